@@ -1,0 +1,236 @@
+/**
+ * `rpo-sim`: run and validate scenario files from the command line.
+ *
+ *   rpo-sim run [FILE] [--json] [--ephemeris OUT.csv] [--strict]
+ *   rpo-sim validate FILE...
+ *   rpo-sim schema [OUT.json]
+ *
+ * Exit codes: 0 done; 1 the run finished with violations and --strict was given; 2 invalid input
+ * or usage (the message on stderr, no stack trace); 3 an internal error (a bug: please report it).
+ */
+
+import { createWriteStream, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { scenarioJsonSchema } from '../scenario/schema.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { formatIssues, loadScenario, MAX_SCENARIO_BYTES } from '../scenario/validate.ts';
+import { buildReport } from '../sim/report.ts';
+import type { RunResult } from '../sim/run.ts';
+import { runScenario, ScenarioRunError } from '../sim/run.ts';
+import { formatSummary } from './summary.ts';
+
+/** Where the CLI writes; tests pass their own. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/** The default scenario, run by `rpo-sim run` without a file. */
+export const DEFAULT_SCENARIO_PATH = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'scenarios',
+  'skynet5a-inspection.json',
+);
+
+const USAGE = `Usage:
+  rpo-sim run [FILE] [--json] [--ephemeris OUT.csv] [--strict]
+      Run a scenario (the built-in SKYNET-5A inspection when FILE is left out) and print a
+      summary, or the report as JSON with --json. --ephemeris writes every state (RIC, SI) as
+      CSV. --strict exits with 1 when any constraint was violated.
+  rpo-sim validate FILE...
+      Check scenario files; print every problem with its JSON path.
+  rpo-sim schema [OUT.json]
+      Print (or write) the JSON Schema of the scenario format.
+  rpo-sim --help | --version
+
+Exit codes: 0 done, 1 violations with --strict, 2 invalid input or usage, 3 internal error.`;
+
+class UsageError extends Error {}
+class InputError extends Error {}
+
+interface ParsedArgs {
+  positional: string[];
+  flags: Map<string, string | true>;
+}
+
+function parseArgs(
+  args: readonly string[],
+  valued: readonly string[],
+  booleans: readonly string[],
+): ParsedArgs {
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a.startsWith('--')) {
+      const [name, inline] = a.slice(2).split('=', 2) as [string, string | undefined];
+      if (valued.includes(name)) {
+        const v = inline ?? args[++i];
+        if (v === undefined || v === '') throw new UsageError(`--${name} needs a value`);
+        flags.set(name, v);
+      } else if (booleans.includes(name) && inline === undefined) {
+        flags.set(name, true);
+      } else {
+        throw new UsageError(`unknown option ${a}`);
+      }
+    } else {
+      positional.push(a);
+    }
+  }
+  return { positional, flags };
+}
+
+function readScenarioFile(file: string): string {
+  let size: number;
+  try {
+    const st = statSync(file);
+    if (st.isDirectory()) throw new InputError(`${file}: is a directory, not a scenario file`);
+    size = st.size;
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError(
+      `${file}: ${code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? String(err)})`}`,
+    );
+  }
+  if (size > MAX_SCENARIO_BYTES) {
+    throw new InputError(
+      `${file}: file is ${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_SCENARIO_BYTES / 1048576} MB`,
+    );
+  }
+  return readFileSync(file, 'utf8');
+}
+
+function loadFile(file: string): Scenario {
+  const result = loadScenario(readScenarioFile(file));
+  if (!result.ok) {
+    throw new InputError(`${file}: invalid scenario\n${indent(formatIssues(result.issues))}`);
+  }
+  return result.scenario;
+}
+
+function indent(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => `  ${l}`)
+    .join('\n');
+}
+
+function writeEphemerisCsv(file: string, run: RunResult): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const out = createWriteStream(file);
+    out.on('error', (err) => reject(new InputError(`${file}: cannot write (${err.message})`)));
+    out.write('spacecraft,tS,rM,iM,cM,vrMps,viMps,vcMps\n');
+    for (const c of run.spacecraft) {
+      const e = c.ephemeris;
+      if (!e) continue;
+      let chunk = '';
+      for (let k = 0; k < e.count; k++) {
+        const o = k * 6;
+        const s = e.stateRic;
+        chunk += `${c.id},${e.tS[k]},${s[o]},${s[o + 1]},${s[o + 2]},${s[o + 3]},${s[o + 4]},${s[o + 5]}\n`;
+        if (chunk.length > 1 << 16) {
+          out.write(chunk);
+          chunk = '';
+        }
+      }
+      out.write(chunk);
+    }
+    out.end(() => resolve());
+  });
+}
+
+async function cmdRun(args: readonly string[], io: CliIo): Promise<number> {
+  const { positional, flags } = parseArgs(args, ['ephemeris'], ['json', 'strict']);
+  if (positional.length > 1) throw new UsageError('run takes one scenario file');
+  const file = positional[0] ?? DEFAULT_SCENARIO_PATH;
+  if (positional.length === 0)
+    io.stderr(`rpo-sim: no file given; running the built-in scenario ${file}\n`);
+  const scenario = loadFile(file);
+  const ephemerisFile = flags.get('ephemeris');
+  let run: RunResult;
+  try {
+    run = runScenario(scenario, { recordEphemeris: typeof ephemerisFile === 'string' });
+  } catch (err) {
+    if (err instanceof ScenarioRunError)
+      throw new InputError(`${file}: cannot be flown as written\n  ${err.message}`);
+    throw err;
+  }
+  if (typeof ephemerisFile === 'string') await writeEphemerisCsv(ephemerisFile, run);
+  const report = buildReport(run);
+  if (flags.has('json')) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  else io.stdout(formatSummary(report));
+  const violated = report.spacecraft.some((c) => c.violations.length > 0);
+  return violated && flags.has('strict') ? 1 : 0;
+}
+
+function cmdValidate(args: readonly string[], io: CliIo): number {
+  const { positional } = parseArgs(args, [], []);
+  if (positional.length === 0) throw new UsageError('validate needs at least one file');
+  let bad = 0;
+  for (const file of positional) {
+    try {
+      loadFile(file);
+      io.stdout(`ok: ${file}\n`);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      io.stderr(`${err.message}\n`);
+      bad++;
+    }
+  }
+  return bad > 0 ? 2 : 0;
+}
+
+function cmdSchema(args: readonly string[], io: CliIo): number {
+  const { positional } = parseArgs(args, [], []);
+  const text = `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
+  if (positional.length > 1) throw new UsageError('schema takes at most one output file');
+  if (positional[0] === undefined) io.stdout(text);
+  else writeFileSync(positional[0], text);
+  return 0;
+}
+
+/** Runs the CLI; returns the exit code. */
+export async function main(argv: readonly string[], io: CliIo, version = '0.0.0'): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'run':
+        return await cmdRun(rest, io);
+      case 'validate':
+        return cmdValidate(rest, io);
+      case 'schema':
+        return cmdSchema(rest, io);
+      case '--help':
+      case '-h':
+      case 'help':
+        io.stdout(`${USAGE}\n`);
+        return 0;
+      case '--version':
+        io.stdout(`${version}\n`);
+        return 0;
+      case undefined:
+        throw new UsageError('no command given');
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`rpo-sim: ${err.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if (err instanceof InputError) {
+      io.stderr(`rpo-sim: ${err.message}\n`);
+      return 2;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    io.stderr(
+      `rpo-sim: internal error: ${message}\n(this is a bug; set RPO_SIM_DEBUG=1 for details)\n`,
+    );
+    if (process.env.RPO_SIM_DEBUG && err instanceof Error) io.stderr(`${err.stack}\n`);
+    return 3;
+  }
+}

@@ -1,0 +1,209 @@
+/**
+ * Scenario format v1: the JSON that scenario authors write, as a zod schema.
+ *
+ * The names here are a contract with authors and their files (see README, "Scenario format"):
+ * add optional keys freely, but rename or remove nothing without a new format version. The JSON
+ * Schema in scenarios/scenario.schema.json is generated from this file (`npm run schema`); a test
+ * fails when it is stale.
+ *
+ * Units are SI and named in every key (`tS`, `radiusM`, `dvMps`); vectors are RIC components
+ * (R radial out, I in-track, C cross-track = R x I), velocities rates in the rotating frame.
+ */
+
+import { z } from 'zod';
+import { closestName } from './suggest.ts';
+
+/** The only format version this build reads and writes. */
+export const SCENARIO_FORMAT_VERSION = 1;
+
+/** Separates the per-key messages of one unrecognized-keys issue (split again in validate.ts). */
+export const KEY_MESSAGE_SEPARATOR = '\u0000';
+
+/**
+ * A strict object whose unknown keys are each reported with the nearest known key, or with the
+ * list of keys allowed there.
+ */
+function strict<T extends z.ZodRawShape>(shape: T) {
+  const known = Object.keys(shape);
+  return z.strictObject(shape, {
+    error: (issue) => {
+      if (issue.code !== 'unrecognized_keys') return undefined;
+      return issue.keys
+        .map((key) => {
+          const near = closestName(key, known);
+          return near === null
+            ? `unknown key; allowed here: ${known.join(', ')}`
+            : `unknown key (did you mean "${near}"?)`;
+        })
+        .join(KEY_MESSAGE_SEPARATOR);
+    },
+  });
+}
+
+const finite = (what: string) =>
+  z.number({ error: (iss) => (iss.input === undefined ? `missing ${what}` : `expected ${what}`) });
+const positive = (what: string) => finite(what).positive({ error: `expected ${what} > 0` });
+const nonNegative = (what: string) => finite(what).nonnegative({ error: `expected ${what} >= 0` });
+const vec3 = (what: string) =>
+  z.tuple([finite(what), finite(what), finite(what)], {
+    error: (iss) =>
+      iss.input === undefined
+        ? `missing [R, I, C] ${what}`
+        : `expected [R, I, C]: an array of three finite numbers (${what})`,
+  });
+const ric = z.literal('RIC', { error: 'expected "RIC" (the only frame in format v1)' });
+const label = z.string().max(200).optional().describe('Free text shown in the view and report.');
+
+/** ISO-8601 UTC instant, e.g. 2026-03-20T00:00:00Z. */
+const isoUtc = z
+  .string({ error: 'expected an ISO-8601 UTC time such as "2026-03-20T00:00:00Z"' })
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/, {
+    error: 'expected an ISO-8601 UTC time ending in Z, such as "2026-03-20T00:00:00Z"',
+  })
+  .refine((s) => Number.isFinite(Date.parse(s)), { error: 'not a valid calendar date and time' });
+
+const geoOrbit = strict({
+  type: z.literal('geo'),
+  longitudeDeg: finite('longitude in degrees east')
+    .min(-180, { error: 'expected longitude in [-180, 360] deg' })
+    .max(360, { error: 'expected longitude in [-180, 360] deg' }),
+}).describe('Circular equatorial orbit at the geosynchronous radius 42,164,169.6 m.');
+
+const circularOrbit = strict({
+  type: z.literal('circular'),
+  radiusM: finite('orbit radius in m').min(6_478_137, {
+    error: 'expected an orbit radius in m above the atmosphere (>= 6,478,137 m)',
+  }),
+}).describe('Circular orbit of the given radius.');
+
+const ellipticalOrbit = strict({
+  type: z.literal('elliptical'),
+  semiMajorAxisM: finite('semi-major axis in m').min(6_478_137, {
+    error: 'expected a semi-major axis in m above the atmosphere (>= 6,478,137 m)',
+  }),
+  eccentricity: finite('eccentricity')
+    .min(0, { error: 'expected eccentricity in [0, 0.9]' })
+    .max(0.9, { error: 'expected eccentricity in [0, 0.9]' }),
+  trueAnomalyDeg: finite('true anomaly at the epoch in degrees'),
+}).describe('Keplerian target orbit; needs "dynamics": "nonlinear" (two-body, inertial).');
+
+const orbit = z.discriminatedUnion('type', [geoOrbit, circularOrbit, ellipticalOrbit], {
+  error: 'expected orbit "type": "geo", "circular" or "elliptical"',
+});
+
+const sphereKeepOut = strict({
+  shape: z.literal('sphere'),
+  radiusM: positive('keep-out radius in m'),
+}).describe('No spacecraft may come closer to the target than radiusM.');
+
+const keepOut = z.discriminatedUnion('shape', [sphereKeepOut], {
+  error: 'expected keep-out "shape": "sphere"',
+});
+
+const impulse = strict({
+  type: z.literal('impulse'),
+  label,
+  tS: nonNegative('burn time in s since the epoch'),
+  frame: ric,
+  dvMps: vec3('delta-v in m/s'),
+}).describe('Instantaneous velocity change at tS.');
+
+const finiteBurn = strict({
+  type: z.literal('finite'),
+  label,
+  tS: nonNegative('burn start in s since the epoch'),
+  durationS: positive('burn duration in s'),
+  frame: ric,
+  direction: vec3('thrust direction (normalised by the simulator)').refine(
+    (v) => Math.hypot(v[0], v[1], v[2]) > 0,
+    { error: 'thrust direction must not be the zero vector' },
+  ),
+  thrustN: positive('thrust in N'),
+  ispS: positive('specific impulse in s'),
+}).describe(
+  'Constant thrust along a direction fixed in RIC; the spacecraft mass (massKg) falls as propellant burns.',
+);
+
+const transfer = strict({
+  type: z.literal('transfer'),
+  label,
+  tS: nonNegative('transfer start in s since the epoch'),
+  durationS: positive('transfer time in s'),
+  toPositionM: vec3('arrival position in m'),
+  toVelocityMps: vec3('arrival velocity in m/s').optional(),
+}).describe(
+  'Two impulses: at tS onto a path reaching toPositionM at tS + durationS, then to toVelocityMps (default: at rest in RIC).',
+);
+
+const football = strict({
+  type: z.literal('football'),
+  label,
+  tS: nonNegative('entry time in s since the epoch'),
+  amplitudeM: positive('radial amplitude in m').optional(),
+}).describe(
+  'One impulse onto the closed natural-motion ellipse about the target through the current position (radial amplitude A, in-track 2A).',
+);
+
+const maneuver = z.discriminatedUnion('type', [impulse, finiteBurn, transfer, football], {
+  error: 'expected maneuver "type": "impulse", "finite", "transfer" or "football"',
+});
+
+const initialState = strict({
+  frame: ric,
+  positionM: vec3('position in m'),
+  velocityMps: vec3('velocity in m/s (rotating-frame rates)'),
+});
+
+const spacecraft = strict({
+  id: z.string().min(1, { error: 'expected a non-empty id' }).max(64),
+  name: label,
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, { error: 'expected a colour like "#ffaa00"' })
+    .optional(),
+  massKg: positive('wet mass in kg').optional(),
+  initial: initialState,
+  maneuvers: z.array(maneuver, { error: 'expected a list of maneuvers ([] for a free drift)' }),
+});
+
+const target = strict({
+  name: z.string().min(1, { error: 'expected a non-empty target name' }),
+  orbit,
+  keepOut: keepOut.optional(),
+});
+
+/** Scenario format v1 (structure only; see validate.ts for the checks across fields). */
+export const scenarioSchema = strict({
+  $schema: z.string().optional().describe('Path or URL of the JSON Schema, for editors.'),
+  format: z.literal('rpo-scenario', { error: 'expected "format": "rpo-scenario"' }),
+  version: z.literal(SCENARIO_FORMAT_VERSION, {
+    error: `expected "version": ${SCENARIO_FORMAT_VERSION}`,
+  }),
+  name: z.string().min(1, { error: 'expected a non-empty scenario name' }),
+  description: z.string().optional(),
+  epoch: isoUtc,
+  durationS: positive('scenario duration in s'),
+  stepS: positive('integration step in s'),
+  dynamics: z.enum(['cw', 'nonlinear'], {
+    error: 'expected "dynamics": "cw" (Clohessy-Wiltshire) or "nonlinear" (two-body truth)',
+  }),
+  target,
+  spacecraft: z
+    .array(spacecraft, { error: 'expected a list of spacecraft' })
+    .min(1, { error: 'expected at least one spacecraft' }),
+});
+
+/** A scenario as written (v1), after structural validation. */
+export type Scenario = z.infer<typeof scenarioSchema>;
+export type SpacecraftSpec = Scenario['spacecraft'][number];
+export type ManeuverSpec = SpacecraftSpec['maneuvers'][number];
+export type TargetOrbitSpec = Scenario['target']['orbit'];
+
+/** The JSON Schema (draft 2020-12) of format v1, for editors and other tools. */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(scenarioSchema, { io: 'input' }),
+    $id: 'https://rpo-sim.local/scenario.schema.json',
+    title: 'RPO scenario, format v1',
+  };
+}

@@ -1,0 +1,274 @@
+/**
+ * Loading a scenario: text -> JSON -> format v1 structure -> checks across fields.
+ *
+ * Every problem is reported at once with its JSON path (`spacecraft[0].maneuvers[2].dvMps`) and
+ * what was expected. Nothing here throws on bad input and nothing reads files: the CLI and the
+ * browser hand in text.
+ */
+
+import type { z } from 'zod';
+import { GEO_RADIUS_M, G0_MPS2, meanMotionRadPerS } from '../core/constants.ts';
+import { IN_PLANE_CONDITION_LIMIT, inPlaneConditioning } from '../maneuvers/transfer.ts';
+import type { Scenario, ManeuverSpec, TargetOrbitSpec } from './schema.ts';
+import { KEY_MESSAGE_SEPARATOR, scenarioSchema, SCENARIO_FORMAT_VERSION } from './schema.ts';
+
+/** Largest scenario text accepted, bytes (UTF-8). */
+export const MAX_SCENARIO_BYTES = 5 * 1024 * 1024;
+/** Largest number of integration steps (summed over spacecraft) in one run. */
+export const MAX_RUN_STEPS = 2e7;
+
+/** One problem in a scenario. */
+export interface ScenarioIssue {
+  /** JSON path, e.g. `spacecraft[0].maneuvers[2].dvMps[1]`; empty for the whole file. */
+  path: string;
+  message: string;
+}
+
+/** The outcome of loading a scenario. */
+export type LoadResult = { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[] };
+
+/** Formats a path array as `a.b[0].c`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}
+
+/** One line per issue: `path: message`. */
+export function formatIssues(issues: readonly ScenarioIssue[]): string {
+  return issues.map((i) => `${i.path === '' ? '(file)' : i.path}: ${i.message}`).join('\n');
+}
+
+/** UTF-8 length of a string, bytes. */
+function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** Line and column (1-based) of a character offset. */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, column: offset - start + 1 };
+}
+
+/** Parses JSON text, turning a syntax error into an issue with line and column. */
+export function parseJson(
+  text: string,
+): { ok: true; value: unknown } | { ok: false; issues: ScenarioIssue[] } {
+  const bytes = utf8Bytes(text);
+  if (bytes > MAX_SCENARIO_BYTES) {
+    return {
+      ok: false,
+      issues: [
+        {
+          path: '',
+          message: `file is ${(bytes / 1048576).toFixed(1)} MB; the limit is ${MAX_SCENARIO_BYTES / 1048576} MB`,
+        },
+      ],
+    };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (err) {
+    const raw = err instanceof Error ? err.message : String(err);
+    const pos = /at position (\d+)/.exec(raw);
+    let where = '';
+    if (pos) {
+      const { line, column } = lineColumn(text, Number(pos[1]));
+      where = ` (line ${line}, column ${column})`;
+    } else if (text.trim() === '') {
+      return {
+        ok: false,
+        issues: [{ path: '', message: 'the file is empty; expected a JSON object' }],
+      };
+    }
+    const detail = raw.replace(/\s*in JSON at position \d+.*$/s, '').replace(/^JSON\.parse: /, '');
+    return { ok: false, issues: [{ path: '', message: `not valid JSON${where}: ${detail}` }] };
+  }
+}
+
+/** Mean motion of the target orbit, rad/s (for elliptical orbits the Keplerian mean motion). */
+export function targetMeanMotionRadPerS(orbit: TargetOrbitSpec): number {
+  switch (orbit.type) {
+    case 'geo':
+      return meanMotionRadPerS(GEO_RADIUS_M);
+    case 'circular':
+      return meanMotionRadPerS(orbit.radiusM);
+    case 'elliptical':
+      return meanMotionRadPerS(orbit.semiMajorAxisM);
+  }
+}
+
+/** Start and end of a maneuver, s. */
+export function maneuverWindow(m: ManeuverSpec): { startS: number; endS: number } {
+  switch (m.type) {
+    case 'finite':
+    case 'transfer':
+      return { startS: m.tS, endS: m.tS + m.durationS };
+    default:
+      return { startS: m.tS, endS: m.tS };
+  }
+}
+
+/** Checks that need more than one field: times, overlaps, mass, targeting, limits. */
+export function checkScenario(s: Scenario): ScenarioIssue[] {
+  const issues: ScenarioIssue[] = [];
+  const add = (path: PropertyKey[], message: string) =>
+    issues.push({ path: formatPath(path), message });
+  const n = targetMeanMotionRadPerS(s.target.orbit);
+  const periodS = (2 * Math.PI) / n;
+
+  if (s.dynamics === 'cw' && s.target.orbit.type === 'elliptical') {
+    add(
+      ['dynamics'],
+      'the Clohessy-Wiltshire model needs a circular target; use "nonlinear" for an elliptical orbit',
+    );
+  }
+  if (s.target.orbit.type === 'elliptical') {
+    const perigeeM = s.target.orbit.semiMajorAxisM * (1 - s.target.orbit.eccentricity);
+    if (perigeeM < 6_478_137) {
+      add(
+        ['target', 'orbit', 'eccentricity'],
+        `perigee radius ${perigeeM.toFixed(0)} m is inside the atmosphere`,
+      );
+    }
+  }
+  if (s.stepS > s.durationS)
+    add(['stepS'], `step ${s.stepS} s is longer than the scenario (${s.durationS} s)`);
+  if (s.stepS > periodS / 20) {
+    add(
+      ['stepS'],
+      `step ${s.stepS} s is too coarse for RK4: use at most ${(periodS / 20).toFixed(0)} s (1/20 of an orbit)`,
+    );
+  }
+  const steps = Math.ceil(s.durationS / s.stepS) * s.spacecraft.length;
+  if (steps > MAX_RUN_STEPS) {
+    add(
+      ['stepS'],
+      `the run would take ${steps.toExponential(2)} integration steps (duration / step x ${s.spacecraft.length} spacecraft); the limit is ${MAX_RUN_STEPS.toExponential(0)}: use a longer step or a shorter duration`,
+    );
+  }
+
+  const ids = new Map<string, number>();
+  s.spacecraft.forEach((sc, i) => {
+    const first = ids.get(sc.id);
+    if (first !== undefined)
+      add(['spacecraft', i, 'id'], `duplicate id "${sc.id}" (also spacecraft[${first}])`);
+    else ids.set(sc.id, i);
+
+    let propellantKg = 0;
+    const windows = sc.maneuvers.map(maneuverWindow);
+    sc.maneuvers.forEach((m, j) => {
+      const at = ['spacecraft', i, 'maneuvers', j];
+      const w = windows[j]!;
+      if (w.endS > s.durationS) {
+        add(
+          [...at, w.endS === w.startS ? 'tS' : 'durationS'],
+          `ends at ${w.endS} s, after the scenario ends (${s.durationS} s)`,
+        );
+      }
+      windows.forEach((o, k) => {
+        if (k >= j) return;
+        const overlap = Math.min(w.endS, o.endS) - Math.max(w.startS, o.startS);
+        const instantInside =
+          (w.startS === w.endS && w.startS > o.startS && w.startS < o.endS) ||
+          (o.startS === o.endS && o.startS > w.startS && o.startS < w.endS);
+        if (overlap > 0 || instantInside) {
+          add(
+            at,
+            `overlaps maneuvers[${k}] (${o.startS} to ${o.endS} s); maneuvers of one spacecraft run one at a time`,
+          );
+        }
+      });
+      if (m.type === 'finite') {
+        if (sc.massKg === undefined) {
+          add(
+            ['spacecraft', i, 'massKg'],
+            `required: maneuvers[${j}] is a finite burn, whose acceleration depends on the mass`,
+          );
+        } else {
+          propellantKg += (m.thrustN * m.durationS) / (m.ispS * G0_MPS2);
+          if (propellantKg >= sc.massKg) {
+            add(
+              [...at, 'durationS'],
+              `burns ${propellantKg.toFixed(1)} kg of propellant by its end, more than the spacecraft mass (${sc.massKg} kg)`,
+            );
+          }
+        }
+      }
+      if (m.type === 'transfer' && inPlaneConditioning(n, m.durationS) < IN_PLANE_CONDITION_LIMIT) {
+        add(
+          [...at, 'durationS'],
+          `a transfer lasting ${m.durationS} s (${(m.durationS / periodS).toFixed(4)} orbits) cannot be targeted: after a whole number of orbits (${periodS.toFixed(2)} s each) the position does not depend on the first burn; choose another duration`,
+        );
+      }
+    });
+  });
+  return issues;
+}
+
+/** Structural validation and cross-field checks of an already parsed JSON value. */
+export function validateScenario(value: unknown): LoadResult {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const v = (value as Record<string, unknown>).version;
+    if (typeof v === 'number' && v > SCENARIO_FORMAT_VERSION && Number.isInteger(v)) {
+      return {
+        ok: false,
+        issues: [
+          {
+            path: 'version',
+            message: `this file is format version ${v}; this rpo-sim reads version ${SCENARIO_FORMAT_VERSION}: update rpo-sim`,
+          },
+        ],
+      };
+    }
+  }
+  const parsed = scenarioSchema.safeParse(value);
+  if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error) };
+  const issues = checkScenario(parsed.data);
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, scenario: parsed.data };
+}
+
+/** Loads a scenario from JSON text. Never throws on bad input. */
+export function loadScenario(text: string): LoadResult {
+  const json = parseJson(text);
+  if (!json.ok) return json;
+  return validateScenario(json.value);
+}
+
+function zodIssues(error: z.ZodError): ScenarioIssue[] {
+  const out: ScenarioIssue[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      const messages = issue.message.split(KEY_MESSAGE_SEPARATOR);
+      issue.keys.forEach((key, i) => {
+        out.push({ path: formatPath([...issue.path, key]), message: messages[i] ?? 'unknown key' });
+      });
+      continue;
+    }
+    const message = issue.message
+      .replace(/^Invalid input: /, '')
+      .replace(/^expected (.*), received undefined$/, 'missing (expected $1)');
+    out.push({ path: formatPath(issue.path), message });
+  }
+  return out;
+}

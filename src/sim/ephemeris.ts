@@ -1,0 +1,83 @@
+/**
+ * A spacecraft's RIC trajectory as integrated: one sample per node, in preallocated arrays.
+ *
+ * An impulse gives two samples at the same time (before and after), so a plot or an interpolator
+ * sees the velocity jump instead of smearing it across a step.
+ */
+
+/** Samples of the RIC relative state [x, y, z, xd, yd, zd] (m, m/s) at times tS (s). */
+export class Ephemeris {
+  /** Sample times, s since the epoch (non-decreasing). */
+  readonly tS: Float64Array;
+  /** States, 6 numbers per sample, RIC, m and m/s (rotating-frame rates). */
+  readonly stateRic: Float64Array;
+  /** Number of samples written. */
+  count = 0;
+
+  /** @param capacity the most samples this ephemeris will hold */
+  constructor(readonly capacity: number) {
+    this.tS = new Float64Array(capacity);
+    this.stateRic = new Float64Array(capacity * 6);
+  }
+
+  /** Appends a sample. */
+  push(tS: number, ric: ArrayLike<number>): void {
+    const k = this.count;
+    if (k >= this.capacity) throw new Error(`ephemeris capacity ${this.capacity} exceeded`);
+    this.tS[k] = tS;
+    const o = k * 6;
+    for (let i = 0; i < 6; i++) this.stateRic[o + i] = ric[i]!;
+    this.count = k + 1;
+  }
+
+  /**
+   * State at time `tS` by cubic Hermite interpolation between the bracketing samples (after any
+   * impulse at exactly `tS`), into `out` (6 numbers). Clamped to the covered span.
+   */
+  stateAt(tS: number, out: Float64Array): Float64Array {
+    const n = this.count;
+    const times = this.tS;
+    if (n === 0) return out.fill(Number.NaN);
+    if (tS <= times[0]!) return this.copySample(0, out);
+    if (tS >= times[n - 1]!) return this.copySample(n - 1, out);
+    // last sample with time <= tS
+    let lo = 0;
+    let hi = n - 1;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (times[mid]! <= tS) lo = mid;
+      else hi = mid;
+    }
+    const t0 = times[lo]!;
+    const h = times[hi]! - t0;
+    if (h <= 0) return this.copySample(hi, out);
+    const tau = (tS - t0) / h;
+    const t2 = tau * tau;
+    const t3 = t2 * tau;
+    const h00 = 2 * t3 - 3 * t2 + 1;
+    const h10 = (t3 - 2 * t2 + tau) * h;
+    const h01 = -2 * t3 + 3 * t2;
+    const h11 = (t3 - t2) * h;
+    const d00 = (6 * t2 - 6 * tau) / h;
+    const d10 = 3 * t2 - 4 * tau + 1;
+    const d01 = (-6 * t2 + 6 * tau) / h;
+    const d11 = 3 * t2 - 2 * tau;
+    const a = lo * 6;
+    const b = hi * 6;
+    const s = this.stateRic;
+    for (let i = 0; i < 3; i++) {
+      const p0 = s[a + i]!;
+      const v0 = s[a + 3 + i]!;
+      const p1 = s[b + i]!;
+      const v1 = s[b + 3 + i]!;
+      out[i] = h00 * p0 + h10 * v0 + h01 * p1 + h11 * v1;
+      out[i + 3] = d00 * p0 + d10 * v0 + d01 * p1 + d11 * v1;
+    }
+    return out;
+  }
+
+  private copySample(k: number, out: Float64Array): Float64Array {
+    for (let i = 0; i < 6; i++) out[i] = this.stateRic[k * 6 + i]!;
+    return out;
+  }
+}
