@@ -173,6 +173,10 @@ export class CwDynamics implements DynamicsModel {
     for (let i = 0; i < 6; i++) y[i] = ric[i]!;
   }
 
+  energyGapM2S2(): number {
+    return Number.NaN;
+  }
+
   applyImpulseRic(y: Float64Array, dvR: number, dvI: number, dvC: number): void {
     y[3] = y[3]! + dvR;
     y[4] = y[4]! + dvI;

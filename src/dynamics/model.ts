@@ -55,6 +55,11 @@ export interface DynamicsModel {
   toRic(y: Float64Array, outRic: Float64Array): void;
   /** Sets the spacecraft part of `y` from a RIC relative state (keeps any target part of `y`). */
   setRic(y: Float64Array, ric: ArrayLike<number>): void;
+  /**
+   * Specific orbital energy of the spacecraft minus the target's, m^2/s^2, evaluated without
+   * cancellation; NaN for the linear model, which knows no absolute orbit.
+   */
+  energyGapM2S2(y: Float64Array): number;
   /** Adds an instantaneous velocity change given in RIC components, m/s. */
   applyImpulseRic(y: Float64Array, dvR: number, dvI: number, dvC: number): void;
 }

@@ -137,6 +137,24 @@ export class NonlinearCircularDynamics implements DynamicsModel {
     for (let i = 0; i < 6; i++) y[i] = ric[i]!;
   }
 
+  energyGapM2S2(y: Float64Array): number {
+    const n = this.nRadPerS;
+    const R = this.radiusM;
+    const x = y[0]!;
+    const yy = y[1]!;
+    const z = y[2]!;
+    // inertial velocity minus the target's (0, nR, 0), in RIC components
+    const du = y[3]! - n * yy;
+    const dv = y[4]! + n * x;
+    const dw = y[5]!;
+    const kinetic = 0.5 * (du * du + dv * (2 * n * R + dv) + dw * dw);
+    const d = 2 * R * x + x * x + yy * yy + z * z;
+    const r = Math.sqrt(R * R + d);
+    // -mu/r + mu/R = mu (r - R) / (r R), mu = n^2 R^3
+    const potential = (n * n * R * R * (d / (r + R))) / r;
+    return kinetic + potential;
+  }
+
   applyImpulseRic(y: Float64Array, dvR: number, dvI: number, dvC: number): void {
     y[3] = y[3]! + dvR;
     y[4] = y[4]! + dvI;

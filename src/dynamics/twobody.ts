@@ -153,6 +153,21 @@ export class TwoBodyDynamics implements DynamicsModel {
     }
   }
 
+  energyGapM2S2(y: Float64Array): number {
+    const mu = this.muM3S2;
+    let rT2 = 0;
+    let d = 0;
+    let kinetic = 0;
+    for (let i = 0; i < 3; i++) {
+      rT2 += y[i]! * y[i]!;
+      d += 2 * y[i]! * y[6 + i]! + y[6 + i]! * y[6 + i]!;
+      kinetic += 0.5 * y[9 + i]! * (2 * y[3 + i]! + y[9 + i]!);
+    }
+    const rT = Math.sqrt(rT2);
+    const rS = Math.sqrt(rT2 + d);
+    return kinetic + (mu * (d / (rS + rT))) / (rS * rT);
+  }
+
   applyImpulseRic(y: Float64Array, dvR: number, dvI: number, dvC: number): void {
     const m = this.m;
     ricBasis(y, m);

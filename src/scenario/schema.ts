@@ -44,8 +44,17 @@ const finite = (what: string) =>
   z.number({ error: (iss) => (iss.input === undefined ? `missing ${what}` : `expected ${what}`) });
 const positive = (what: string) => finite(what).positive({ error: `expected ${what} > 0` });
 const nonNegative = (what: string) => finite(what).nonnegative({ error: `expected ${what} >= 0` });
-const vec3 = (what: string) =>
-  z.tuple([finite(what), finite(what), finite(what)], {
+/** Largest relative position component accepted, m (twice the GEO radius). */
+export const MAX_POSITION_M = 1e8;
+/** Largest relative velocity or delta-v component accepted, m/s. */
+export const MAX_SPEED_MPS = 1e4;
+
+const bounded = (what: string, limit: number) =>
+  finite(what)
+    .min(-limit, { error: `expected ${what} within +-${limit.toExponential(0)}` })
+    .max(limit, { error: `expected ${what} within +-${limit.toExponential(0)}` });
+const vec3 = (what: string, limit: number) =>
+  z.tuple([bounded(what, limit), bounded(what, limit), bounded(what, limit)], {
     error: (iss) =>
       iss.input === undefined
         ? `missing [R, I, C] ${what}`
@@ -105,7 +114,7 @@ const impulse = strict({
   label,
   tS: nonNegative('burn time in s since the epoch'),
   frame: ric,
-  dvMps: vec3('delta-v in m/s'),
+  dvMps: vec3('delta-v in m/s', MAX_SPEED_MPS),
 }).describe('Instantaneous velocity change at tS.');
 
 const finiteBurn = strict({
@@ -114,7 +123,7 @@ const finiteBurn = strict({
   tS: nonNegative('burn start in s since the epoch'),
   durationS: positive('burn duration in s'),
   frame: ric,
-  direction: vec3('thrust direction (normalised by the simulator)').refine(
+  direction: vec3('thrust direction (normalised by the simulator)', 1e6).refine(
     (v) => Math.hypot(v[0], v[1], v[2]) > 0,
     { error: 'thrust direction must not be the zero vector' },
   ),
@@ -129,8 +138,8 @@ const transfer = strict({
   label,
   tS: nonNegative('transfer start in s since the epoch'),
   durationS: positive('transfer time in s'),
-  toPositionM: vec3('arrival position in m'),
-  toVelocityMps: vec3('arrival velocity in m/s').optional(),
+  toPositionM: vec3('arrival position in m', MAX_POSITION_M),
+  toVelocityMps: vec3('arrival velocity in m/s', MAX_SPEED_MPS).optional(),
 }).describe(
   'Two impulses: at tS onto a path reaching toPositionM at tS + durationS, then to toVelocityMps (default: at rest in RIC).',
 );
@@ -150,8 +159,8 @@ const maneuver = z.discriminatedUnion('type', [impulse, finiteBurn, transfer, fo
 
 const initialState = strict({
   frame: ric,
-  positionM: vec3('position in m'),
-  velocityMps: vec3('velocity in m/s (rotating-frame rates)'),
+  positionM: vec3('position in m', MAX_POSITION_M),
+  velocityMps: vec3('velocity in m/s (rotating-frame rates)', MAX_SPEED_MPS),
 });
 
 const spacecraft = strict({

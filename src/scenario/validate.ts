@@ -7,7 +7,7 @@
  */
 
 import type { z } from 'zod';
-import { GEO_RADIUS_M, G0_MPS2, meanMotionRadPerS } from '../core/constants.ts';
+import { EARTH_RADIUS_M, GEO_RADIUS_M, G0_MPS2, meanMotionRadPerS } from '../core/constants.ts';
 import { IN_PLANE_CONDITION_LIMIT, inPlaneConditioning } from '../maneuvers/transfer.ts';
 import type { Scenario, ManeuverSpec, TargetOrbitSpec } from './schema.ts';
 import { KEY_MESSAGE_SEPARATOR, scenarioSchema, SCENARIO_FORMAT_VERSION } from './schema.ts';
@@ -118,6 +118,21 @@ export function targetMeanMotionRadPerS(orbit: TargetOrbitSpec): number {
   }
 }
 
+/** Distance of the target from the Earth's centre at the epoch, m. */
+function targetRadiusAtEpochM(orbit: TargetOrbitSpec): number {
+  switch (orbit.type) {
+    case 'geo':
+      return GEO_RADIUS_M;
+    case 'circular':
+      return orbit.radiusM;
+    case 'elliptical': {
+      const e = orbit.eccentricity;
+      const nu = (orbit.trueAnomalyDeg * Math.PI) / 180;
+      return (orbit.semiMajorAxisM * (1 - e * e)) / (1 + e * Math.cos(nu));
+    }
+  }
+}
+
 /** Start and end of a maneuver, s. */
 export function maneuverWindow(m: ManeuverSpec): { startS: number; endS: number } {
   switch (m.type) {
@@ -175,6 +190,14 @@ export function checkScenario(s: Scenario): ScenarioIssue[] {
       add(['spacecraft', i, 'id'], `duplicate id "${sc.id}" (also spacecraft[${first}])`);
     else ids.set(sc.id, i);
 
+    const [x, y, z] = sc.initial.positionM;
+    const orbitRadiusM = targetRadiusAtEpochM(s.target.orbit);
+    if (Math.hypot(orbitRadiusM + x, y, z) < EARTH_RADIUS_M + 100_000) {
+      add(
+        ['spacecraft', i, 'initial', 'positionM'],
+        'this point is inside the Earth or its atmosphere',
+      );
+    }
     let propellantKg = 0;
     const windows = sc.maneuvers.map(maneuverWindow);
     sc.maneuvers.forEach((m, j) => {

@@ -293,6 +293,12 @@ export function runScenario(s: Scenario, options: RunOptions = {}): RunResult {
   }
 
   const spacecraft: SpacecraftRun[] = crafts.map((c) => {
+    if (!c.ric.every(Number.isFinite)) {
+      throw new ScenarioRunError(
+        formatPath(['spacecraft', c.index]),
+        'the trajectory became non-finite (it passed through the Earth or escaped): check the initial state and burns',
+      );
+    }
     c.monitor.finish(T);
     return {
       id: s.spacecraft[c.index]!.id,
@@ -432,8 +438,11 @@ function executeAction(s: Scenario, c: Craft, action: Action, n: number, stepS: 
 }
 
 /**
- * Delta-v that puts the spacecraft on the closed CW ellipse through its current position:
- * xd = n y / 2, yd = -2 n x (the drift-free circumnavigation, radial amplitude sqrt(x^2 + (y/2)^2)).
+ * Delta-v that puts the spacecraft on the closed natural-motion ellipse through its current
+ * position: in CW xd = n y / 2, yd = -2 n x (radial amplitude sqrt(x^2 + (y/2)^2)). In the
+ * nonlinear models the in-track rate is then adjusted so that the spacecraft's orbital energy
+ * (so its period) equals the target's: the CW condition alone leaves a secular drift of
+ * ~0.22 m per orbit at 1 km and 22 m at 10 km (../shared REFERENCE "Football").
  * Cross-track motion is left as it is (it is periodic with the same period).
  */
 function footballEntryDv(
@@ -452,7 +461,33 @@ function footballEntryDv(
       `the spacecraft is at R ${x.toFixed(1)} m, I ${y.toFixed(1)} m, on the ellipse of radial amplitude ${a.toFixed(1)} m, not ${amplitudeM} m: move to e.g. [0, ${2 * amplitudeM}, 0] first (a transfer), or leave out amplitudeM`,
     );
   }
-  return [0.5 * n * y - ric[3]!, -2 * n * x - ric[4]!, 0];
+  const want = Float64Array.from(ric);
+  want[3] = 0.5 * n * y;
+  want[4] = -2 * n * x;
+  if (c.model.kind !== 'cw') matchEnergy(c, want);
+  return [want[3]! - ric[3]!, want[4]! - ric[4]!, 0];
+}
+
+/** Adjusts the in-track rate of `ric` (secant iteration) so the energy gap to the target is zero. */
+function matchEnergy(c: Craft, ric: Float64Array): void {
+  const y = Float64Array.from(c.y);
+  const gap = (vi: number): number => {
+    ric[4] = vi;
+    c.model.setRic(y, ric);
+    return c.model.energyGapM2S2(y);
+  };
+  let v0 = ric[4]!;
+  let g0 = gap(v0);
+  let v1 = v0 + 1e-4;
+  let g1 = gap(v1);
+  for (let i = 0; i < 20 && g1 !== 0 && g1 !== g0 && Math.abs(v1 - v0) > 1e-15; i++) {
+    const v2 = v1 - (g1 * (v1 - v0)) / (g1 - g0);
+    v0 = v1;
+    g0 = g1;
+    v1 = v2;
+    g1 = gap(v1);
+  }
+  ric[4] = v1;
 }
 
 /** Integrates a copy of the spacecraft's state over a transfer arc (no other maneuvers). */

@@ -1,0 +1,96 @@
+/**
+ * `npm run bench`: speed of the physics core on this machine, printed as a Markdown table.
+ *
+ * Targets (issue 2, 2-core dev machine): CW RK4 <= 20 ns/step, nonlinear <= 80 ns/step, the
+ * 48-hour default scenario at 1 s steps run and scored in <= 15 ms. Each figure is the best of
+ * several repetitions after a warm-up, so the JIT has compiled the hot loops.
+ */
+
+import { readFileSync } from 'node:fs';
+import { GEO_RADIUS_M, meanMotionRadPerS, MU_EARTH_M3_S2 } from '../../src/core/constants.ts';
+import { CwDynamics, cwPropagate } from '../../src/dynamics/cw.ts';
+import type { DynamicsModel } from '../../src/dynamics/model.ts';
+import { NonlinearCircularDynamics } from '../../src/dynamics/nonlinear.ts';
+import { keplerStateEci, TwoBodyDynamics } from '../../src/dynamics/twobody.ts';
+import { loadScenario } from '../../src/scenario/validate.ts';
+import { buildReport } from '../../src/sim/report.ts';
+import { runScenario } from '../../src/sim/run.ts';
+
+const n = meanMotionRadPerS(GEO_RADIUS_M);
+
+function best(reps: number, fn: () => void): number {
+  fn();
+  let min = Infinity;
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now();
+    fn();
+    min = Math.min(min, performance.now() - t0);
+  }
+  return min;
+}
+
+function nsPerStep(model: DynamicsModel, y: Float64Array, steps: number): number {
+  const ms = best(5, () => {
+    for (let k = 0; k < steps; k++) model.rk4Step(k, y, 1);
+  });
+  return (ms * 1e6) / steps;
+}
+
+const rows: [string, string, string][] = [];
+
+const cwY = Float64Array.from([1000, 0, 0, 0, 0, 0]);
+rows.push([
+  'CW RK4 step',
+  `${nsPerStep(new CwDynamics(n), cwY, 2_000_000).toFixed(1)} ns`,
+  '<= 20 ns',
+]);
+const nlY = Float64Array.from([1000, 0, 0, 0, 0, 0]);
+rows.push([
+  'Nonlinear (circular target) RK4 step',
+  `${nsPerStep(new NonlinearCircularDynamics(n, GEO_RADIUS_M), nlY, 2_000_000).toFixed(1)} ns`,
+  '<= 80 ns',
+]);
+const tb = new TwoBodyDynamics(MU_EARTH_M3_S2);
+const tbY = new Float64Array(12);
+keplerStateEci(GEO_RADIUS_M, 0.1, 0, MU_EARTH_M3_S2, tbY);
+tb.setRic(tbY, [1000, 0, 0, 0, 0, 0]);
+rows.push(['Two-body (any target) RK4 step', `${nsPerStep(tb, tbY, 500_000).toFixed(1)} ns`, '']);
+
+const out = new Float64Array(6);
+const x0 = [1000, -2000, 300, 0.01, 0.02, -0.003];
+const samples = 2_000_000;
+const cfMs = best(5, () => {
+  for (let k = 0; k < samples; k++) cwPropagate(n, x0, k, out);
+});
+rows.push(['CW closed form', `${(((samples / cfMs) * 1e3) / 1e6).toFixed(1)} M samples/s`, '']);
+
+const text = readFileSync(
+  new URL('../../scenarios/skynet5a-inspection.json', import.meta.url),
+  'utf8',
+);
+const loaded = loadScenario(text);
+if (!loaded.ok) throw new Error('default scenario invalid');
+const scenario = loaded.scenario;
+const runMs = best(7, () => buildReport(runScenario(scenario)));
+rows.push([
+  `48 h default scenario, 1 s steps (${scenario.dynamics}, 2 transfers, football): run + score`,
+  `${runMs.toFixed(1)} ms`,
+  '<= 15 ms',
+]);
+const ephMs = best(7, () => runScenario(scenario, { recordEphemeris: true }));
+rows.push(['  the same, recording the ephemeris (view, CSV)', `${ephMs.toFixed(1)} ms`, '']);
+const cwScenario = { ...scenario, dynamics: 'cw' as const };
+rows.push([
+  '  the same in CW',
+  `${best(7, () => buildReport(runScenario(cwScenario))).toFixed(1)} ms`,
+  '',
+]);
+const loadMs = best(20, () => loadScenario(text));
+rows.push(['Load and validate the default scenario', `${loadMs.toFixed(2)} ms`, '']);
+
+console.log(
+  `rpo-sim core benchmark (node ${process.version}, ${new Date().toISOString().slice(0, 10)})\n`,
+);
+console.log('| measure | result | target |');
+console.log('| --- | ---: | ---: |');
+for (const [a, b, c] of rows) console.log(`| ${a} | ${b} | ${c} |`);

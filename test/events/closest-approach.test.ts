@@ -1,0 +1,149 @@
+// Closest approach and keep-out entry/exit between integration steps (../shared/REFERENCE.md
+// "Closest approach": sampling at the step is not enough). Independent reference: the closed-form
+// CW trajectory, minimised / root-found by bisection at 1e-9 s in the test itself.
+
+import { describe, expect, it } from 'vitest';
+import { cwPropagate } from '../../src/dynamics/cw.ts';
+import { bracketRoot, HermiteSegment } from '../../src/events/hermite.ts';
+import { RangeMonitor } from '../../src/events/range.ts';
+import { runScenario } from '../../src/sim/run.ts';
+import { REF } from '../fixtures/reference.ts';
+import { makeScenario, valid } from '../helpers.ts';
+
+const n = REF.nRadPerS;
+
+function range(x0: readonly number[], tS: number): number {
+  const s = cwPropagate(n, x0, tS, new Float64Array(6));
+  return Math.hypot(s[0]!, s[1]!, s[2]!);
+}
+
+/** Closed-form root of range(t) - r on [a, b] by bisection. */
+function crossing(x0: readonly number[], r: number, a: number, b: number): number {
+  let lo = a;
+  let hi = b;
+  const fa = range(x0, lo) - r;
+  for (let i = 0; i < 200; i++) {
+    const m = 0.5 * (lo + hi);
+    if (range(x0, m) - r < 0 === fa < 0) lo = m;
+    else hi = m;
+  }
+  return 0.5 * (lo + hi);
+}
+
+function runDrift(x0: number[], durationS: number, stepS: number, keepOutM?: number) {
+  const s = valid(
+    makeScenario(
+      {
+        durationS,
+        stepS,
+        target: {
+          name: 'T',
+          orbit: { type: 'geo', longitudeDeg: 0 },
+          ...(keepOutM ? { keepOut: { shape: 'sphere' as const, radiusM: keepOutM } } : {}),
+        },
+      },
+      {
+        initial: {
+          frame: 'RIC',
+          positionM: [x0[0]!, x0[1]!, x0[2]!],
+          velocityMps: [x0[3]!, x0[4]!, x0[5]!],
+        },
+      },
+    ),
+  );
+  return runScenario(s).spacecraft[0]!;
+}
+
+describe('closest approach', () => {
+  const ca = REF.closestApproach[0]!;
+
+  it.each([1, 10, 60, 300, 600])(
+    `${ca.id}: found at %i s steps to 1e-2 s and 1e-6 m-class accuracy`,
+    (stepS) => {
+      const run = runDrift(ca.x0, ca.window_s[1], stepS);
+      // RK4 error at 300-600 s steps over 30 h is ~1e-3 m, so the tolerance scales with it
+      const posTol = stepS <= 60 ? 1e-6 : 5e-3;
+      expect(Math.abs(run.minRangeM - ca.min_range_m)).toBeLessThan(posTol);
+      expect(Math.abs(run.minRangeTS - ca.tca_s)).toBeLessThan(stepS <= 60 ? 0.01 : 0.2);
+      const sampled = ca.coarse_sampling.find((c) => c.sample_step_s === stepS);
+      if (sampled && stepS >= 60) expect(run.minRangeM).toBeLessThan(sampled.sampled_min_m - 1e-3);
+    },
+  );
+
+  it('a fast flyby at 300 s steps: sampling misses the 42.8 m minimum by ~10 m, the refinement does not', () => {
+    // Built backwards from its closest approach: 42.8 m cross-track, passing at 0.2 m/s in-track,
+    // at t = 7650 s (midway between two 300 s nodes).
+    const atTca = [0, 0, 42.8, 0, 0.2, 0];
+    const tca = 7650;
+    const x0 = Array.from(cwPropagate(n, atTca, -tca, new Float64Array(6)));
+    const run = runDrift(x0, 20000, 300);
+    let sampledMin = Infinity;
+    for (let t = 0; t <= 20000; t += 300) sampledMin = Math.min(sampledMin, range(x0, t));
+    expect(sampledMin - 42.8).toBeGreaterThan(5);
+    expect(Math.abs(run.minRangeM - 42.8)).toBeLessThan(1e-3);
+    expect(Math.abs(run.minRangeTS - tca)).toBeLessThan(0.01);
+  });
+});
+
+describe('keep-out sphere entry and exit', () => {
+  it('a drift through a 600 m sphere: entry and exit times to 1e-2 s at 120 s steps', () => {
+    const x0 = [-500, -6000, 0, 0, 1.5 * n * 500, 0];
+    const run = runDrift(x0, 172800, 120, 600);
+    expect(run.keepOut).toHaveLength(1);
+    const tca = REF.closestApproach[0]!.tca_s;
+    const entry = crossing(x0, 600, 0, tca);
+    const exit = crossing(x0, 600, tca, 172800);
+    expect(Math.abs(run.keepOut[0]!.startS - entry)).toBeLessThan(0.01);
+    expect(Math.abs(run.keepOut[0]!.endS - exit)).toBeLessThan(0.01);
+  });
+
+  it('a graze that enters and leaves inside one step is still caught', () => {
+    // minimum 500 m; sphere 500.01 m; at 600 s steps both nodes around the minimum are outside
+    const x0 = [-500, -6000, 0, 0, 1.5 * n * 500, 0];
+    const run = runDrift(x0, 172800, 600, 500.01);
+    expect(run.keepOut).toHaveLength(1);
+    const span = run.keepOut[0]!.endS - run.keepOut[0]!.startS;
+    // chord of the straight pass: 2 sqrt(500.01^2 - 500^2) / v
+    const v = 1.5 * n * 500;
+    expect(span).toBeCloseTo((2 * Math.sqrt(500.01 ** 2 - 500 ** 2)) / v, 0);
+  });
+
+  it('starting inside opens the interval at 0; still inside at the end closes it at durationS', () => {
+    const run = runDrift([0, -50, 0, 0, 0, 0], 3600, 60, 100);
+    expect(run.keepOut).toEqual([{ startS: 0, endS: 3600 }]);
+  });
+
+  it('no keep-out zone: no violations', () => {
+    expect(runDrift([0, -50, 0, 0, 0, 0], 3600, 60).keepOut).toEqual([]);
+  });
+});
+
+describe('event machinery', () => {
+  it('Hermite dense output reproduces a cubic exactly', () => {
+    const p = (t: number) => 2 + 3 * t - 0.5 * t * t + 0.01 * t * t * t;
+    const dp = (t: number) => 3 - t + 0.03 * t * t;
+    const seg = new HermiteSegment();
+    seg.set(1, [p(1), 0, 0, dp(1), 0, 0], 11, [p(11), 0, 0, dp(11), 0, 0]);
+    const out = new Float64Array(6);
+    for (const tau of [0, 0.1, 0.5, 0.77, 1]) {
+      seg.evalState(tau, out);
+      expect(out[0]).toBeCloseTo(p(1 + 10 * tau), 12);
+      expect(out[3]).toBeCloseTo(dp(1 + 10 * tau), 12);
+    }
+  });
+
+  it('bracketRoot finds a root to the tolerance', () => {
+    const root = bracketRoot((t) => Math.cos(t) - t, 0, 1, 1, Math.cos(1) - 1, 1e-12);
+    expect(root).toBeCloseTo(0.7390851332151607, 11);
+  });
+
+  it('an impulse that turns an approach around is a minimum at the burn instant', () => {
+    const m = new RangeMonitor(0);
+    m.begin(0, [0, -100, 0, 0, 1, 0]);
+    m.advance(50, [0, -50, 0, 0, 1, 0]);
+    m.jump(50, [0, -50, 0, 0, -1, 0]);
+    m.advance(100, [0, -100, 0, 0, -1, 0]);
+    expect(m.minRangeM).toBe(50);
+    expect(m.minRangeTS).toBe(50);
+  });
+});

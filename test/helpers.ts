@@ -1,0 +1,38 @@
+/** Scenario builders for tests: a minimal valid v1 scenario with overrides. */
+
+import type { Scenario, SpacecraftSpec } from '../src/scenario/schema.ts';
+import { validateScenario } from '../src/scenario/validate.ts';
+
+/** A valid scenario: one spacecraft at `positionM` at rest in RIC, GEO target, CW. */
+export function makeScenario(
+  over: Partial<Scenario> = {},
+  craft: Partial<SpacecraftSpec> = {},
+): Scenario {
+  const s: Scenario = {
+    format: 'rpo-scenario',
+    version: 1,
+    name: 'test',
+    epoch: '2026-03-20T00:00:00Z',
+    durationS: 86400,
+    stepS: 10,
+    dynamics: 'cw',
+    target: { name: 'T', orbit: { type: 'geo', longitudeDeg: 0 } },
+    spacecraft: [
+      {
+        id: 'A',
+        initial: { frame: 'RIC', positionM: [0, -10000, 0], velocityMps: [0, 0, 0] },
+        maneuvers: [],
+        ...craft,
+      },
+    ],
+    ...over,
+  };
+  return s;
+}
+
+/** Validates a scenario built in a test and fails loudly if it is not valid. */
+export function valid(s: Scenario): Scenario {
+  const r = validateScenario(s);
+  if (!r.ok) throw new Error(`test scenario invalid: ${JSON.stringify(r.issues)}`);
+  return r.scenario;
+}
