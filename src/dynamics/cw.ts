@@ -166,11 +166,11 @@ export class CwDynamics implements DynamicsModel {
   }
 
   toRic(y: Float64Array, outRic: Float64Array): void {
-    for (let i = 0; i < 6; i++) outRic[i] = y[i]!;
+    if (outRic !== y) for (let i = 0; i < 6; i++) outRic[i] = y[i]!;
   }
 
   setRic(y: Float64Array, ric: ArrayLike<number>): void {
-    for (let i = 0; i < 6; i++) y[i] = ric[i]!;
+    if (ric !== y) for (let i = 0; i < 6; i++) y[i] = ric[i]!;
   }
 
   energyGapM2S2(): number {

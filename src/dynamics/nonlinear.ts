@@ -27,7 +27,7 @@ function gravityFactor(n2: number, R: number, x: number, y: number, z: number): 
   const d = 2 * R * x + x * x + y * y + z * z;
   const r2 = R * R + d;
   const r = Math.sqrt(r2);
-  return (n2 * (d / (r + R)) * (r2 + r * R + R * R)) / (r2 * r);
+  return (n2 * d * (r2 + r * R + R * R)) / ((r + R) * r2 * r);
 }
 
 /** Nonlinear relative equations for a circular target of radius `radiusM` (RIC state). */
@@ -130,11 +130,11 @@ export class NonlinearCircularDynamics implements DynamicsModel {
   }
 
   toRic(y: Float64Array, outRic: Float64Array): void {
-    for (let i = 0; i < 6; i++) outRic[i] = y[i]!;
+    if (outRic !== y) for (let i = 0; i < 6; i++) outRic[i] = y[i]!;
   }
 
   setRic(y: Float64Array, ric: ArrayLike<number>): void {
-    for (let i = 0; i < 6; i++) y[i] = ric[i]!;
+    if (ric !== y) for (let i = 0; i < 6; i++) y[i] = ric[i]!;
   }
 
   energyGapM2S2(y: Float64Array): number {

@@ -105,22 +105,48 @@ const sphereKeepOut = strict({
   radiusM: positive('keep-out radius in m'),
 }).describe('No spacecraft may come closer to the target than radiusM.');
 
-const keepOut = z.discriminatedUnion('shape', [sphereKeepOut], {
-  error: 'expected keep-out "shape": "sphere"',
+const semiAxes = (what: string) =>
+  z.tuple([positive(what), positive(what), positive(what)], {
+    error: `expected [R, I, C] semi-axes: three numbers > 0 (${what})`,
+  });
+
+const ellipsoidKeepOut = strict({
+  shape: z.literal('ellipsoid'),
+  semiAxesM: semiAxes('semi-axes in m along R, I, C'),
+}).describe('No spacecraft may enter the ellipsoid with these semi-axes along R, I and C.');
+
+const keepOut = z.discriminatedUnion('shape', [sphereKeepOut, ellipsoidKeepOut], {
+  error: 'expected keep-out "shape": "sphere" or "ellipsoid"',
 });
+
+/**
+ * When a maneuver starts: exactly one of `tS` (s since the epoch), `after` (s after the previous
+ * maneuver of the same spacecraft ends) or `when` (a condition, fired once at the first instant it
+ * holds once the previous maneuver has ended). Checked in validate.ts.
+ */
+const timing = {
+  label,
+  tS: nonNegative('start time in s since the epoch').optional(),
+  after: nonNegative('delay in s after the previous maneuver ends').optional(),
+  when: z
+    .string({ error: 'expected a condition such as "rangeM < 500 and rangeRateMps < 0"' })
+    .min(1, { error: 'expected a condition such as "rangeM < 500 and rangeRateMps < 0"' })
+    .optional()
+    .describe(
+      'Trigger condition over tS, rangeM, rangeRateMps, rM, iM, cM, vrMps, viMps, vcMps, sunPhaseDeg (mathjs syntax).',
+    ),
+};
 
 const impulse = strict({
   type: z.literal('impulse'),
-  label,
-  tS: nonNegative('burn time in s since the epoch'),
+  ...timing,
   frame: ric,
   dvMps: vec3('delta-v in m/s', MAX_SPEED_MPS),
-}).describe('Instantaneous velocity change at tS.');
+}).describe('Instantaneous velocity change.');
 
 const finiteBurn = strict({
   type: z.literal('finite'),
-  label,
-  tS: nonNegative('burn start in s since the epoch'),
+  ...timing,
   durationS: positive('burn duration in s'),
   frame: ric,
   direction: vec3('thrust direction (normalised by the simulator)', 1e6).refine(
@@ -135,19 +161,17 @@ const finiteBurn = strict({
 
 const transfer = strict({
   type: z.literal('transfer'),
-  label,
-  tS: nonNegative('transfer start in s since the epoch'),
+  ...timing,
   durationS: positive('transfer time in s'),
   toPositionM: vec3('arrival position in m', MAX_POSITION_M),
   toVelocityMps: vec3('arrival velocity in m/s', MAX_SPEED_MPS).optional(),
 }).describe(
-  'Two impulses: at tS onto a path reaching toPositionM at tS + durationS, then to toVelocityMps (default: at rest in RIC).',
+  'Two impulses: at the start onto a path reaching toPositionM durationS later, then to toVelocityMps (default: at rest in RIC).',
 );
 
 const football = strict({
   type: z.literal('football'),
-  label,
-  tS: nonNegative('entry time in s since the epoch'),
+  ...timing,
   amplitudeM: positive('radial amplitude in m').optional(),
 }).describe(
   'One impulse onto the closed natural-motion ellipse about the target through the current position (radial amplitude A, in-track 2A).',
@@ -171,6 +195,14 @@ const spacecraft = strict({
     .regex(/^#[0-9a-fA-F]{6}$/, { error: 'expected a colour like "#ffaa00"' })
     .optional(),
   massKg: positive('wet mass in kg').optional(),
+  ispS: positive('specific impulse of the impulsive thruster in s').optional(),
+  budget: strict({ dvMps: positive('delta-v budget in m/s') })
+    .optional()
+    .describe('Delta-v the plan may spend; with massKg and ispS the propellant is reported too.'),
+  approachApproved: z
+    .boolean()
+    .optional()
+    .describe('Whether this spacecraft may enter the approach ellipsoid (default false).'),
   initial: initialState,
   maneuvers: z.array(maneuver, { error: 'expected a list of maneuvers ([] for a free drift)' }),
 });
@@ -179,6 +211,86 @@ const target = strict({
   name: z.string().min(1, { error: 'expected a non-empty target name' }),
   orbit,
   keepOut: keepOut.optional(),
+});
+
+const corridor = strict({
+  axis: vec3('corridor axis (RIC, normalised by the simulator)', 1e6).refine(
+    (v) => Math.hypot(v[0], v[1], v[2]) > 0,
+    { error: 'corridor axis must not be the zero vector' },
+  ),
+  halfAngleDeg: finite('cone half-angle in degrees')
+    .positive({ error: 'expected a half-angle in (0, 90] degrees' })
+    .max(90, { error: 'expected a half-angle in (0, 90] degrees' }),
+  withinM: positive('range in m inside which the corridor applies'),
+}).describe(
+  'Within withinM of the target, an inspector must stay inside this cone (apex at the target).',
+);
+
+const closingSpeedGate = strict({
+  rangeM: nonNegative('range in m'),
+  maxMps: nonNegative('largest closing speed in m/s at that range'),
+});
+
+const constraints = strict({
+  approachEllipsoid: strict({ semiAxesM: semiAxes('semi-axes in m along R, I, C') })
+    .optional()
+    .describe('May be entered only by spacecraft with "approachApproved": true.'),
+  corridor: corridor.optional(),
+  closingSpeed: z
+    .array(closingSpeedGate)
+    .min(1, { error: 'expected at least one { rangeM, maxMps } gate' })
+    .optional()
+    .describe(
+      'Braking profile: largest closing speed against range, linear between gates, the end values beyond them.',
+    ),
+  passiveSafety: strict({
+    orbits: positive('free-drift length in orbits').max(10, {
+      error: 'expected at most 10 orbits of free drift',
+    }),
+    minRangeM: positive('smallest acceptable range in m during a free drift'),
+  })
+    .optional()
+    .describe(
+      'From every burn and along every coast, a free drift must stay at least minRangeM away.',
+    ),
+  separationM: positive('smallest range in m between two spacecraft')
+    .optional()
+    .describe('Minimum range between every pair of spacecraft.'),
+});
+
+const face = z.enum(['+R', '-R', '+I', '-I', '+C', '-C'], {
+  error: 'expected a face: "+R", "-R", "+I", "-I", "+C" or "-C"',
+});
+const rangeBand = z
+  .tuple([nonNegative('inner range in m'), positive('outer range in m')], {
+    error: 'expected [inner, outer] range in m',
+  })
+  .refine((b) => b[0] < b[1], { error: 'the inner range must be below the outer one' });
+
+const observeObjective = strict({
+  type: z.literal('observe'),
+  label,
+  spacecraft: z.string().optional().describe('Spacecraft id; any spacecraft when left out.'),
+  rangeBandM: rangeBand,
+  maxPhaseDeg: finite('largest sun phase angle in degrees')
+    .min(0, { error: 'expected a phase angle in [0, 180] degrees' })
+    .max(180, { error: 'expected a phase angle in [0, 180] degrees' }),
+  requiredS: positive('required observation time in s'),
+}).describe(
+  'Observe the target from inside the range band with the sun behind the inspector long enough.',
+);
+
+const coverageObjective = strict({
+  type: z.literal('coverage'),
+  label,
+  spacecraft: z.string().optional(),
+  rangeBandM: rangeBand,
+  faces: z.array(face).min(1, { error: 'expected at least one face' }),
+  minTimeS: positive('time in s each face must be seen lit').optional(),
+}).describe('See each listed face of the target lit, from inside the range band.');
+
+const objective = z.discriminatedUnion('type', [observeObjective, coverageObjective], {
+  error: 'expected objective "type": "observe" or "coverage"',
 });
 
 /** Scenario format v1 (structure only; see validate.ts for the checks across fields). */
@@ -197,6 +309,8 @@ export const scenarioSchema = strict({
     error: 'expected "dynamics": "cw" (Clohessy-Wiltshire) or "nonlinear" (two-body truth)',
   }),
   target,
+  constraints: constraints.optional(),
+  objectives: z.array(objective).optional(),
   spacecraft: z
     .array(spacecraft, { error: 'expected a list of spacecraft' })
     .min(1, { error: 'expected at least one spacecraft' }),
@@ -207,6 +321,10 @@ export type Scenario = z.infer<typeof scenarioSchema>;
 export type SpacecraftSpec = Scenario['spacecraft'][number];
 export type ManeuverSpec = SpacecraftSpec['maneuvers'][number];
 export type TargetOrbitSpec = Scenario['target']['orbit'];
+export type KeepOutSpec = NonNullable<Scenario['target']['keepOut']>;
+export type ConstraintsSpec = NonNullable<Scenario['constraints']>;
+export type ObjectiveSpec = NonNullable<Scenario['objectives']>[number];
+export type FaceName = z.infer<typeof face>;
 
 /** The JSON Schema (draft 2020-12) of format v1, for editors and other tools. */
 export function scenarioJsonSchema(): Record<string, unknown> {

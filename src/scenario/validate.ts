@@ -8,6 +8,7 @@
 
 import type { z } from 'zod';
 import { EARTH_RADIUS_M, GEO_RADIUS_M, G0_MPS2, meanMotionRadPerS } from '../core/constants.ts';
+import { compileCondition, ExpressionError } from '../events/expression.ts';
 import { IN_PLANE_CONDITION_LIMIT, inPlaneConditioning } from '../maneuvers/transfer.ts';
 import type { Scenario, ManeuverSpec, TargetOrbitSpec } from './schema.ts';
 import { KEY_MESSAGE_SEPARATOR, scenarioSchema, SCENARIO_FORMAT_VERSION } from './schema.ts';
@@ -133,15 +134,54 @@ function targetRadiusAtEpochM(orbit: TargetOrbitSpec): number {
   }
 }
 
-/** Start and end of a maneuver, s. */
-export function maneuverWindow(m: ManeuverSpec): { startS: number; endS: number } {
+/**
+ * The variables a trigger condition (`when`) may read, in the order of the evaluation vector:
+ * sim time (s), range to the target (m), range rate (m/s, negative closing), RIC position (m),
+ * RIC velocity (m/s, rotating frame), sun phase angle at the target seen from the spacecraft (deg).
+ */
+export const TRIGGER_VARIABLES: readonly string[] = [
+  'tS',
+  'rangeM',
+  'rangeRateMps',
+  'rM',
+  'iM',
+  'cM',
+  'vrMps',
+  'viMps',
+  'vcMps',
+  'sunPhaseDeg',
+];
+
+/** How long a maneuver lasts once started, s (0 for an impulsive one). */
+export function maneuverDurationS(m: ManeuverSpec): number {
   switch (m.type) {
     case 'finite':
     case 'transfer':
-      return { startS: m.tS, endS: m.tS + m.durationS };
+      return m.durationS;
     default:
-      return { startS: m.tS, endS: m.tS };
+      return 0;
   }
+}
+
+/**
+ * Start and end of each maneuver when they follow from the file alone (`tS` and `after` chains);
+ * null from the first maneuver that waits on a trigger.
+ */
+export function staticSchedule(
+  maneuvers: readonly ManeuverSpec[],
+): ({ startS: number; endS: number } | null)[] {
+  let prevEndS: number | null = 0;
+  return maneuvers.map((m) => {
+    let startS: number | null = null;
+    if (m.tS !== undefined) startS = m.tS;
+    else if (m.after !== undefined && prevEndS !== null) startS = prevEndS + m.after;
+    if (startS === null) {
+      prevEndS = null;
+      return null;
+    }
+    prevEndS = startS + maneuverDurationS(m);
+    return { startS, endS: prevEndS };
+  });
 }
 
 /** Checks that need more than one field: times, overlaps, mass, targeting, limits. */
@@ -199,29 +239,46 @@ export function checkScenario(s: Scenario): ScenarioIssue[] {
       );
     }
     let propellantKg = 0;
-    const windows = sc.maneuvers.map(maneuverWindow);
+    const schedule = staticSchedule(sc.maneuvers);
+    let prevEndS = 0;
     sc.maneuvers.forEach((m, j) => {
       const at = ['spacecraft', i, 'maneuvers', j];
-      const w = windows[j]!;
-      if (w.endS > s.durationS) {
+      const timings = (['tS', 'after', 'when'] as const).filter((k) => m[k] !== undefined);
+      if (timings.length !== 1) {
         add(
-          [...at, w.endS === w.startS ? 'tS' : 'durationS'],
-          `ends at ${w.endS} s, after the scenario ends (${s.durationS} s)`,
+          at,
+          timings.length === 0
+            ? 'needs a start: "tS", "after" or "when"'
+            : `give only one of ${timings.map((k) => `"${k}"`).join(', ')}`,
         );
       }
-      windows.forEach((o, k) => {
-        if (k >= j) return;
-        const overlap = Math.min(w.endS, o.endS) - Math.max(w.startS, o.startS);
-        const instantInside =
-          (w.startS === w.endS && w.startS > o.startS && w.startS < o.endS) ||
-          (o.startS === o.endS && o.startS > w.startS && o.startS < w.endS);
-        if (overlap > 0 || instantInside) {
+      if (m.when !== undefined) {
+        try {
+          const cond = compileCondition(m.when, TRIGGER_VARIABLES);
+          if (cond.usedNames.includes('sunPhaseDeg') && s.target.orbit.type === 'elliptical') {
+            add([...at, 'when'], 'sunPhaseDeg needs a geo or circular target');
+          }
+        } catch (err) {
+          if (!(err instanceof ExpressionError)) throw err;
+          add([...at, 'when'], err.message);
+        }
+      }
+      const w = schedule[j];
+      if (w) {
+        if (w.endS > s.durationS) {
           add(
-            at,
-            `overlaps maneuvers[${k}] (${o.startS} to ${o.endS} s); maneuvers of one spacecraft run one at a time`,
+            [...at, w.endS === w.startS ? 'tS' : 'durationS'],
+            `ends at ${w.endS} s, after the scenario ends (${s.durationS} s)`,
           );
         }
-      });
+        if (m.tS !== undefined && j > 0 && schedule[j - 1] && w.startS < prevEndS) {
+          add(
+            [...at, 'tS'],
+            `starts at ${w.startS} s, before maneuvers[${j - 1}] ends (${prevEndS} s): maneuvers of one spacecraft run in list order, one at a time`,
+          );
+        }
+        prevEndS = w.endS;
+      }
       if (m.type === 'finite') {
         if (sc.massKg === undefined) {
           add(
@@ -245,6 +302,27 @@ export function checkScenario(s: Scenario): ScenarioIssue[] {
         );
       }
     });
+  });
+
+  const gates = s.constraints?.closingSpeed ?? [];
+  gates.forEach((g, j) => {
+    const k = gates.findIndex((o) => o.rangeM === g.rangeM);
+    if (k !== j)
+      add(
+        ['constraints', 'closingSpeed', j, 'rangeM'],
+        `the same range as closingSpeed[${k}]: give each gate its own range`,
+      );
+  });
+  (s.objectives ?? []).forEach((o, j) => {
+    if (o.spacecraft !== undefined && !ids.has(o.spacecraft)) {
+      add(
+        ['objectives', j, 'spacecraft'],
+        `no spacecraft has the id "${o.spacecraft}" (ids: ${[...ids.keys()].join(', ')})`,
+      );
+    }
+    if (s.target.orbit.type === 'elliptical') {
+      add(['objectives', j], 'lighting (sun phase, lit faces) needs a geo or circular target');
+    }
   });
   return issues;
 }

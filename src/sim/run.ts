@@ -1,27 +1,47 @@
 /**
- * The batch run: propagates every spacecraft of a scenario over its duration, executes the
- * maneuvers at their exact times, and streams the states into the event monitors.
+ * The batch run: propagates every spacecraft of a scenario over its duration, flies each one's
+ * maneuver program, and streams the states into the event monitors and any observers.
  *
- * Time nodes are the step grid `k * stepS` (never accumulated), cut at every maneuver instant of
- * any spacecraft, and at `durationS` (a last, shorter step if the duration is not a whole number
- * of steps). All spacecraft advance in lockstep on these nodes, so pair ranges are computed from
- * states at the same times. Maneuvers at `durationS` run before the final state is taken.
+ * Time nodes are the step grid `k * stepS` (never accumulated), cut at every instant a maneuver
+ * of any spacecraft starts or acts, and at `durationS` (a last, shorter step if the duration is
+ * not a whole number of steps). All spacecraft advance in lockstep on these nodes, so pair ranges
+ * come from states at the same times. Things due at `durationS` happen before the final state.
+ *
+ * Maneuver programs run in list order per spacecraft. A maneuver starts at its `tS`, `after`
+ * seconds after the previous one ends, or (`when`) at the first instant its condition holds once
+ * the previous one has ended: the condition is tested at every node and its first true instant
+ * located between nodes (bisection on the Hermite interpolant to TRIGGER_TIME_TOLERANCE_S); the
+ * step is then redone up to that instant, so the burn happens at it.
  */
 
 import { DEG_TO_RAD, G0_MPS2, GEO_RADIUS_M, MU_EARTH_M3_S2 } from '../core/constants.ts';
+import { geoTargetGeometry, SunTable, sunPhaseAngleDeg } from '../core/lighting.ts';
 import { CwDynamics } from '../dynamics/cw.ts';
 import type { DynamicsModel } from '../dynamics/model.ts';
 import { NonlinearCircularDynamics } from '../dynamics/nonlinear.ts';
 import { keplerStateEci, TwoBodyDynamics } from '../dynamics/twobody.ts';
-import { RangeMonitor } from '../events/range.ts';
-import type { Interval } from '../events/range.ts';
+import type { Detector } from '../events/detectors.ts';
+import {
+  ClosingSpeedDetector,
+  CorridorDetector,
+  EllipsoidDetector,
+  SphereDetector,
+} from '../events/detectors.ts';
+import type { CompiledCondition } from '../events/expression.ts';
+import { compileCondition } from '../events/expression.ts';
+import { HermiteSegment } from '../events/hermite.ts';
+import { StreamMonitor } from '../events/monitor.ts';
+import type { Interval } from '../events/monitor.ts';
+import { footballAmplitudeM, footballEntryState } from '../maneuvers/football.ts';
 import { cwTransferDepartureVelocity, refineTransfer } from '../maneuvers/transfer.ts';
 import type { ManeuverSpec, Scenario } from '../scenario/schema.ts';
-import { formatPath, targetMeanMotionRadPerS } from '../scenario/validate.ts';
+import { formatPath, targetMeanMotionRadPerS, TRIGGER_VARIABLES } from '../scenario/validate.ts';
 import { Ephemeris } from './ephemeris.ts';
 
 /** Arrival miss below which a refined nonlinear transfer is accepted, m. */
 export const TRANSFER_TOLERANCE_M = 1e-3;
+/** How precisely a trigger's first true instant is located, s. */
+export const TRIGGER_TIME_TOLERANCE_S = 1e-3;
 
 /**
  * Step of the trial arcs in a transfer's differential correction, s: at most 1/1440 of an orbit
@@ -35,7 +55,7 @@ function correctionStepS(stepS: number, nRadPerS: number): number {
 
 /** A problem found while running a valid scenario (a plan that cannot be flown as written). */
 export class ScenarioRunError extends Error {
-  /** @param path JSON path of the maneuver at fault @param message what went wrong */
+  /** @param path JSON path of the item at fault @param message what went wrong */
   constructor(
     readonly path: string,
     message: string,
@@ -62,27 +82,56 @@ export interface BurnRecord {
   missM?: number;
 }
 
+/** What became of one maneuver of the program. */
+export interface ManeuverRecord {
+  index: number;
+  type: ManeuverSpec['type'];
+  label?: string;
+  /** Start time, s; null if it never started (its trigger never fired, or the run ended first). */
+  startS: number | null;
+  /** End time, s; null if it never ended within the run. */
+  endS: number | null;
+  /** The trigger condition, for a maneuver started by `when`. */
+  trigger?: string;
+}
+
+/** A state kept for the passive-safety analysis: after each burn, and along the coasts. */
+export interface Snapshot {
+  tS: number;
+  /** The model's integrated state (RIC or ECI, see the model). */
+  y: Float64Array;
+  /** Index into `burns` of the burn just executed, or null for a coast sample. */
+  burnIndex: number | null;
+}
+
 /** What a run gives for one spacecraft. */
 export interface SpacecraftRun {
   id: string;
   /** Final RIC state at durationS, m and m/s. */
   finalRic: Float64Array;
   burns: BurnRecord[];
+  maneuvers: ManeuverRecord[];
   totalDvMps: number;
+  /** Closest approach to the target, m, and when, s. */
   minRangeM: number;
   minRangeTS: number;
+  /** Keep-out zone violations (also in the monitor's 'keep-out' track). */
   keepOut: Interval[];
+  /** Closest approach and constraint tracks against the target. */
+  monitor: StreamMonitor;
   /** Mass at the end, kg, when the spacecraft's mass is given. */
   finalMassKg: number | null;
   ephemeris: Ephemeris | null;
+  snapshots: Snapshot[];
 }
 
-/** Closest approach of two spacecraft. */
+/** Closest approach of two spacecraft, and their separation constraint. */
 export interface PairRun {
   a: string;
   b: string;
   minRangeM: number;
   minRangeTS: number;
+  monitor: StreamMonitor;
 }
 
 /** The outcome of a run. */
@@ -91,31 +140,29 @@ export interface RunResult {
   meanMotionRadPerS: number;
   spacecraft: SpacecraftRun[];
   pairs: PairRun[];
-  /** Integration steps taken, summed over spacecraft. */
+  /** Integration steps taken, summed over spacecraft (redone trigger steps count twice). */
   steps: number;
+}
+
+/** Sees every node of a run (objective scoring, live views). */
+export interface RunObserver {
+  /**
+   * Called at the start and after every node, with every spacecraft's RIC state.
+   * @param tS node time, s
+   * @param ric RIC states in spacecraft order (do not keep the arrays)
+   */
+  node(tS: number, ric: readonly Float64Array[]): void;
 }
 
 /** Options of `runScenario`. */
 export interface RunOptions {
   /** Keep every node's state (for the view and CSV export); off for Monte Carlo. */
   recordEphemeris?: boolean;
-}
-
-type ActionKind =
-  'finite-end' | 'transfer-arrive' | 'impulse' | 'football' | 'transfer-start' | 'finite-start';
-const ACTION_ORDER: Record<ActionKind, number> = {
-  'finite-end': 0,
-  'transfer-arrive': 1,
-  impulse: 2,
-  football: 2,
-  'transfer-start': 2,
-  'finite-start': 2,
-};
-
-interface Action {
-  tS: number;
-  kind: ActionKind;
-  maneuverIndex: number;
+  /** Keep a state every this many seconds along coasts, and after every burn (passive safety). */
+  snapshotEveryS?: number;
+  observers?: readonly RunObserver[];
+  /** Sun direction table for lighting (built by the run when a trigger needs it). */
+  sunTable?: SunTable;
 }
 
 /** Builds the dynamics model of a scenario (one instance per spacecraft: each has its thrust). */
@@ -127,8 +174,13 @@ export function createModel(s: Scenario): DynamicsModel {
   return new NonlinearCircularDynamics(n, orbit.type === 'geo' ? GEO_RADIUS_M : orbit.radiusM);
 }
 
-/** Writes the target part of a two-body state (nothing for the relative models). */
-function initTargetState(s: Scenario, y: Float64Array): void {
+/** The model's initial state for a spacecraft's RIC state (two-body: with the target's orbit). */
+export function initialModelState(
+  s: Scenario,
+  model: DynamicsModel,
+  ric: ArrayLike<number>,
+): Float64Array {
+  const y = new Float64Array(model.stateSize);
   const orbit = s.target.orbit;
   if (orbit.type === 'elliptical') {
     keplerStateEci(
@@ -139,68 +191,118 @@ function initTargetState(s: Scenario, y: Float64Array): void {
       y,
     );
   }
+  model.setRic(y, ric);
+  return y;
 }
 
-function planActions(maneuvers: readonly ManeuverSpec[]): Action[] {
-  const actions: Action[] = [];
-  maneuvers.forEach((m, i) => {
-    switch (m.type) {
-      case 'impulse':
-      case 'football':
-        actions.push({ tS: m.tS, kind: m.type, maneuverIndex: i });
-        break;
-      case 'transfer':
-        actions.push({ tS: m.tS, kind: 'transfer-start', maneuverIndex: i });
-        actions.push({ tS: m.tS + m.durationS, kind: 'transfer-arrive', maneuverIndex: i });
-        break;
-      case 'finite':
-        actions.push({ tS: m.tS, kind: 'finite-start', maneuverIndex: i });
-        actions.push({ tS: m.tS + m.durationS, kind: 'finite-end', maneuverIndex: i });
-        break;
-    }
-  });
-  return actions.sort(
-    (p, q) =>
-      p.tS - q.tS ||
-      ACTION_ORDER[p.kind] - ACTION_ORDER[q.kind] ||
-      p.maneuverIndex - q.maneuverIndex,
+/** Sun geometry of a circular target (geo longitude, or longitude 0 for a plain circular orbit). */
+export function createSunTable(s: Scenario): SunTable | null {
+  const orbit = s.target.orbit;
+  if (orbit.type === 'elliptical') return null;
+  const geom = geoTargetGeometry(
+    Date.parse(s.epoch),
+    orbit.type === 'geo' ? orbit.longitudeDeg : 0,
+    orbit.type === 'geo' ? GEO_RADIUS_M : orbit.radiusM,
   );
+  return new SunTable(geom, 0, s.durationS);
+}
+
+/** The detectors that apply between a spacecraft and the target. */
+export function targetDetectors(s: Scenario, spacecraftIndex: number): Detector[] {
+  const out: Detector[] = [];
+  const keepOut = s.target.keepOut;
+  if (keepOut?.shape === 'sphere') out.push(new SphereDetector('keep-out', keepOut.radiusM));
+  if (keepOut?.shape === 'ellipsoid')
+    out.push(new EllipsoidDetector('keep-out', keepOut.semiAxesM));
+  const c = s.constraints;
+  if (c?.approachEllipsoid && !s.spacecraft[spacecraftIndex]!.approachApproved) {
+    out.push(new EllipsoidDetector('approach-ellipsoid', c.approachEllipsoid.semiAxesM));
+  }
+  if (c?.corridor)
+    out.push(new CorridorDetector(c.corridor.axis, c.corridor.halfAngleDeg, c.corridor.withinM));
+  if (c?.closingSpeed) out.push(new ClosingSpeedDetector(c.closingSpeed));
+  return out;
+}
+
+interface PendingAction {
+  tS: number;
+  run: () => void;
+}
+
+interface ProgramItem {
+  spec: ManeuverSpec;
+  index: number;
+  condition: CompiledCondition | null;
+  usesSun: boolean;
 }
 
 /** Per-spacecraft mutable state of a run. */
 class Craft {
-  readonly y: Float64Array;
-  readonly ric = new Float64Array(6);
+  /** The RIC state; for the relative models the integrated state itself (no copy per step). */
+  readonly ric: Float64Array;
+  readonly prevRic = new Float64Array(6);
+  readonly saved: Float64Array;
   readonly burns: BurnRecord[] = [];
-  readonly monitor: RangeMonitor;
-  nextAction = 0;
+  readonly records: ManeuverRecord[];
+  readonly snapshots: Snapshot[] = [];
+  readonly pending: PendingAction[] = [];
+  readonly vars = new Float64Array(TRIGGER_VARIABLES.length);
+  next = 0;
+  /** Start time of program[next] when it is timed; Infinity otherwise. */
+  dueS = Infinity;
+  /** The condition of program[next] when it waits on one. */
+  armed: ProgramItem | null = null;
+  busy = false;
+  dirty = false;
+  /** Instant at which the armed trigger was located in the current step. */
+  locatedS = Number.NaN;
   massKg: number;
-  readonly ephemeris: Ephemeris | null;
 
   constructor(
     readonly index: number,
+    readonly id: string,
     readonly model: DynamicsModel,
-    readonly actions: Action[],
-    keepOutRadiusM: number,
+    readonly y: Float64Array,
+    readonly program: ProgramItem[],
+    readonly monitor: StreamMonitor,
     massKg: number | undefined,
-    ephemerisCapacity: number,
+    readonly ephemeris: Ephemeris | null,
   ) {
-    this.y = new Float64Array(model.stateSize);
-    this.monitor = new RangeMonitor(keepOutRadiusM);
+    this.saved = new Float64Array(model.stateSize);
+    this.ric = model.stateSize === 6 ? y : new Float64Array(6);
     this.massKg = massKg ?? Number.NaN;
-    this.ephemeris = ephemerisCapacity > 0 ? new Ephemeris(ephemerisCapacity) : null;
+    this.records = program.map((p) => ({
+      index: p.index,
+      type: p.spec.type,
+      ...(p.spec.label !== undefined ? { label: p.spec.label } : {}),
+      startS: null,
+      endS: null,
+      ...(p.spec.when !== undefined ? { trigger: p.spec.when } : {}),
+    }));
   }
 }
 
-/** The step grid cut at breakpoints: the node after `tS`. */
-function nextNode(
+/** Fills the trigger variables (TRIGGER_VARIABLES order) from a RIC state. */
+function fillVariables(
+  vars: Float64Array,
   tS: number,
-  gridIndex: number,
-  stepS: number,
-  breakpointS: number,
-  endS: number,
-): number {
-  return Math.min((gridIndex + 1) * stepS, breakpointS, endS);
+  ric: ArrayLike<number>,
+  sunPhaseDeg: number,
+): void {
+  const x = ric[0]!;
+  const y = ric[1]!;
+  const z = ric[2]!;
+  const range = Math.sqrt(x * x + y * y + z * z);
+  vars[0] = tS;
+  vars[1] = range;
+  vars[2] = range > 0 ? (x * ric[3]! + y * ric[4]! + z * ric[5]!) / range : 0;
+  vars[3] = x;
+  vars[4] = y;
+  vars[5] = z;
+  vars[6] = ric[3]!;
+  vars[7] = ric[4]!;
+  vars[8] = ric[5]!;
+  vars[9] = sunPhaseDeg;
 }
 
 /**
@@ -209,316 +311,479 @@ function nextNode(
  *   does not converge); structural problems are caught earlier by `loadScenario`.
  */
 export function runScenario(s: Scenario, options: RunOptions = {}): RunResult {
-  const T = s.durationS;
-  const stepS = s.stepS;
-  const n = targetMeanMotionRadPerS(s.target.orbit);
-  const keepOutRadiusM = s.target.keepOut?.radiusM ?? 0;
+  return new Run(s, options).execute();
+}
 
-  const crafts = s.spacecraft.map((sc, i) => {
-    const actions = planActions(sc.maneuvers);
-    const capacity = options.recordEphemeris ? Math.ceil(T / stepS) + 2 * actions.length + 4 : 0;
-    const c = new Craft(i, createModel(s), actions, keepOutRadiusM, sc.massKg, capacity);
-    initTargetState(s, c.y);
-    c.model.setRic(c.y, [...sc.initial.positionM, ...sc.initial.velocityMps]);
-    return c;
-  });
-  const breakpoints = [...new Set(crafts.flatMap((c) => c.actions.map((a) => a.tS)))].sort(
-    (a, b) => a - b,
-  );
+class Run {
+  private readonly T: number;
+  private readonly stepS: number;
+  private readonly n: number;
+  private readonly crafts: Craft[];
+  private readonly pairs: PairRun[];
+  private readonly pairIndex: [number, number][];
+  private readonly pairRel = new Float64Array(6);
+  private readonly ricViews: Float64Array[];
+  private readonly observers: readonly RunObserver[];
+  private readonly sun: SunTable | null;
+  private readonly sunRic = new Float64Array(3);
+  private readonly seg = new HermiteSegment();
+  private readonly interp = new Float64Array(6);
+  private readonly snapshotEveryS: number;
+  private nextSnapshotS: number;
+  private steps = 0;
+  /** Next instant something is due (cached: changes only at instants). */
+  private breakpointS = Infinity;
+  /** Whether any spacecraft waits on a trigger (then steps keep their start states). */
+  private anyArmed = false;
 
-  const pairMonitors: { i: number; j: number; monitor: RangeMonitor }[] = [];
-  for (let i = 0; i < crafts.length; i++) {
-    for (let j = i + 1; j < crafts.length; j++)
-      pairMonitors.push({ i, j, monitor: new RangeMonitor(0) });
-  }
-  const pairRel = new Float64Array(6);
-  const relOf = (i: number, j: number): Float64Array => {
-    const a = crafts[i]!.ric;
-    const b = crafts[j]!.ric;
-    for (let k = 0; k < 6; k++) pairRel[k] = b[k]! - a[k]!;
-    return pairRel;
-  };
-
-  let t = 0;
-  let gridIndex = 0;
-  let bp = 0;
-  let steps = 0;
-
-  for (const c of crafts) {
-    c.model.toRic(c.y, c.ric);
-    c.monitor.begin(0, c.ric);
-    c.ephemeris?.push(0, c.ric);
-  }
-  for (const p of pairMonitors) p.monitor.begin(0, relOf(p.i, p.j));
-
-  const runActionsAt = (tS: number) => {
-    for (const c of crafts) {
-      let fired = false;
-      while (c.nextAction < c.actions.length && c.actions[c.nextAction]!.tS === tS) {
-        executeAction(s, c, c.actions[c.nextAction]!, n, stepS);
-        c.nextAction++;
-        fired = true;
+  constructor(
+    private readonly s: Scenario,
+    options: RunOptions,
+  ) {
+    this.T = s.durationS;
+    this.stepS = s.stepS;
+    this.n = targetMeanMotionRadPerS(s.target.orbit);
+    this.observers = options.observers ?? [];
+    this.snapshotEveryS = options.snapshotEveryS ?? Infinity;
+    this.nextSnapshotS = this.snapshotEveryS < Infinity ? 0 : Infinity;
+    let usesSun = false;
+    this.crafts = s.spacecraft.map((sc, i) => {
+      const model = createModel(s);
+      const program: ProgramItem[] = sc.maneuvers.map((spec, index) => {
+        const condition =
+          spec.when === undefined ? null : compileCondition(spec.when, TRIGGER_VARIABLES);
+        const sunUsed = condition?.usedNames.includes('sunPhaseDeg') ?? false;
+        usesSun ||= sunUsed;
+        return { spec, index, condition, usesSun: sunUsed };
+      });
+      const capacity = options.recordEphemeris
+        ? Math.ceil(s.durationS / s.stepS) + 4 * program.length + 4
+        : 0;
+      return new Craft(
+        i,
+        sc.id,
+        model,
+        initialModelState(s, model, [...sc.initial.positionM, ...sc.initial.velocityMps]),
+        program,
+        new StreamMonitor(targetDetectors(s, i)),
+        sc.massKg,
+        capacity > 0 ? new Ephemeris(capacity) : null,
+      );
+    });
+    this.sun = options.sunTable ?? (usesSun ? createSunTable(s) : null);
+    this.pairs = [];
+    this.pairIndex = [];
+    const separationM = s.constraints?.separationM;
+    for (let i = 0; i < this.crafts.length; i++) {
+      for (let j = i + 1; j < this.crafts.length; j++) {
+        const detectors = separationM ? [new SphereDetector('separation', separationM)] : [];
+        this.pairs.push({
+          a: this.crafts[i]!.id,
+          b: this.crafts[j]!.id,
+          minRangeM: Infinity,
+          minRangeTS: 0,
+          monitor: new StreamMonitor(detectors),
+        });
+        this.pairIndex.push([i, j]);
       }
-      if (fired) {
+    }
+    this.ricViews = this.crafts.map((c) => c.ric);
+  }
+
+  execute(): RunResult {
+    const { crafts, T } = this;
+    for (const c of crafts) {
+      c.model.toRic(c.y, c.ric);
+      c.monitor.begin(0, c.ric);
+      c.ephemeris?.push(0, c.ric);
+    }
+    for (let p = 0; p < this.pairs.length; p++) this.pairs[p]!.monitor.begin(0, this.relOf(p));
+    for (const c of crafts) this.arm(c, 0);
+    this.instant(0);
+    this.observe(0);
+    if (this.nextSnapshotS === 0) this.snapshot(0);
+
+    let t = 0;
+    let gridIndex = 0;
+    while (t < T) {
+      let tNext = Math.min((gridIndex + 1) * this.stepS, this.breakpointS, T);
+      this.stepAll(t, tNext);
+      if (this.anyArmed) {
+        const fireS = this.locateTriggers(t, tNext);
+        if (fireS < tNext) {
+          for (const c of crafts) c.y.set(c.saved);
+          tNext = fireS;
+          this.stepAll(t, tNext);
+        }
+      }
+      for (const c of crafts) {
+        c.monitor.advance(tNext, c.ric);
+        c.ephemeris?.push(tNext, c.ric);
+      }
+      for (let p = 0; p < this.pairs.length; p++)
+        this.pairs[p]!.monitor.advance(tNext, this.relOf(p));
+      if (tNext === (gridIndex + 1) * this.stepS) gridIndex++;
+      t = tNext;
+      if (t >= this.breakpointS || this.anyArmed) this.instant(t);
+      if (this.observers.length > 0) this.observe(t);
+      if (t >= this.nextSnapshotS) this.snapshot(t);
+    }
+
+    const spacecraft: SpacecraftRun[] = crafts.map((c) => {
+      if (!c.ric.every(Number.isFinite)) {
+        throw new ScenarioRunError(
+          formatPath(['spacecraft', c.index]),
+          'the trajectory became non-finite (it passed through the Earth or escaped): check the initial state and burns',
+        );
+      }
+      c.monitor.finish(T);
+      return {
+        id: c.id,
+        finalRic: Float64Array.from(c.ric),
+        burns: c.burns,
+        maneuvers: c.records,
+        totalDvMps: c.burns.reduce((sum, b) => sum + Math.hypot(...b.dvMps), 0),
+        minRangeM: c.monitor.minRangeM,
+        minRangeTS: c.monitor.minRangeTS,
+        keepOut: c.monitor.tracks.find((tr) => tr.detector.kind === 'keep-out')?.intervals ?? [],
+        monitor: c.monitor,
+        finalMassKg: Number.isNaN(c.massKg) ? null : c.massKg,
+        ephemeris: c.ephemeris,
+        snapshots: c.snapshots,
+      };
+    });
+    for (const p of this.pairs) {
+      p.monitor.finish(T);
+      p.minRangeM = p.monitor.minRangeM;
+      p.minRangeTS = p.monitor.minRangeTS;
+    }
+    return {
+      scenario: this.s,
+      meanMotionRadPerS: this.n,
+      spacecraft,
+      pairs: this.pairs,
+      steps: this.steps,
+    };
+  }
+
+  private stepAll(t: number, tNext: number): void {
+    const h = tNext - t;
+    const keep = this.anyArmed;
+    for (const c of this.crafts) {
+      if (keep) {
+        c.saved.set(c.y);
+        c.prevRic.set(c.ric);
+      }
+      c.model.rk4Step(t, c.y, h);
+      c.model.toRic(c.y, c.ric);
+    }
+    this.steps += this.crafts.length;
+  }
+
+  private relOf(p: number): Float64Array {
+    const [i, j] = this.pairIndex[p]!;
+    const a = this.crafts[i]!.ric;
+    const b = this.crafts[j]!.ric;
+    const out = this.pairRel;
+    for (let k = 0; k < 6; k++) out[k] = b[k]! - a[k]!;
+    return out;
+  }
+
+  private observe(tS: number): void {
+    for (const o of this.observers) o.node(tS, this.ricViews);
+  }
+
+  private snapshot(tS: number): void {
+    for (const c of this.crafts)
+      c.snapshots.push({ tS, y: Float64Array.from(c.y), burnIndex: null });
+    this.nextSnapshotS = tS + this.snapshotEveryS;
+  }
+
+  private sunPhaseDeg(tS: number, ric: ArrayLike<number>): number {
+    if (!this.sun) return Number.NaN;
+    this.sun.sunRic(tS, this.sunRic);
+    return sunPhaseAngleDeg(this.sunRic, ric);
+  }
+
+  private conditionHolds(c: Craft, item: ProgramItem, tS: number, ric: ArrayLike<number>): boolean {
+    fillVariables(c.vars, tS, ric, item.usesSun ? this.sunPhaseDeg(tS, ric) : Number.NaN);
+    return item.condition!.evaluate(c.vars);
+  }
+
+  /**
+   * The earliest instant in (t0S, t1S] at which an armed trigger becomes true, or t1S when none
+   * does before it (bisection on the Hermite interpolant of each spacecraft's state).
+   */
+  private locateTriggers(t0S: number, t1S: number): number {
+    let first = Infinity;
+    for (const c of this.crafts) {
+      c.locatedS = Number.NaN;
+      const item = c.armed;
+      if (!item || c.busy || !this.conditionHolds(c, item, t1S, c.ric)) continue;
+      this.seg.set(t0S, c.prevRic, t1S, c.ric);
+      let lo = 0;
+      let hi = 1;
+      const h = t1S - t0S;
+      while ((hi - lo) * h > TRIGGER_TIME_TOLERANCE_S) {
+        const mid = 0.5 * (lo + hi);
+        this.seg.evalState(mid, this.interp);
+        if (this.conditionHolds(c, item, t0S + mid * h, this.interp)) hi = mid;
+        else lo = mid;
+      }
+      c.locatedS = hi >= 1 ? t1S : t0S + hi * h;
+      first = Math.min(first, c.locatedS);
+    }
+    return Math.min(first, t1S);
+  }
+
+  private updateSchedule(): void {
+    let bp = Infinity;
+    let armed = false;
+    for (const c of this.crafts) {
+      if (c.pending.length > 0) bp = Math.min(bp, c.pending[0]!.tS);
+      if (!c.busy) bp = Math.min(bp, c.dueS);
+      armed ||= c.armed !== null && !c.busy;
+    }
+    this.breakpointS = bp;
+    this.anyArmed = armed;
+  }
+
+  /**
+   * Everything due at instant tS: pending actions, timed starts, triggers that hold (or whose
+   * first true instant was located at tS between nodes).
+   */
+  private instant(tS: number): void {
+    for (const c of this.crafts) {
+      for (let guard = 0; guard < 10_000; guard++) {
+        const pending = c.pending[0];
+        if (pending && pending.tS <= tS) {
+          c.pending.shift();
+          pending.run();
+          c.model.toRic(c.y, c.ric);
+          continue;
+        }
+        if (c.busy || c.next >= c.program.length) break;
+        const item = c.program[c.next]!;
+        if (c.dueS <= tS) {
+          this.start(c, item, tS);
+          continue;
+        }
+        if (c.armed && (c.locatedS === tS || this.conditionHolds(c, item, tS, c.ric))) {
+          this.start(c, item, tS);
+          continue;
+        }
+        break;
+      }
+      if (c.dirty) {
         c.model.toRic(c.y, c.ric);
         c.monitor.jump(tS, c.ric);
         c.ephemeris?.push(tS, c.ric);
+        c.dirty = false;
       }
     }
-    for (const p of pairMonitors) p.monitor.jump(tS, relOf(p.i, p.j));
-  };
-
-  if (breakpoints[0] === 0) {
-    runActionsAt(0);
-    bp = 1;
-  }
-  while (t < T) {
-    const bpS = bp < breakpoints.length ? breakpoints[bp]! : Infinity;
-    const tNext = nextNode(t, gridIndex, stepS, bpS, T);
-    const h = tNext - t;
-    for (const c of crafts) {
-      c.model.rk4Step(t, c.y, h);
-      c.model.toRic(c.y, c.ric);
-      c.monitor.advance(tNext, c.ric);
-      c.ephemeris?.push(tNext, c.ric);
-    }
-    steps += crafts.length;
-    for (const p of pairMonitors) p.monitor.advance(tNext, relOf(p.i, p.j));
-    if (tNext === (gridIndex + 1) * stepS) gridIndex++;
-    t = tNext;
-    if (t === bpS) {
-      runActionsAt(t);
-      bp++;
-    }
+    for (let p = 0; p < this.pairs.length; p++) this.pairs[p]!.monitor.jump(tS, this.relOf(p));
+    this.updateSchedule();
   }
 
-  const spacecraft: SpacecraftRun[] = crafts.map((c) => {
-    if (!c.ric.every(Number.isFinite)) {
-      throw new ScenarioRunError(
-        formatPath(['spacecraft', c.index]),
-        'the trajectory became non-finite (it passed through the Earth or escaped): check the initial state and burns',
-      );
-    }
-    c.monitor.finish(T);
-    return {
-      id: s.spacecraft[c.index]!.id,
-      finalRic: Float64Array.from(c.ric),
-      burns: c.burns,
-      totalDvMps: c.burns.reduce((sum, b) => sum + Math.hypot(...b.dvMps), 0),
-      minRangeM: c.monitor.minRangeM,
-      minRangeTS: c.monitor.minRangeTS,
-      keepOut: c.monitor.keepOut,
-      finalMassKg: Number.isNaN(c.massKg) ? null : c.massKg,
-      ephemeris: c.ephemeris,
-    };
-  });
-  const pairs: PairRun[] = pairMonitors.map((p) => ({
-    a: s.spacecraft[p.i]!.id,
-    b: s.spacecraft[p.j]!.id,
-    minRangeM: p.monitor.minRangeM,
-    minRangeTS: p.monitor.minRangeTS,
-  }));
-  return { scenario: s, meanMotionRadPerS: n, spacecraft, pairs, steps };
-}
-
-function maneuverPath(c: Craft, index: number): string {
-  return formatPath(['spacecraft', c.index, 'maneuvers', index]);
-}
-
-function applyImpulse(
-  c: Craft,
-  dv: [number, number, number],
-  record: Omit<BurnRecord, 'dvMps' | 'frame'>,
-) {
-  c.model.applyImpulseRic(c.y, dv[0], dv[1], dv[2]);
-  c.burns.push({ ...record, frame: 'RIC', dvMps: dv });
-}
-
-function executeAction(s: Scenario, c: Craft, action: Action, n: number, stepS: number): void {
-  const spec = s.spacecraft[c.index]!.maneuvers[action.maneuverIndex]!;
-  const tS = action.tS;
-  const base = { tS, maneuver: spec.type, maneuverIndex: action.maneuverIndex };
-  c.model.toRic(c.y, c.ric);
-  const ric = c.ric;
-  switch (action.kind) {
-    case 'impulse': {
-      if (spec.type !== 'impulse') return;
-      applyImpulse(c, [spec.dvMps[0], spec.dvMps[1], spec.dvMps[2]], base);
-      return;
-    }
-    case 'football': {
-      if (spec.type !== 'football') return;
-      const dv = footballEntryDv(c, n, spec.amplitudeM, maneuverPath(c, action.maneuverIndex));
-      applyImpulse(c, dv, base);
-      return;
-    }
-    case 'transfer-start': {
-      if (spec.type !== 'transfer') return;
-      const v0Plus = new Float64Array(3);
-      const path = maneuverPath(c, action.maneuverIndex);
-      const singular = cwTransferDepartureVelocity(
-        n,
-        spec.durationS,
-        ric,
-        spec.toPositionM,
-        ric.subarray(3),
-        v0Plus,
-      );
-      if (singular !== null) {
+  /** Makes program[c.next] the maneuver waiting to start, after the previous ended at prevEndS. */
+  private arm(c: Craft, prevEndS: number): void {
+    c.armed = null;
+    c.dueS = Infinity;
+    const item = c.program[c.next];
+    if (!item) return;
+    const spec = item.spec;
+    if (spec.tS !== undefined) {
+      if (spec.tS < prevEndS) {
         throw new ScenarioRunError(
-          `${path}.toPositionM`,
-          `the cross-track position ${spec.toPositionM[2]} m cannot be reached in ${spec.durationS} s (a whole number of half orbits): the cross-track motion returns to ${(-ric[2]!).toFixed(3)} m whatever the burn`,
+          formatPath(['spacecraft', c.index, 'maneuvers', item.index, 'tS']),
+          `is due at ${spec.tS} s, but the maneuver before it ends at ${prevEndS.toFixed(3)} s: maneuvers of one spacecraft run in list order, one at a time`,
         );
       }
-      if (c.model.kind !== 'cw') {
-        const miss = refineTransfer(
-          (v, out) => coastArrival(s, c, tS, spec.durationS, v, correctionStepS(stepS, n), out),
-          spec.toPositionM,
-          n,
-          spec.durationS,
-          v0Plus,
-          TRANSFER_TOLERANCE_M,
-        );
-        if (!(miss <= TRANSFER_TOLERANCE_M)) {
+      c.dueS = spec.tS;
+    } else if (spec.after !== undefined) {
+      c.dueS = prevEndS + spec.after;
+    } else {
+      c.armed = item;
+    }
+  }
+
+  private start(c: Craft, item: ProgramItem, tS: number): void {
+    const record = c.records[c.next]!;
+    record.startS = tS;
+    c.busy = true;
+    c.armed = null;
+    c.dueS = Infinity;
+    const endS = this.begin(c, item, tS);
+    const finish = () => {
+      record.endS = endS;
+      c.busy = false;
+      c.next++;
+      this.arm(c, endS);
+    };
+    if (endS === tS) finish();
+    else c.pending.push({ tS: endS, run: finish });
+    c.pending.sort((a, b) => a.tS - b.tS);
+  }
+
+  private burn(
+    c: Craft,
+    tS: number,
+    dv: [number, number, number],
+    record: Omit<BurnRecord, 'dvMps' | 'frame' | 'tS'>,
+  ) {
+    c.model.applyImpulseRic(c.y, dv[0], dv[1], dv[2]);
+    c.burns.push({ tS, ...record, frame: 'RIC', dvMps: dv });
+    c.dirty = true;
+    if (this.snapshotEveryS < Infinity) {
+      c.snapshots.push({ tS, y: Float64Array.from(c.y), burnIndex: c.burns.length - 1 });
+    }
+  }
+
+  /** Starts a maneuver at tS; returns its end time (tS for an instantaneous one). */
+  private begin(c: Craft, item: ProgramItem, tS: number): number {
+    const spec = item.spec;
+    const path = formatPath(['spacecraft', c.index, 'maneuvers', item.index]);
+    const base = { maneuver: spec.type, maneuverIndex: item.index };
+    c.model.toRic(c.y, c.ric);
+    const ric = c.ric;
+    switch (spec.type) {
+      case 'impulse':
+        this.burn(c, tS, [spec.dvMps[0], spec.dvMps[1], spec.dvMps[2]], base);
+        return tS;
+      case 'football': {
+        const a = footballAmplitudeM(ric[0]!, ric[1]!);
+        if (
+          spec.amplitudeM !== undefined &&
+          Math.abs(a - spec.amplitudeM) > Math.max(1, 0.01 * spec.amplitudeM)
+        ) {
           throw new ScenarioRunError(
-            path,
-            `the transfer to [${spec.toPositionM.join(', ')}] m did not converge in the nonlinear model (miss ${miss.toFixed(3)} m): shorten the transfer or split it`,
+            `${path}.amplitudeM`,
+            `the spacecraft is at R ${ric[0]!.toFixed(1)} m, I ${ric[1]!.toFixed(1)} m, on the ellipse of radial amplitude ${a.toFixed(1)} m, not ${spec.amplitudeM} m: move to e.g. [0, ${2 * spec.amplitudeM}, 0] first (a transfer), or leave out amplitudeM`,
           );
         }
+        const want = new Float64Array(6);
+        footballEntryState(c.model, c.y, ric, this.n, want);
+        this.burn(c, tS, [want[3]! - ric[3]!, want[4]! - ric[4]!, 0], base);
+        return tS;
       }
-      applyImpulse(c, [v0Plus[0]! - ric[3]!, v0Plus[1]! - ric[4]!, v0Plus[2]! - ric[5]!], base);
-      return;
-    }
-    case 'transfer-arrive': {
-      if (spec.type !== 'transfer') return;
-      const want = spec.toVelocityMps ?? [0, 0, 0];
-      const missM = Math.hypot(
-        ric[0]! - spec.toPositionM[0],
-        ric[1]! - spec.toPositionM[1],
-        ric[2]! - spec.toPositionM[2],
-      );
-      applyImpulse(c, [want[0] - ric[3]!, want[1] - ric[4]!, want[2] - ric[5]!], {
-        ...base,
-        missM,
-      });
-      return;
-    }
-    case 'finite-start': {
-      if (spec.type !== 'finite') return;
-      const th = c.model.thrust;
-      const norm = Math.hypot(...spec.direction);
-      th.active = true;
-      th.thrustN = spec.thrustN;
-      th.massStartKg = c.massKg;
-      th.massFlowKgPerS = spec.thrustN / (spec.ispS * G0_MPS2);
-      th.startS = tS;
-      th.dirRic[0] = spec.direction[0] / norm;
-      th.dirRic[1] = spec.direction[1] / norm;
-      th.dirRic[2] = spec.direction[2] / norm;
-      return;
-    }
-    case 'finite-end': {
-      if (spec.type !== 'finite') return;
-      const th = c.model.thrust;
-      const m1 = th.massStartKg - th.massFlowKgPerS * spec.durationS;
-      const dvMag = spec.ispS * G0_MPS2 * Math.log(th.massStartKg / m1);
-      c.burns.push({
-        tS: spec.tS,
-        frame: 'RIC',
-        dvMps: [dvMag * th.dirRic[0]!, dvMag * th.dirRic[1]!, dvMag * th.dirRic[2]!],
-        maneuver: 'finite',
-        maneuverIndex: action.maneuverIndex,
-        durationS: spec.durationS,
-      });
-      c.massKg = m1;
-      th.active = false;
-      return;
+      case 'transfer': {
+        const v0Plus = new Float64Array(3);
+        const singular = cwTransferDepartureVelocity(
+          this.n,
+          spec.durationS,
+          ric,
+          spec.toPositionM,
+          ric.subarray(3),
+          v0Plus,
+        );
+        if (singular !== null) {
+          throw new ScenarioRunError(
+            `${path}.toPositionM`,
+            `the cross-track position ${spec.toPositionM[2]} m cannot be reached in ${spec.durationS} s (a whole number of half orbits): the cross-track motion returns to ${(-ric[2]!).toFixed(3)} m whatever the burn`,
+          );
+        }
+        if (c.model.kind !== 'cw') {
+          const miss = refineTransfer(
+            (v, out) => this.coastArrival(c, tS, spec.durationS, v, out),
+            spec.toPositionM,
+            this.n,
+            spec.durationS,
+            v0Plus,
+            TRANSFER_TOLERANCE_M,
+          );
+          if (!(miss <= TRANSFER_TOLERANCE_M)) {
+            throw new ScenarioRunError(
+              path,
+              `the transfer to [${spec.toPositionM.join(', ')}] m did not converge in the nonlinear model (miss ${miss.toFixed(3)} m): shorten the transfer or split it`,
+            );
+          }
+        }
+        this.burn(c, tS, [v0Plus[0]! - ric[3]!, v0Plus[1]! - ric[4]!, v0Plus[2]! - ric[5]!], base);
+        const endS = tS + spec.durationS;
+        c.pending.push({
+          tS: endS,
+          run: () => {
+            c.model.toRic(c.y, c.ric);
+            const r = c.ric;
+            const want = spec.toVelocityMps ?? [0, 0, 0];
+            const missM = Math.hypot(
+              r[0]! - spec.toPositionM[0],
+              r[1]! - spec.toPositionM[1],
+              r[2]! - spec.toPositionM[2],
+            );
+            this.burn(c, endS, [want[0] - r[3]!, want[1] - r[4]!, want[2] - r[5]!], {
+              ...base,
+              missM,
+            });
+          },
+        });
+        return endS;
+      }
+      case 'finite': {
+        const th = c.model.thrust;
+        const norm = Math.hypot(...spec.direction);
+        th.active = true;
+        th.thrustN = spec.thrustN;
+        th.massStartKg = c.massKg;
+        th.massFlowKgPerS = spec.thrustN / (spec.ispS * G0_MPS2);
+        th.startS = tS;
+        th.dirRic[0] = spec.direction[0] / norm;
+        th.dirRic[1] = spec.direction[1] / norm;
+        th.dirRic[2] = spec.direction[2] / norm;
+        const endS = tS + spec.durationS;
+        c.pending.push({
+          tS: endS,
+          run: () => {
+            const m1 = th.massStartKg - th.massFlowKgPerS * spec.durationS;
+            const dvMag = spec.ispS * G0_MPS2 * Math.log(th.massStartKg / m1);
+            c.burns.push({
+              tS,
+              frame: 'RIC',
+              dvMps: [dvMag * th.dirRic[0]!, dvMag * th.dirRic[1]!, dvMag * th.dirRic[2]!],
+              ...base,
+              durationS: spec.durationS,
+            });
+            c.massKg = m1;
+            th.active = false;
+            if (this.snapshotEveryS < Infinity) {
+              c.snapshots.push({
+                tS: endS,
+                y: Float64Array.from(c.y),
+                burnIndex: c.burns.length - 1,
+              });
+            }
+          },
+        });
+        return endS;
+      }
     }
   }
-}
 
-/**
- * Delta-v that puts the spacecraft on the closed natural-motion ellipse through its current
- * position: in CW xd = n y / 2, yd = -2 n x (radial amplitude sqrt(x^2 + (y/2)^2)). In the
- * nonlinear models the in-track rate is then adjusted so that the spacecraft's orbital energy
- * (so its period) equals the target's: the CW condition alone leaves a secular drift of
- * ~0.22 m per orbit at 1 km and 22 m at 10 km (../shared REFERENCE "Football").
- * Cross-track motion is left as it is (it is periodic with the same period).
- */
-function footballEntryDv(
-  c: Craft,
-  n: number,
-  amplitudeM: number | undefined,
-  path: string,
-): [number, number, number] {
-  const ric = c.ric;
-  const x = ric[0]!;
-  const y = ric[1]!;
-  const a = Math.hypot(x, 0.5 * y);
-  if (amplitudeM !== undefined && Math.abs(a - amplitudeM) > Math.max(1, 0.01 * amplitudeM)) {
-    throw new ScenarioRunError(
-      `${path}.amplitudeM`,
-      `the spacecraft is at R ${x.toFixed(1)} m, I ${y.toFixed(1)} m, on the ellipse of radial amplitude ${a.toFixed(1)} m, not ${amplitudeM} m: move to e.g. [0, ${2 * amplitudeM}, 0] first (a transfer), or leave out amplitudeM`,
-    );
+  /** Integrates a copy of a spacecraft's state over a transfer arc (no other maneuvers). */
+  private coastArrival(
+    c: Craft,
+    t0S: number,
+    durationS: number,
+    v0Plus: Float64Array,
+    outRf: Float64Array,
+  ): void {
+    const model = createModel(this.s);
+    const y = Float64Array.from(c.y);
+    const ric = Float64Array.from(c.ric);
+    ric[3] = v0Plus[0]!;
+    ric[4] = v0Plus[1]!;
+    ric[5] = v0Plus[2]!;
+    model.setRic(y, ric);
+    const h = correctionStepS(this.stepS, this.n);
+    const endS = t0S + durationS;
+    const steps = Math.ceil(durationS / h - 1e-9);
+    for (let k = 0; k < steps; k++) {
+      const a = t0S + k * h;
+      model.rk4Step(a, y, Math.min(h, endS - a));
+    }
+    model.toRic(y, ric);
+    outRf[0] = ric[0]!;
+    outRf[1] = ric[1]!;
+    outRf[2] = ric[2]!;
   }
-  const want = Float64Array.from(ric);
-  want[3] = 0.5 * n * y;
-  want[4] = -2 * n * x;
-  if (c.model.kind !== 'cw') matchEnergy(c, want);
-  return [want[3]! - ric[3]!, want[4]! - ric[4]!, 0];
-}
-
-/** Adjusts the in-track rate of `ric` (secant iteration) so the energy gap to the target is zero. */
-function matchEnergy(c: Craft, ric: Float64Array): void {
-  const y = Float64Array.from(c.y);
-  const gap = (vi: number): number => {
-    ric[4] = vi;
-    c.model.setRic(y, ric);
-    return c.model.energyGapM2S2(y);
-  };
-  let v0 = ric[4]!;
-  let g0 = gap(v0);
-  let v1 = v0 + 1e-4;
-  let g1 = gap(v1);
-  for (let i = 0; i < 20 && g1 !== 0 && g1 !== g0 && Math.abs(v1 - v0) > 1e-15; i++) {
-    const v2 = v1 - (g1 * (v1 - v0)) / (g1 - g0);
-    v0 = v1;
-    g0 = g1;
-    v1 = v2;
-    g1 = gap(v1);
-  }
-  ric[4] = v1;
-}
-
-/** Integrates a copy of the spacecraft's state over a transfer arc (no other maneuvers). */
-function coastArrival(
-  s: Scenario,
-  c: Craft,
-  t0S: number,
-  durationS: number,
-  v0Plus: Float64Array,
-  stepS: number,
-  outRf: Float64Array,
-): void {
-  const model = createModel(s);
-  const y = Float64Array.from(c.y);
-  c.model.toRic(c.y, c.ric);
-  const ric = Float64Array.from(c.ric);
-  ric[3] = v0Plus[0]!;
-  ric[4] = v0Plus[1]!;
-  ric[5] = v0Plus[2]!;
-  model.setRic(y, ric);
-  const endS = t0S + durationS;
-  let t = t0S;
-  let k = Math.floor(t0S / stepS);
-  while (t < endS) {
-    const tNext = nextNode(t, k, stepS, Infinity, endS);
-    model.rk4Step(t, y, tNext - t);
-    if (tNext === (k + 1) * stepS) k++;
-    t = tNext;
-  }
-  model.toRic(y, ric);
-  outRf[0] = ric[0]!;
-  outRf[1] = ric[1]!;
-  outRf[2] = ric[2]!;
 }

@@ -155,5 +155,5 @@ describe('the committed launcher', () => {
     expect(bad.stderr).not.toMatch(/\n\s+at /);
     const version = spawnSync('node', ['src/cli/rpo-sim.mjs', '--version'], { encoding: 'utf8' });
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
-  });
+  }, 30_000);
 });

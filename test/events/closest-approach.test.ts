@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { cwPropagate } from '../../src/dynamics/cw.ts';
 import { bracketRoot, HermiteSegment } from '../../src/events/hermite.ts';
-import { RangeMonitor } from '../../src/events/range.ts';
+import { StreamMonitor } from '../../src/events/monitor.ts';
 import { runScenario } from '../../src/sim/run.ts';
 import { REF } from '../fixtures/reference.ts';
 import { makeScenario, valid } from '../helpers.ts';
@@ -138,7 +138,7 @@ describe('event machinery', () => {
   });
 
   it('an impulse that turns an approach around is a minimum at the burn instant', () => {
-    const m = new RangeMonitor(0);
+    const m = new StreamMonitor([]);
     m.begin(0, [0, -100, 0, 0, 1, 0]);
     m.advance(50, [0, -50, 0, 0, 1, 0]);
     m.jump(50, [0, -50, 0, 0, -1, 0]);

@@ -166,8 +166,8 @@ const cases: Case[] = [
         { type: 'impulse', tS: 500, frame: 'RIC', dvMps: [0, 0, 0] },
       ];
     },
-    path: 'spacecraft[0].maneuvers[1]',
-    message: /overlaps maneuvers\[0\]/,
+    path: 'spacecraft[0].maneuvers[1].tS',
+    message: /before maneuvers\[0\] ends/,
   },
   {
     name: 'finite burn without mass',

@@ -40,7 +40,7 @@ import {
   sunDirectionEci,
   sunPhaseAngleDeg,
   targetPositionEci,
-} from '../../src/scoring/lighting.ts';
+} from '../../src/core/lighting.ts';
 
 const MINUTE_S = 60;
 const SIDEREAL_DAY_S = 86_164.0905;

@@ -45,7 +45,7 @@ import {
   RAD_TO_DEG,
   SUN_RADIUS_M,
   meanMotionRadPerS,
-} from '../core/constants.ts';
+} from './constants.ts';
 
 /** J2000.0 (2000-01-01T12:00:00 UTC) in Unix ms: astronomy-engine counts UT days from here [1]. */
 const J2000_UNIX_MS = Date.UTC(2000, 0, 1, 12, 0, 0);

@@ -1,0 +1,1393 @@
+/**
+ * Trigger expressions: a small, sandboxed arithmetic and logic language for scenario files.
+ *
+ * A scenario author writes `"when": "rangeM < 500 and rangeRateMps < 0"`. The text is checked and
+ * compiled once, when the scenario loads, into a tree of plain JavaScript closures over a
+ * `Float64Array` of variables. Evaluating it allocates nothing and calls no library code, so a
+ * trigger can be tested at every integration step.
+ *
+ * The language is a strict subset of the mathjs expression syntax [1]: number literals
+ * (`500`, `0.5`, `1e3`, `Infinity`, `NaN`), `true` and `false`, the variable names the caller
+ * passes in, the constant `pi`, `+ - * / ^ mod`, unary `-` and `+`, `< <= > >= == !=` (chained as
+ * in mathjs: `0 < x < 1` means `0 < x and x < 1`), `and or xor not`, `c ? a : b`, parentheses and
+ * the functions in {@link EXPRESSION_FUNCTIONS}. Precedence is mathjs's: `-2^2` is `-4`, `2^3^2` is
+ * `512`, `not` binds looser than comparisons.
+ *
+ * Sandbox design: three independent whitelists, so a hole in one is caught by the next.
+ * 1. A lexer (ours) reads the raw text and accepts only the tokens above. It rejects, with the exact
+ *    character position, everything that could open a door: `.` outside a number (property access,
+ *    `cos.constructor`), `[ ] { }` (indexing, matrices, objects), quotes (strings), `;` and line
+ *    breaks (several statements), a lone `=` (assignment), `%`, bitwise operators, `:` without a
+ *    matching `?` (ranges), unknown names (`import`, `evaluate`, `constructor`, `__proto__`, units
+ *    such as `cm`), two operands side by side (implicit multiplication, `2 cm`) and nesting deeper
+ *    than {@link EXPRESSION_MAX_NESTING}.
+ * 2. mathjs parses the text into a node tree, with an instance built by `create()` from
+ *    `parseDependencies` alone [3]. That instance has no `evaluate`, `compile`, `simplify`,
+ *    `derivative` or `createUnit` worth reaching, and nothing here ever compiles or evaluates a mathjs
+ *    node: the tree is only read. Building the instance from `all` and filtering the tree would work
+ *    too, but would keep every dangerous function loaded one bug away from the parser; the mathjs
+ *    security notes [2] recommend disabling what is not needed.
+ * 3. Our compiler walks the tree and accepts only the node types, operators and functions of the
+ *    language; anything else (assignment, accessor, index, object, array, range, block, function
+ *    definition, strings, `null`) is rejected again. The closures it emits can reach only `Math`
+ *    functions and the variable array. Names resolve through `Map`s, never through plain objects, so
+ *    `constructor` or `__proto__` can never find a prototype.
+ *
+ * Semantics, where they differ from mathjs `evaluate` on purpose:
+ * - Comparisons, `floor`, `ceil` and `round` use plain IEEE-754 doubles. mathjs compares with a
+ *   relative tolerance (`1 == 1 + 1e-15` is true there, false here): a trigger must fire on the
+ *   exact value the integrator produced, reproducibly.
+ * - Division by zero gives `Infinity` or `NaN` as in JavaScript (mathjs agrees for numbers).
+ *   `sqrt`, `log`, `asin`, `acos` and `^` give `NaN` where mathjs would return a complex number
+ *   (`(-8)^(1/3)` is `NaN`, as `Math.pow` gives).
+ * - Truth values are the numbers 1 and 0. A value is true when it is neither 0 nor `NaN` (mathjs
+ *   does the same for numbers), so a condition that evaluates to `NaN` is false.
+ * - `a mod b` is mathjs's floored modulo, `a - b * floor(a / b)` (sign of `b`; `a mod 0 = a`), not
+ *   JavaScript's `%`. `round` rounds halves away from zero, as mathjs does, unlike `Math.round`.
+ * - `and` and `or` stop as soon as the result is known; every function is pure, so only speed
+ *   changes.
+ *
+ * References:
+ * [1] mathjs, "Expression syntax", https://mathjs.org/docs/expressions/syntax.html (operators,
+ *     precedence, chained comparisons).
+ * [2] mathjs, "Security", https://mathjs.org/docs/expressions/security.html.
+ * [3] mathjs, "Custom bundling", https://mathjs.org/docs/custom_bundling.html (`create` with
+ *     dependency collections).
+ * [4] ECMAScript 2022 language specification, sec. 21.3 "The Math Object" (`Math.hypot`,
+ *     `Math.round`, `Math.atan2` edge cases).
+ */
+
+import { create, parseDependencies } from 'mathjs';
+import type {
+  ConditionalNode,
+  ConstantNode,
+  FunctionNode,
+  MathNode,
+  OperatorNode,
+  OperatorNodeFn,
+  OperatorNodeOp,
+  ParenthesisNode,
+  RelationalNode,
+  SymbolNode,
+} from 'mathjs';
+
+/** Longest accepted expression, characters (UTF-16 code units). */
+export const EXPRESSION_MAX_LENGTH = 500;
+
+/**
+ * Deepest accepted parenthesis nesting. The mathjs parser recurses about twenty frames per level,
+ * so a bound well below what a small browser stack holds keeps parsing from overflowing.
+ */
+export const EXPRESSION_MAX_NESTING = 32;
+
+/** How a function may be called and what it does, for documentation. */
+interface FunctionSpec {
+  readonly minArgs: number;
+  readonly maxArgs: number;
+  readonly signature: string;
+  readonly description: string;
+}
+
+// A Map, not an object literal: a lookup of `constructor` or `__proto__` must find nothing.
+const FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map<string, FunctionSpec>([
+  ['abs', { minArgs: 1, maxArgs: 1, signature: 'abs(x)', description: 'absolute value' }],
+  [
+    'min',
+    {
+      minArgs: 1,
+      maxArgs: Infinity,
+      signature: 'min(a, b, ...)',
+      description: 'smallest argument',
+    },
+  ],
+  [
+    'max',
+    { minArgs: 1, maxArgs: Infinity, signature: 'max(a, b, ...)', description: 'largest argument' },
+  ],
+  ['sqrt', { minArgs: 1, maxArgs: 1, signature: 'sqrt(x)', description: 'square root' }],
+  ['sin', { minArgs: 1, maxArgs: 1, signature: 'sin(x)', description: 'sine, x in rad' }],
+  ['cos', { minArgs: 1, maxArgs: 1, signature: 'cos(x)', description: 'cosine, x in rad' }],
+  ['tan', { minArgs: 1, maxArgs: 1, signature: 'tan(x)', description: 'tangent, x in rad' }],
+  ['asin', { minArgs: 1, maxArgs: 1, signature: 'asin(x)', description: 'arcsine, rad' }],
+  ['acos', { minArgs: 1, maxArgs: 1, signature: 'acos(x)', description: 'arccosine, rad' }],
+  ['atan', { minArgs: 1, maxArgs: 1, signature: 'atan(x)', description: 'arctangent, rad' }],
+  [
+    'atan2',
+    {
+      minArgs: 2,
+      maxArgs: 2,
+      signature: 'atan2(y, x)',
+      description: 'angle of the point (x, y), rad, in [-pi, pi]',
+    },
+  ],
+  ['exp', { minArgs: 1, maxArgs: 1, signature: 'exp(x)', description: 'e to the power x' }],
+  [
+    'log',
+    {
+      minArgs: 1,
+      maxArgs: 2,
+      signature: 'log(x) or log(x, base)',
+      description: 'natural logarithm, or logarithm to the given base',
+    },
+  ],
+  ['floor', { minArgs: 1, maxArgs: 1, signature: 'floor(x)', description: 'round down' }],
+  ['ceil', { minArgs: 1, maxArgs: 1, signature: 'ceil(x)', description: 'round up' }],
+  [
+    'round',
+    {
+      minArgs: 1,
+      maxArgs: 1,
+      signature: 'round(x)',
+      description: 'round to the nearest integer, halves away from zero',
+    },
+  ],
+  ['sign', { minArgs: 1, maxArgs: 1, signature: 'sign(x)', description: '-1, 0 or 1' }],
+  [
+    'hypot',
+    {
+      minArgs: 1,
+      maxArgs: Infinity,
+      signature: 'hypot(a, b, ...)',
+      description: 'square root of the sum of squares, without overflow',
+    },
+  ],
+]);
+
+/** Names of the functions a trigger expression may call, in the mathjs spelling. */
+export const EXPRESSION_FUNCTIONS: readonly string[] = Object.freeze([...FUNCTIONS.keys()]);
+
+/** Named constants a trigger expression may use besides the caller's variables. */
+export const EXPRESSION_CONSTANTS: readonly string[] = Object.freeze([
+  'pi',
+  'true',
+  'false',
+  'Infinity',
+  'NaN',
+]);
+
+/** Operators of the language, loosest-binding first, as mathjs groups them [1]. */
+export const EXPRESSION_OPERATORS: readonly string[] = Object.freeze([
+  '? :',
+  'or',
+  'xor',
+  'and',
+  'not',
+  '== != < <= > >=',
+  '+ -',
+  '* / mod',
+  'unary - +',
+  '^',
+]);
+
+const CONSTANT_VALUES: ReadonlyMap<string, number> = new Map([
+  ['pi', Math.PI],
+  ['true', 1],
+  ['false', 0],
+  ['Infinity', Infinity],
+  ['NaN', NaN],
+]);
+
+/** Word operators that sit between two operands. */
+const BINARY_KEYWORDS: ReadonlySet<string> = new Set(['and', 'or', 'xor', 'mod']);
+
+/** Every word the lexer gives a meaning to; a variable may not take one of these names. */
+const RESERVED_WORDS: ReadonlySet<string> = new Set([
+  ...FUNCTIONS.keys(),
+  ...CONSTANT_VALUES.keys(),
+  ...BINARY_KEYWORDS,
+  'not',
+  'to',
+  'in',
+  'null',
+  'undefined',
+]);
+
+/**
+ * Names that someone probing the sandbox, or a mathjs user, may try. They are unknown like any
+ * other name; the message only says plainly that they are not available.
+ */
+const FORBIDDEN_NAMES: ReadonlySet<string> = new Set([
+  'import',
+  'createUnit',
+  'evaluate',
+  'parse',
+  'compile',
+  'simplify',
+  'derivative',
+  'reviver',
+  'resolve',
+  'parser',
+  'chain',
+  'help',
+  'config',
+  'typed',
+  'eval',
+  'Function',
+  'constructor',
+  'prototype',
+  '__proto__',
+  'this',
+  'globalThis',
+  'window',
+  'process',
+  'require',
+]);
+
+/** Hints for names a mathjs or spreadsheet user may reach for. */
+const NAME_HINTS: ReadonlyMap<string, string> = new Map([
+  ['e', "Euler's number is not a constant here: write exp(x) for e^x"],
+  ['ln', 'write log(x) for the natural logarithm'],
+  ['log10', 'write log(x, 10)'],
+  ['pow', 'write a ^ b'],
+  ['if', 'write condition ? a : b'],
+  ['to', "unit conversion ('to', 'in') is not supported: values are plain SI numbers"],
+  ['in', "unit conversion ('to', 'in') is not supported: values are plain SI numbers"],
+  ['null', "'null' is not a number: only numbers and truth values exist here"],
+  ['undefined', "'undefined' is not a number: only numbers and truth values exist here"],
+]);
+
+/**
+ * A trigger expression that failed to compile. The message quotes the expression, names the
+ * problem, gives the character where it was found (counted from 1, as mathjs and editors count)
+ * and repeats the expression with a caret under that character.
+ */
+export class ExpressionError extends Error {
+  override readonly name = 'ExpressionError';
+  /** The expression as written (empty when the input was not a string). */
+  readonly expression: string;
+  /**
+   * 0-based index of the offending character in {@link ExpressionError.expression}, or `null` when
+   * the problem is the expression as a whole (empty, not a condition). May equal the length of the
+   * expression when the text ends too early.
+   */
+  readonly position: number | null;
+  /** The problem alone, without the quoted expression or the caret, for compact UIs. */
+  readonly reason: string;
+  /** The allowed name closest to an unknown one (`rangem` gives `rangeM`), else `null`. */
+  readonly suggestion: string | null;
+
+  /**
+   * @param expression - the expression as written
+   * @param reason - what is wrong, lower case, no trailing period
+   * @param position - 0-based character index of the problem, or `null`
+   * @param suggestion - an allowed name to propose, or `null`
+   * @param options - standard `Error` options (`cause`)
+   */
+  constructor(
+    expression: string,
+    reason: string,
+    position: number | null,
+    suggestion: string | null = null,
+    options?: { cause?: unknown },
+  ) {
+    super(formatMessage(expression, reason, position, suggestion), options);
+    this.expression = expression;
+    this.position = position;
+    this.reason = reason;
+    this.suggestion = suggestion;
+  }
+}
+
+function formatMessage(
+  expression: string,
+  reason: string,
+  position: number | null,
+  suggestion: string | null,
+): string {
+  // Quote with JSON so that quotes and control characters inside the expression stay visible.
+  const quoted =
+    expression.length > EXPRESSION_MAX_LENGTH
+      ? `${JSON.stringify(expression.slice(0, 60))}... (${expression.length} characters)`
+      : JSON.stringify(expression);
+  let message = `${quoted}: ${reason}`;
+  if (position !== null) message += ` at character ${position + 1}`;
+  if (suggestion !== null) message += `; did you mean '${suggestion}'?`;
+  if (position !== null && expression.length <= EXPRESSION_MAX_LENGTH) {
+    // One output column per UTF-16 unit, so the caret lines up under the offending character.
+    let echo = '';
+    for (let i = 0; i < expression.length; i++) {
+      const code = expression.charCodeAt(i);
+      echo += code < 0x20 || code === 0x7f ? ' ' : expression[i];
+    }
+    message += `\n  ${echo}\n  ${' '.repeat(position)}^`;
+  }
+  return message;
+}
+
+/** The variables of one evaluation: `vars[i]` holds the value of `names[i]`. */
+export type ExpressionVariables = Float64Array;
+
+/** A compiled numeric expression. */
+export interface CompiledExpression {
+  /** The source text, as written. */
+  readonly text: string;
+  /** The variable names the expression mentions, without repeats, in the order of the name list. */
+  readonly usedNames: readonly string[];
+  /** True when the value is a truth value (1 or 0): a comparison, `and`, `or`, `not`, ... */
+  readonly isBoolean: boolean;
+  /**
+   * Evaluates the expression. Allocation-free; truth values come out as 1 and 0.
+   *
+   * @param vars - `vars[i]` is the value of `names[i]` (SI units, as each name says); at least
+   *   `names.length` long, else a `RangeError` is thrown
+   * @returns the value, in whatever unit the expression computes
+   */
+  evaluate(vars: ExpressionVariables): number;
+}
+
+/** A compiled condition: an expression whose value is a truth value. */
+export interface CompiledCondition {
+  /** The source text, as written. */
+  readonly text: string;
+  /** The variable names the condition mentions, without repeats, in the order of the name list. */
+  readonly usedNames: readonly string[];
+  /**
+   * Evaluates the condition. Allocation-free. `NaN` counts as false.
+   *
+   * @param vars - `vars[i]` is the value of `names[i]` (SI units, as each name says); at least
+   *   `names.length` long, else a `RangeError` is thrown
+   * @returns whether the condition holds
+   */
+  evaluate(vars: ExpressionVariables): boolean;
+}
+
+/**
+ * Checks and compiles an expression once, for evaluation many times.
+ *
+ * @param text - the expression, e.g. `"hypot(rM, iM) < 500"`; at most
+ *   {@link EXPRESSION_MAX_LENGTH} characters
+ * @param names - the variables the expression may read, in the order of the `Float64Array` that
+ *   {@link CompiledExpression.evaluate} will receive; each a plain identifier
+ *   (`[A-Za-z_][A-Za-z0-9_]*`) that is not a function, constant or operator word
+ * @returns the compiled expression
+ * @throws ExpressionError when the text is not a valid expression of the language (the only
+ *   error a scenario author can cause)
+ * @throws RangeError when `names` itself is invalid (a programming error)
+ */
+export function compileExpression(text: string, names: readonly string[]): CompiledExpression {
+  const { root, usedNames } = compileChecked(text, names);
+  const fn = root.fn;
+  const required = names.length;
+  return {
+    text,
+    usedNames,
+    isBoolean: root.isBoolean,
+    evaluate(vars: ExpressionVariables): number {
+      // One comparison; it keeps a short array from silently reading `undefined` as NaN.
+      if (vars.length < required) throw shortVarsError(vars.length, required);
+      return fn(vars);
+    },
+  };
+}
+
+/**
+ * Checks and compiles a condition, such as a maneuver trigger's `when`. Unlike
+ * {@link compileExpression}, the expression must yield a truth value: a comparison, `and`, `or`,
+ * `xor`, `not`, `true`, `false`, or a `? :` whose branches are all of these. A number-valued
+ * `"when": "rangeM - 500"` is almost certainly a mistake, so it is refused at load.
+ *
+ * @param text - the condition, e.g. `"rangeM < 500 and rangeRateMps < 0"`
+ * @param names - the variables the condition may read, in `Float64Array` order (see
+ *   {@link compileExpression})
+ * @returns the compiled condition
+ * @throws ExpressionError when the text is not a valid condition
+ * @throws RangeError when `names` itself is invalid
+ */
+export function compileCondition(text: string, names: readonly string[]): CompiledCondition {
+  const { root, usedNames } = compileChecked(text, names);
+  if (!root.isBoolean) {
+    throw new ExpressionError(
+      text,
+      "a condition must be a comparison or a logical expression such as 'rangeM < 500', " +
+        'not a number',
+      null,
+    );
+  }
+  const fn = root.fn;
+  const required = names.length;
+  return {
+    text,
+    usedNames,
+    evaluate(vars: ExpressionVariables): boolean {
+      if (vars.length < required) throw shortVarsError(vars.length, required);
+      // `!== 0` alone would call NaN true; a NaN condition must not fire a burn.
+      const value = fn(vars);
+      return value !== 0 && value === value;
+    },
+  };
+}
+
+/**
+ * One line per element of the language, for the scenario format documentation and editor help.
+ *
+ * @param names - the variable names a scenario may use in this context
+ * @returns human-readable lines in mathjs syntax
+ */
+export function describeExpressionLanguage(names: readonly string[]): readonly string[] {
+  const lines = [
+    `variables: ${names.join(', ')}`,
+    `constants: ${EXPRESSION_CONSTANTS.join(', ')}`,
+    `operators, loosest first: ${EXPRESSION_OPERATORS.join(' | ')}`,
+  ];
+  for (const spec of FUNCTIONS.values()) lines.push(`${spec.signature}: ${spec.description}`);
+  return lines;
+}
+
+function shortVarsError(length: number, required: number): RangeError {
+  return new RangeError(`expression variables: got ${length} values, need ${required}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layer 1: lexer
+
+type TokenKind = 'number' | 'name' | 'operator' | 'open' | 'close' | 'comma';
+
+interface Token {
+  readonly kind: TokenKind;
+  readonly text: string;
+  /** 0-based index of the first character. */
+  readonly pos: number;
+}
+
+/** What a name token means, once the variable list is known. */
+type NameRole = 'variable' | 'constant' | 'function' | 'binary' | 'not';
+
+const CHARACTER_REASONS: ReadonlyMap<string, string> = new Map([
+  [';', 'multiple statements are not allowed: a trigger is one expression'],
+  ['\n', 'line breaks are not allowed: a trigger is one expression on one line'],
+  ['\r', 'line breaks are not allowed: a trigger is one expression on one line'],
+  ['[', 'indexing, arrays and matrices are not allowed'],
+  [']', 'indexing, arrays and matrices are not allowed'],
+  ['{', 'objects are not allowed'],
+  ['}', 'objects are not allowed'],
+  ['"', 'strings are not allowed'],
+  ["'", 'strings are not allowed'],
+  ['`', 'strings are not allowed'],
+  ['%', "'%' is not allowed: write 'a mod b' for the remainder (mathjs also reads '%' as percent)"],
+  ['&', "bitwise operators are not allowed: write 'and'"],
+  ['|', "bitwise operators are not allowed: write 'or'"],
+  ['~', "bitwise operators are not allowed: write 'not'"],
+  ['#', 'comments are not allowed'],
+]);
+
+function isDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '0' && ch <= '9';
+}
+
+function isNameStart(ch: string | undefined): boolean {
+  return ch !== undefined && ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch === '_');
+}
+
+function isNamePart(ch: string | undefined): boolean {
+  return isNameStart(ch) || isDigit(ch);
+}
+
+/** Index just past the number literal that starts at `start`. */
+function scanNumber(text: string, start: number): number {
+  let i = start;
+  const radix = text[i + 1];
+  if (text[i] === '0' && radix !== undefined && 'xXbBoO'.includes(radix)) {
+    // mathjs reads 0x1F, 0b101, 0o17 as numbers; it checks the digits itself.
+    if (isNamePart(text[i + 2])) {
+      i += 2;
+      while (isNamePart(text[i])) i++;
+      return i;
+    }
+  }
+  while (isDigit(text[i])) i++;
+  // A '.' belongs to the number only when a digit follows: "2.*3" is mathjs's element-wise
+  // product, and leaving that '.' alone makes the lexer reject it.
+  if (text[i] === '.' && isDigit(text[i + 1])) {
+    i++;
+    while (isDigit(text[i])) i++;
+  }
+  const e = text[i];
+  if (e === 'e' || e === 'E') {
+    const sign = text[i + 1];
+    const digitAt = sign === '+' || sign === '-' ? i + 2 : i + 1;
+    if (isDigit(text[digitAt])) {
+      i = digitAt;
+      while (isDigit(text[i])) i++;
+    }
+  }
+  return i;
+}
+
+function describeCharacter(ch: string): string {
+  const code = ch.codePointAt(0) ?? 0;
+  const hex = code.toString(16).toUpperCase().padStart(4, '0');
+  return code > 0x20 && code < 0x7f ? `'${ch}'` : `U+${hex}`;
+}
+
+/** The tokens before the first character outside the language, and the error for that one. */
+interface Tokenized {
+  readonly tokens: Token[];
+  readonly error: ExpressionError | null;
+}
+
+/**
+ * Splits the text into tokens. It stops at the first character outside the language and returns
+ * that error instead of throwing it, so that an unknown name further left (`import({...})`) can be
+ * reported first: authors fix problems left to right.
+ */
+function tokenize(text: string): Tokenized {
+  const tokens: Token[] = [];
+  try {
+    scanTokens(text, tokens);
+    return { tokens, error: null };
+  } catch (error) {
+    if (error instanceof ExpressionError) return { tokens, error };
+    throw error;
+  }
+}
+
+function scanTokens(text: string, tokens: Token[]): void {
+  const n = text.length;
+  const fail = (reason: string, pos: number): never => {
+    throw new ExpressionError(text, reason, pos);
+  };
+  let i = 0;
+  while (i < n) {
+    const ch = text[i] as string;
+    const next = text[i + 1];
+    if (ch === ' ' || ch === '\t') {
+      i++;
+    } else if (isDigit(ch) || (ch === '.' && isDigit(next))) {
+      const end = scanNumber(text, i);
+      tokens.push({ kind: 'number', text: text.slice(i, end), pos: i });
+      i = end;
+    } else if (isNameStart(ch)) {
+      let end = i + 1;
+      while (isNamePart(text[end])) end++;
+      tokens.push({ kind: 'name', text: text.slice(i, end), pos: i });
+      i = end;
+    } else if (ch === '(' || ch === ')' || ch === ',') {
+      tokens.push({ kind: ch === '(' ? 'open' : ch === ')' ? 'close' : 'comma', text: ch, pos: i });
+      i++;
+    } else if (ch === '<' || ch === '>') {
+      if (next === ch) fail('bit shifts are not allowed', i);
+      const op = next === '=' ? ch + '=' : ch;
+      tokens.push({ kind: 'operator', text: op, pos: i });
+      i += op.length;
+    } else if (ch === '=' || ch === '!') {
+      if (next !== '=') {
+        fail(
+          ch === '='
+            ? "assignment is not allowed: write '==' to compare"
+            : "'!' is not allowed: write 'not' for negation, '!=' for 'not equal'",
+          i,
+        );
+      }
+      tokens.push({ kind: 'operator', text: ch + '=', pos: i });
+      i += 2;
+    } else if (ch === '?') {
+      if (next === '?') fail("the nullish operator '??' is not allowed", i);
+      tokens.push({ kind: 'operator', text: ch, pos: i });
+      i++;
+    } else if (ch === '*') {
+      if (next === '*') fail("'**' is not allowed: write a ^ b for a power", i);
+      tokens.push({ kind: 'operator', text: ch, pos: i });
+      i++;
+    } else if (ch === '+' || ch === '-' || ch === '/' || ch === '^' || ch === ':') {
+      tokens.push({ kind: 'operator', text: ch, pos: i });
+      i++;
+    } else if (ch === '.') {
+      fail(
+        "'.' is only allowed inside a number such as 0.5 " +
+          '(no property access, no element-wise operators)',
+        i,
+      );
+    } else {
+      fail(CHARACTER_REASONS.get(ch) ?? `unexpected character ${describeCharacter(ch)}`, i);
+    }
+  }
+}
+
+/** Optimal-string-alignment distance: edits plus swaps of two neighbours ("rnage"). */
+function editDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d = new Array<number>(rows * cols).fill(0);
+  for (let i = 0; i < rows; i++) d[i * cols] = i;
+  for (let j = 0; j < cols; j++) d[j] = j;
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(
+        (d[(i - 1) * cols + j] as number) + 1,
+        (d[i * cols + j - 1] as number) + 1,
+        (d[(i - 1) * cols + j - 1] as number) + cost,
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        best = Math.min(best, (d[(i - 2) * cols + j - 2] as number) + 1);
+      }
+      d[i * cols + j] = best;
+    }
+  }
+  return d[rows * cols - 1] as number;
+}
+
+/** The candidate closest to `name`, if close enough to be a likely typo; else `null`. */
+function closestName(name: string, candidates: readonly string[]): string | null {
+  const lower = name.toLowerCase();
+  // Short names tolerate fewer edits, or "cm" would be taken for "cM".
+  const maxDistance = name.length <= 3 ? 1 : name.length <= 6 ? 2 : 3;
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(lower, candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  if (best !== null && bestDistance <= maxDistance) return best;
+  if (name.length >= 3) {
+    // "range" -> "rangeM": the author stopped typing before the unit suffix.
+    for (const candidate of candidates) {
+      if (candidate.toLowerCase().startsWith(lower)) return candidate;
+    }
+  }
+  return null;
+}
+
+/** Roles of every name token; throws for names outside the language. */
+function checkTokens(
+  text: string,
+  tokens: readonly Token[],
+  variables: ReadonlyMap<string, number>,
+  complete: boolean,
+): Map<Token, NameRole> {
+  const roles = new Map<Token, NameRole>();
+  const roleOf = (token: Token | undefined): NameRole | undefined =>
+    token === undefined ? undefined : roles.get(token);
+  const endsOperand = (token: Token | undefined): boolean => {
+    if (token === undefined) return false;
+    if (token.kind === 'number' || token.kind === 'close') return true;
+    const role = roleOf(token);
+    return role === 'variable' || role === 'constant';
+  };
+  const startsOperand = (token: Token): boolean => {
+    if (token.kind === 'number' || token.kind === 'open') return true;
+    const role = roleOf(token);
+    return role === 'variable' || role === 'constant' || role === 'function' || role === 'not';
+  };
+
+  // One counter of unanswered '?' per parenthesis level: a ':' without one starts a mathjs range.
+  const openQuestions: number[] = [0];
+  const openParens: number[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const token = tokens[k] as Token;
+    const prev = tokens[k - 1];
+    const next = tokens[k + 1];
+    // In a prefix cut short by a bad character, the last token's successor is unknown.
+    const nextKnown = complete || next !== undefined;
+    if (token.kind === 'name') {
+      const role = nameRole(text, token, prev, next, variables, endsOperand(prev));
+      roles.set(token, role);
+      if (role === 'function' && nextKnown && next?.kind !== 'open') {
+        throw new ExpressionError(
+          text,
+          `'${token.text}' is a function: call it as ${token.text}(...)`,
+          token.pos,
+        );
+      }
+      if ((role === 'variable' || role === 'constant') && next?.kind === 'open') {
+        throw new ExpressionError(
+          text,
+          `'${token.text}' is a ${role}, not a function (for a product write '${token.text} * (...)')`,
+          token.pos,
+        );
+      }
+    }
+    if (endsOperand(prev) && startsOperand(token)) {
+      const before = (prev as Token).text;
+      throw new ExpressionError(
+        text,
+        `missing operator between '${before}' and '${token.text}' ` +
+          `(implicit multiplication is not allowed: write '${before} * ${token.text}')`,
+        token.pos,
+      );
+    }
+    if (token.kind === 'open') {
+      openParens.push(token.pos);
+      openQuestions.push(0);
+      if (openParens.length > EXPRESSION_MAX_NESTING) {
+        throw new ExpressionError(
+          text,
+          `parentheses nested deeper than ${EXPRESSION_MAX_NESTING} levels`,
+          token.pos,
+        );
+      }
+    } else if (token.kind === 'close') {
+      if (openParens.length === 0) throw new ExpressionError(text, "unmatched ')'", token.pos);
+      openParens.pop();
+      openQuestions.pop();
+    } else if (token.text === '?') {
+      openQuestions[openQuestions.length - 1] = (openQuestions.at(-1) ?? 0) + 1;
+    } else if (token.text === ':') {
+      const pending = openQuestions.at(-1) ?? 0;
+      if (pending === 0) {
+        throw new ExpressionError(
+          text,
+          "ranges (a:b) are not allowed; ':' only follows '?' in 'condition ? a : b'",
+          token.pos,
+        );
+      }
+      openQuestions[openQuestions.length - 1] = pending - 1;
+    }
+  }
+  const unclosed = openParens.at(-1);
+  if (complete && unclosed !== undefined)
+    throw new ExpressionError(text, "unmatched '('", unclosed);
+  return roles;
+}
+
+function nameRole(
+  text: string,
+  token: Token,
+  prev: Token | undefined,
+  next: Token | undefined,
+  variables: ReadonlyMap<string, number>,
+  afterOperand: boolean,
+): NameRole {
+  const name = token.text;
+  if (variables.has(name)) return 'variable';
+  if (CONSTANT_VALUES.has(name)) return 'constant';
+  if (FUNCTIONS.has(name)) return 'function';
+  if (BINARY_KEYWORDS.has(name)) return 'binary';
+  if (name === 'not') return 'not';
+
+  const hint = NAME_HINTS.get(name);
+  if (hint !== undefined) throw new ExpressionError(text, hint, token.pos);
+  const isCall = next?.kind === 'open';
+  if (FORBIDDEN_NAMES.has(name)) {
+    throw new ExpressionError(
+      text,
+      `'${name}' is not available in trigger expressions; allowed ` +
+        (isCall
+          ? `functions: ${EXPRESSION_FUNCTIONS.join(', ')}`
+          : `names: ${allowedNames(variables)}`),
+      token.pos,
+    );
+  }
+  // Where an operator belongs ("500 an x"), propose an operator; where an operand belongs, a
+  // variable, constant or function.
+  const candidates = afterOperand
+    ? [...BINARY_KEYWORDS]
+    : isCall
+      ? [...FUNCTIONS.keys()]
+      : [...variables.keys(), ...CONSTANT_VALUES.keys(), ...FUNCTIONS.keys(), 'not'];
+  const suggestion = closestName(name, candidates);
+  const kind = isCall ? 'function' : 'name';
+  if (suggestion !== null) {
+    throw new ExpressionError(text, `unknown ${kind} '${name}'`, token.pos, suggestion);
+  }
+  if (prev?.kind === 'number') {
+    throw new ExpressionError(
+      text,
+      `unknown name '${name}' after a number: units are not supported, values are plain SI ` +
+        'numbers (write 0.05 for 5 cm)',
+      token.pos,
+    );
+  }
+  const allowed = isCall ? EXPRESSION_FUNCTIONS.join(', ') : allowedNames(variables);
+  throw new ExpressionError(
+    text,
+    `unknown ${kind} '${name}'; allowed ${kind === 'function' ? 'functions' : 'names'}: ${allowed}`,
+    token.pos,
+  );
+}
+
+function allowedNames(variables: ReadonlyMap<string, number>): string {
+  return [...variables.keys(), ...CONSTANT_VALUES.keys()].join(', ');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layer 2: mathjs parser, from a minimal instance
+
+// Only the parser and the node classes it builds. `number: 'number'` makes every literal a plain
+// double whatever mathjs's defaults become.
+// (mathjs types every dependency collection as possibly undefined; this one always exists.)
+if (parseDependencies === undefined) throw new Error('mathjs does not export parseDependencies');
+const parser = create({ parseDependencies }, { number: 'number' });
+
+function parseWithMathjs(text: string): MathNode {
+  try {
+    return parser.parse(text);
+  } catch (error) {
+    if (error instanceof RangeError) {
+      // Stack overflow on a small stack despite the nesting bound.
+      throw new ExpressionError(text, 'expression is nested too deeply', null, null, {
+        cause: error,
+      });
+    }
+    const char = (error as { char?: unknown } | null)?.char;
+    const raw = error instanceof Error ? error.message : String(error);
+    // mathjs appends " (char N)", N counted from 1; we report the position our own way.
+    const stripped = raw.replace(/\s*\(char \d+\)\s*$/, '');
+    const reason = stripped.charAt(0).toLowerCase() + stripped.slice(1);
+    const position =
+      typeof char === 'number' && Number.isFinite(char)
+        ? Math.min(Math.max(char - 1, 0), text.length)
+        : null;
+    throw new ExpressionError(text, reason, position, null, { cause: error });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layer 3: whitelist compiler to closures
+
+type Evaluator = (vars: Float64Array) => number;
+
+/** A compiled subtree, with what the parent needs to fold constants and specialise. */
+interface Emitted {
+  readonly fn: Evaluator;
+  readonly isConstant: boolean;
+  /** The value when `isConstant`. */
+  readonly value: number;
+  /** Index into the variable array when the subtree is a bare variable, else -1. */
+  readonly varIndex: number;
+  readonly isBoolean: boolean;
+}
+
+const NO_VARS = new Float64Array(0);
+
+function constant(value: number, isBoolean: boolean): Emitted {
+  return { fn: () => value, isConstant: true, value, varIndex: -1, isBoolean };
+}
+
+function computed(fn: Evaluator, args: readonly Emitted[], isBoolean: boolean): Emitted {
+  // A subtree of constants is evaluated now, once; it reads no variable, so no array is needed.
+  if (args.every((arg) => arg.isConstant)) return constant(fn(NO_VARS), isBoolean);
+  return { fn, isConstant: false, value: NaN, varIndex: -1, isBoolean };
+}
+
+type CompareFn = 'smaller' | 'smallerEq' | 'larger' | 'largerEq' | 'equal' | 'unequal';
+type ArithmeticFn = 'add' | 'subtract' | 'multiply' | 'divide' | 'pow' | 'mod';
+type LogicFn = 'and' | 'or' | 'xor';
+
+const COMPARE_FNS: ReadonlySet<string> = new Set([
+  'smaller',
+  'smallerEq',
+  'larger',
+  'largerEq',
+  'equal',
+  'unequal',
+]);
+const ARITHMETIC_FNS: ReadonlySet<string> = new Set([
+  'add',
+  'subtract',
+  'multiply',
+  'divide',
+  'pow',
+  'mod',
+]);
+const LOGIC_FNS: ReadonlySet<string> = new Set(['and', 'or', 'xor']);
+
+/** `c < x` is `x > c`: lets a constant on the left use the variable-first fast paths. */
+const MIRRORED: Readonly<Record<CompareFn, CompareFn>> = {
+  smaller: 'larger',
+  smallerEq: 'largerEq',
+  larger: 'smaller',
+  largerEq: 'smallerEq',
+  equal: 'equal',
+  unequal: 'unequal',
+};
+
+/** mathjs's floored modulo for numbers: the result takes the sign of the divisor. */
+function modFloored(x: number, y: number): number {
+  return y === 0 ? x : x - y * Math.floor(x / y);
+}
+
+/** Rounds halves away from zero, as mathjs `round` does (`Math.round(-2.5)` is -2). */
+function roundHalfAway(x: number): number {
+  return x < 0 ? -Math.round(-x) : Math.round(x);
+}
+
+function compare(fn: CompareFn, x: number, y: number): boolean {
+  switch (fn) {
+    case 'smaller':
+      return x < y;
+    case 'smallerEq':
+      return x <= y;
+    case 'larger':
+      return x > y;
+    case 'largerEq':
+      return x >= y;
+    case 'equal':
+      return x === y;
+    case 'unequal':
+      return x !== y;
+  }
+}
+
+function emitCompare(fn: CompareFn, a: Emitted, b: Emitted): Emitted {
+  if (a.isConstant && b.varIndex >= 0) return emitCompare(MIRRORED[fn], b, a);
+  const fa = a.fn;
+  const fb = b.fn;
+  let out: Evaluator;
+  if (a.varIndex >= 0 && b.isConstant) {
+    // The common trigger shape, `rangeM < 500`: one closure instead of three.
+    const i = a.varIndex;
+    const c = b.value;
+    switch (fn) {
+      case 'smaller':
+        out = (v) => (v[i]! < c ? 1 : 0);
+        break;
+      case 'smallerEq':
+        out = (v) => (v[i]! <= c ? 1 : 0);
+        break;
+      case 'larger':
+        out = (v) => (v[i]! > c ? 1 : 0);
+        break;
+      case 'largerEq':
+        out = (v) => (v[i]! >= c ? 1 : 0);
+        break;
+      case 'equal':
+        out = (v) => (v[i]! === c ? 1 : 0);
+        break;
+      case 'unequal':
+        out = (v) => (v[i]! !== c ? 1 : 0);
+        break;
+    }
+  } else {
+    switch (fn) {
+      case 'smaller':
+        out = (v) => (fa(v) < fb(v) ? 1 : 0);
+        break;
+      case 'smallerEq':
+        out = (v) => (fa(v) <= fb(v) ? 1 : 0);
+        break;
+      case 'larger':
+        out = (v) => (fa(v) > fb(v) ? 1 : 0);
+        break;
+      case 'largerEq':
+        out = (v) => (fa(v) >= fb(v) ? 1 : 0);
+        break;
+      case 'equal':
+        out = (v) => (fa(v) === fb(v) ? 1 : 0);
+        break;
+      case 'unequal':
+        out = (v) => (fa(v) !== fb(v) ? 1 : 0);
+        break;
+    }
+  }
+  return computed(out, [a, b], true);
+}
+
+function emitArithmetic(fn: ArithmeticFn, a: Emitted, b: Emitted): Emitted {
+  const fa = a.fn;
+  const fb = b.fn;
+  let out: Evaluator;
+  switch (fn) {
+    case 'add':
+      out = (v) => fa(v) + fb(v);
+      break;
+    case 'subtract':
+      out = (v) => fa(v) - fb(v);
+      break;
+    case 'multiply':
+      out = (v) => fa(v) * fb(v);
+      break;
+    case 'divide':
+      out = (v) => fa(v) / fb(v);
+      break;
+    case 'pow':
+      out = (v) => Math.pow(fa(v), fb(v));
+      break;
+    case 'mod':
+      out = (v) => modFloored(fa(v), fb(v));
+      break;
+  }
+  return computed(out, [a, b], false);
+}
+
+function emitLogic(fn: LogicFn, a: Emitted, b: Emitted): Emitted {
+  const fa = a.fn;
+  const fb = b.fn;
+  let out: Evaluator;
+  // A number is true when it is neither 0 nor NaN, which is exactly JavaScript truthiness.
+  switch (fn) {
+    case 'and':
+      out = (v) => (fa(v) && fb(v) ? 1 : 0);
+      break;
+    case 'or':
+      out = (v) => (fa(v) || fb(v) ? 1 : 0);
+      break;
+    case 'xor':
+      out = (v) => (!fa(v) !== !fb(v) ? 1 : 0);
+      break;
+  }
+  return computed(out, [a, b], true);
+}
+
+function emitChain(fns: readonly CompareFn[], params: readonly Emitted[]): Emitted {
+  // mathjs evaluates each operand of `a < b < c` once and stops at the first false link.
+  const operands = params.map((p) => p.fn);
+  const first = operands[0] as Evaluator;
+  const links = fns.length;
+  const out: Evaluator = (v) => {
+    let left = first(v);
+    for (let k = 0; k < links; k++) {
+      const right = (operands[k + 1] as Evaluator)(v);
+      if (!compare(fns[k] as CompareFn, left, right)) return 0;
+      left = right;
+    }
+    return 1;
+  };
+  return computed(out, params, true);
+}
+
+function emitCall(name: string, args: readonly Emitted[]): Emitted {
+  const a = args[0] as Emitted;
+  const fa = a.fn;
+  const fb = args[1]?.fn;
+  const fns = args.map((arg) => arg.fn);
+  const count = fns.length;
+  let out: Evaluator;
+  switch (name) {
+    case 'abs':
+      out = (v) => Math.abs(fa(v));
+      break;
+    case 'sqrt':
+      out = (v) => Math.sqrt(fa(v));
+      break;
+    case 'sin':
+      out = (v) => Math.sin(fa(v));
+      break;
+    case 'cos':
+      out = (v) => Math.cos(fa(v));
+      break;
+    case 'tan':
+      out = (v) => Math.tan(fa(v));
+      break;
+    case 'asin':
+      out = (v) => Math.asin(fa(v));
+      break;
+    case 'acos':
+      out = (v) => Math.acos(fa(v));
+      break;
+    case 'atan':
+      out = (v) => Math.atan(fa(v));
+      break;
+    case 'exp':
+      out = (v) => Math.exp(fa(v));
+      break;
+    case 'floor':
+      out = (v) => Math.floor(fa(v));
+      break;
+    case 'ceil':
+      out = (v) => Math.ceil(fa(v));
+      break;
+    case 'round':
+      out = (v) => roundHalfAway(fa(v));
+      break;
+    case 'sign':
+      out = (v) => Math.sign(fa(v));
+      break;
+    case 'atan2': {
+      const fx = fb as Evaluator;
+      out = (v) => Math.atan2(fa(v), fx(v));
+      break;
+    }
+    case 'log': {
+      if (fb === undefined) {
+        out = (v) => Math.log(fa(v));
+      } else {
+        out = (v) => Math.log(fa(v)) / Math.log(fb(v));
+      }
+      break;
+    }
+    case 'min':
+    case 'max': {
+      const pick = name === 'min' ? Math.min : Math.max;
+      if (count === 1) {
+        out = fa;
+      } else if (count === 2) {
+        const fy = fb as Evaluator;
+        out = name === 'min' ? (v) => Math.min(fa(v), fy(v)) : (v) => Math.max(fa(v), fy(v));
+      } else {
+        out = (v) => {
+          let m = fa(v);
+          for (let k = 1; k < count; k++) m = pick(m, (fns[k] as Evaluator)(v));
+          return m;
+        };
+      }
+      break;
+    }
+    case 'hypot':
+      out = emitHypot(fns);
+      break;
+    default:
+      // Unreachable: the caller checked the name against FUNCTIONS.
+      throw new Error(`expression compiler: no implementation for '${name}'`);
+  }
+  return computed(out, args, false);
+}
+
+function emitHypot(fns: readonly Evaluator[]): Evaluator {
+  const [fa, fb, fc] = fns as [Evaluator, Evaluator | undefined, Evaluator | undefined];
+  if (fns.length === 1) return (v) => Math.abs(fa(v));
+  if (fns.length === 2) {
+    const fy = fb as Evaluator;
+    return (v) => Math.hypot(fa(v), fy(v));
+  }
+  if (fns.length === 3) {
+    const fy = fb as Evaluator;
+    const fz = fc as Evaluator;
+    return (v) => Math.hypot(fa(v), fy(v), fz(v));
+  }
+  // Spreading into Math.hypot would allocate per call: scale by the largest magnitude instead,
+  // in a buffer made once. Infinity wins over NaN, as in Math.hypot [4].
+  const count = fns.length;
+  const magnitudes = new Float64Array(count);
+  return (v) => {
+    let largest = 0;
+    let sawNaN = false;
+    for (let k = 0; k < count; k++) {
+      const x = Math.abs((fns[k] as Evaluator)(v));
+      if (x === Infinity) return Infinity;
+      if (x !== x) sawNaN = true;
+      else if (x > largest) largest = x;
+      magnitudes[k] = x;
+    }
+    if (sawNaN) return NaN;
+    if (largest === 0) return 0;
+    let sum = 0;
+    for (let k = 0; k < count; k++) {
+      const r = magnitudes[k]! / largest;
+      sum += r * r;
+    }
+    return largest * Math.sqrt(sum);
+  };
+}
+
+/** What the compiler needs while walking one tree. */
+interface CompileContext {
+  readonly text: string;
+  readonly variables: ReadonlyMap<string, number>;
+  readonly used: Set<number>;
+  /** Positions of `name(` tokens in source order, matched to FunctionNodes in pre-order. */
+  readonly calls: readonly Token[];
+  callIndex: number;
+}
+
+/** 0-based position of `name` as a whole word in the text, or `null`. */
+function findWord(text: string, name: string): number | null {
+  let from = 0;
+  for (;;) {
+    const at = text.indexOf(name, from);
+    if (at < 0) return null;
+    if (!isNamePart(text[at - 1]) && !isNamePart(text[at + name.length])) return at;
+    from = at + 1;
+  }
+}
+
+function reject(ctx: CompileContext, reason: string, position: number | null): never {
+  throw new ExpressionError(ctx.text, reason, position);
+}
+
+/** mathjs node types that the language never contains, with the reason given to the author. */
+const NODE_REASONS: ReadonlyMap<string, string> = new Map([
+  ['AccessorNode', 'property access and indexing are not allowed'],
+  ['IndexNode', 'property access and indexing are not allowed'],
+  ['ArrayNode', 'arrays and matrices are not allowed'],
+  ['ObjectNode', 'objects are not allowed'],
+  ['AssignmentNode', 'assignment is not allowed'],
+  ['FunctionAssignmentNode', 'function definitions are not allowed'],
+  ['BlockNode', 'multiple statements are not allowed'],
+  ['RangeNode', 'ranges are not allowed'],
+]);
+
+function emitNode(node: MathNode, ctx: CompileContext): Emitted {
+  switch (node.type) {
+    case 'ConstantNode': {
+      const value: unknown = (node as ConstantNode<string | number | boolean | null | undefined>)
+        .value;
+      if (typeof value === 'number') return constant(value, false);
+      if (typeof value === 'boolean') return constant(value ? 1 : 0, true);
+      return reject(
+        ctx,
+        typeof value === 'string'
+          ? 'strings are not allowed'
+          : 'only numbers and truth values are allowed',
+        null,
+      );
+    }
+    case 'SymbolNode': {
+      const name = (node as SymbolNode).name;
+      const index = ctx.variables.get(name);
+      if (index !== undefined) {
+        ctx.used.add(index);
+        return {
+          fn: (v) => v[index]!,
+          isConstant: false,
+          value: NaN,
+          varIndex: index,
+          isBoolean: false,
+        };
+      }
+      const value = CONSTANT_VALUES.get(name);
+      if (value !== undefined) return constant(value, name === 'true' || name === 'false');
+      return reject(ctx, `unknown name '${name}'`, findWord(ctx.text, name));
+    }
+    case 'ParenthesisNode':
+      return emitNode((node as ParenthesisNode).content, ctx);
+    case 'ConditionalNode': {
+      const { condition, trueExpr, falseExpr } = node as ConditionalNode;
+      const c = emitNode(condition, ctx);
+      const t = emitNode(trueExpr, ctx);
+      const f = emitNode(falseExpr, ctx);
+      const isBoolean = t.isBoolean && f.isBoolean;
+      if (c.isConstant) {
+        // Keep the chosen branch as it is, folded or not; the other is dead.
+        const chosen = c.value && c.value === c.value ? t : f;
+        return { ...chosen, isBoolean };
+      }
+      const fc = c.fn;
+      const ft = t.fn;
+      const ff = f.fn;
+      return computed((v) => (fc(v) ? ft(v) : ff(v)), [c, t, f], isBoolean);
+    }
+    case 'OperatorNode':
+      return emitOperator(node as OperatorNode<OperatorNodeOp, OperatorNodeFn>, ctx);
+    case 'RelationalNode': {
+      const { conditionals, params } = node as RelationalNode;
+      for (const fn of conditionals) {
+        if (!COMPARE_FNS.has(fn)) reject(ctx, `comparison '${fn}' is not allowed`, null);
+      }
+      const emitted = params.map((p) => emitNode(p, ctx));
+      return emitChain(conditionals as CompareFn[], emitted);
+    }
+    case 'FunctionNode':
+      return emitFunction(node as FunctionNode<MathNode>, ctx);
+    default:
+      return reject(ctx, NODE_REASONS.get(node.type) ?? `unsupported syntax (${node.type})`, null);
+  }
+}
+
+function emitOperator(
+  node: OperatorNode<OperatorNodeOp, OperatorNodeFn>,
+  ctx: CompileContext,
+): Emitted {
+  const fn: string = node.fn;
+  const args = node.args;
+  if (node.implicit) {
+    return reject(ctx, "implicit multiplication is not allowed: write '*'", null);
+  }
+  if ((node as { isPercentage?: boolean }).isPercentage === true) {
+    return reject(ctx, "'%' is not allowed", ctx.text.indexOf('%'));
+  }
+  if (args.length === 1) {
+    const a = emitNode(args[0] as MathNode, ctx);
+    const fa = a.fn;
+    switch (fn) {
+      case 'unaryMinus':
+        return computed((v) => -fa(v), [a], false);
+      case 'unaryPlus':
+        // Already a number; a truth value stays 1 or 0 but is no longer typed as one.
+        return { ...a, isBoolean: false };
+      case 'not':
+        return computed((v) => (fa(v) ? 0 : 1), [a], true);
+    }
+  } else if (args.length === 2) {
+    const a = emitNode(args[0] as MathNode, ctx);
+    const b = emitNode(args[1] as MathNode, ctx);
+    if (COMPARE_FNS.has(fn)) return emitCompare(fn as CompareFn, a, b);
+    if (ARITHMETIC_FNS.has(fn)) return emitArithmetic(fn as ArithmeticFn, a, b);
+    if (LOGIC_FNS.has(fn)) return emitLogic(fn as LogicFn, a, b);
+  }
+  const at = ctx.text.indexOf(node.op);
+  return reject(ctx, `operator '${node.op}' is not allowed`, at >= 0 ? at : null);
+}
+
+function emitFunction(node: FunctionNode<MathNode>, ctx: CompileContext): Emitted {
+  // FunctionNodes come in pre-order, which is the source order of their `name(` tokens.
+  const token = ctx.calls[ctx.callIndex++];
+  const callee = node.fn;
+  if (callee.type !== 'SymbolNode') {
+    return reject(ctx, 'only the listed functions may be called', token?.pos ?? null);
+  }
+  const name = (callee as SymbolNode).name;
+  const position = token?.text === name ? token.pos : findWord(ctx.text, name);
+  const spec = FUNCTIONS.get(name);
+  if (spec === undefined) {
+    return reject(
+      ctx,
+      `'${name}' is not a function; allowed functions: ${EXPRESSION_FUNCTIONS.join(', ')}`,
+      position,
+    );
+  }
+  const count = node.args.length;
+  if (count < spec.minArgs || count > spec.maxArgs) {
+    const expected =
+      spec.maxArgs === Infinity
+        ? `at least ${spec.minArgs}`
+        : spec.minArgs === spec.maxArgs
+          ? `${spec.minArgs}`
+          : `${spec.minArgs} to ${spec.maxArgs}`;
+    return reject(
+      ctx,
+      `${name} takes ${expected} argument${expected.endsWith(' 1') || expected === '1' ? '' : 's'}, ` +
+        `got ${count}: ` +
+        spec.signature,
+      position,
+    );
+  }
+  const args = node.args.map((arg) => emitNode(arg, ctx));
+  return emitCall(name, args);
+}
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+function checkNames(names: readonly string[]): Map<string, number> {
+  const variables = new Map<string, number>();
+  names.forEach((name, index) => {
+    if (typeof name !== 'string' || !IDENTIFIER.test(name)) {
+      throw new RangeError(`expression variable ${JSON.stringify(name)} is not an identifier`);
+    }
+    if (RESERVED_WORDS.has(name)) {
+      throw new RangeError(`expression variable '${name}' is a reserved word of the language`);
+    }
+    if (variables.has(name)) throw new RangeError(`expression variable '${name}' appears twice`);
+    variables.set(name, index);
+  });
+  return variables;
+}
+
+function compileChecked(
+  text: string,
+  names: readonly string[],
+): { root: Emitted; usedNames: readonly string[] } {
+  const variables = checkNames(names);
+  if (typeof text !== 'string') {
+    throw new ExpressionError('', `an expression must be a string, got ${typeof text}`, null);
+  }
+  if (text.length > EXPRESSION_MAX_LENGTH) {
+    throw new ExpressionError(
+      text,
+      `expression is longer than ${EXPRESSION_MAX_LENGTH} characters`,
+      EXPRESSION_MAX_LENGTH,
+    );
+  }
+  try {
+    const { tokens, error } = tokenize(text);
+    if (tokens.length === 0 && error === null) {
+      throw new ExpressionError(text, 'expression is empty', null);
+    }
+    const roles = checkTokens(text, tokens, variables, error === null);
+    if (error !== null) throw error;
+    const calls = tokens.filter((token) => roles.get(token) === 'function');
+    const tree = parseWithMathjs(text);
+    const ctx: CompileContext = { text, variables, used: new Set(), calls, callIndex: 0 };
+    const root = emitNode(tree, ctx);
+    const usedNames = names.filter((_, index) => ctx.used.has(index));
+    return { root, usedNames: Object.freeze(usedNames) };
+  } catch (error) {
+    if (error instanceof ExpressionError) throw error;
+    // The contract is that a scenario author can only ever cause an ExpressionError.
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new ExpressionError(text, `could not compile (${detail})`, null, null, { cause: error });
+  }
+}

@@ -1,0 +1,209 @@
+/**
+ * Event monitoring of one relative-state stream (a spacecraft against the target, or a pair):
+ * closest approach and any number of constraint detectors, located between integration nodes.
+ *
+ * - Closest approach: where rho . rhoDot crosses zero upwards, located on the cubic Hermite
+ *   segment between the nodes.
+ * - Constraints: where a detector's g changes sign between two nodes, or between a node and the
+ *   range extremum inside the step (so a step that enters and leaves a zone is still seen).
+ *   Roots are located to EVENT_TIME_TOLERANCE_S. Each constraint keeps its violation intervals
+ *   and its worst margin.
+ * - Impulses change the state at one instant (`jump`): a velocity-dependent g (closing speed) may
+ *   change sign there, and the interval then starts or ends at that instant.
+ *
+ * References:
+ * [1] Maisonobe, Pommier and Parraud, "Orekit: an open-source library for operational flight
+ *     dynamics applications", ICATT 2010 (event detectors).
+ * [2] ../shared REFERENCE "Closest approach" (sampling at the step is not enough).
+ */
+
+import type { Detector } from './detectors.ts';
+import { bracketRoot, HermiteSegment } from './hermite.ts';
+
+/** Time tolerance for located events, s. */
+export const EVENT_TIME_TOLERANCE_S = 1e-6;
+
+/** A time interval, s since the epoch. */
+export interface Interval {
+  startS: number;
+  endS: number;
+}
+
+/** What one constraint saw over a run. */
+export class ConstraintTrack {
+  /** Violation intervals; the last has endS = NaN while still open. */
+  readonly intervals: Interval[] = [];
+  /** Smallest g seen (at nodes and range extrema), in the detector's unit. */
+  worstMargin = Infinity;
+  /** When the worst margin occurred, s. */
+  worstMarginTS = 0;
+  /** g at the previous node. */
+  gPrev = 0;
+
+  constructor(readonly detector: Detector) {}
+
+  /** Whether the constraint is violated now. */
+  get violated(): boolean {
+    return this.gPrev < 0;
+  }
+
+  /** Total time in violation, s (intervals closed by `finish`). */
+  timeInViolationS(): number {
+    return this.intervals.reduce((sum, i) => sum + (i.endS - i.startS), 0);
+  }
+
+  note(tS: number, g: number): void {
+    if (g < this.worstMargin) {
+      this.worstMargin = g;
+      this.worstMarginTS = tS;
+    }
+  }
+
+  open(tS: number): void {
+    this.intervals.push({ startS: tS, endS: Number.NaN });
+  }
+
+  close(tS: number): void {
+    const last = this.intervals[this.intervals.length - 1];
+    if (last && Number.isNaN(last.endS)) last.endS = tS;
+  }
+}
+
+/** Closest approach and constraint tracking of one relative-state stream. */
+export class StreamMonitor {
+  /** Minimum range so far, m. */
+  minRangeM = Infinity;
+  /** Time of the minimum range, s. */
+  minRangeTS = 0;
+  readonly tracks: ConstraintTrack[];
+  private readonly prev = new Float64Array(6);
+  private prevTS = 0;
+  private prevRange2 = Infinity;
+  private prevRangeRate = 0;
+  private readonly seg = new HermiteSegment();
+  private readonly scratch = new Float64Array(6);
+  private segReady = false;
+  private activeTrack: ConstraintTrack | null = null;
+  private readonly rangeRateFn = (tau: number): number => {
+    const s = this.scratch;
+    this.seg.evalState(tau, s);
+    return s[0]! * s[3]! + s[1]! * s[4]! + s[2]! * s[5]!;
+  };
+  private readonly trackFn = (tau: number): number => {
+    this.seg.evalState(tau, this.scratch);
+    return this.activeTrack!.detector.g(this.scratch);
+  };
+
+  constructor(detectors: readonly Detector[]) {
+    this.tracks = detectors.map((d) => new ConstraintTrack(d));
+  }
+
+  /** The first state of the stream: opens an interval for every constraint violated at once. */
+  begin(tS: number, rel: ArrayLike<number>): void {
+    this.store(tS, rel);
+    for (const track of this.tracks) {
+      const g = track.detector.g(rel);
+      track.gPrev = g;
+      track.note(tS, g);
+      if (g < 0) track.open(tS);
+    }
+  }
+
+  /** An instantaneous change of the state at `tS` (an impulse): position fixed, velocity jumps. */
+  jump(tS: number, rel: ArrayLike<number>): void {
+    this.store(tS, rel);
+    for (const track of this.tracks) {
+      const g = track.detector.g(rel);
+      track.note(tS, g);
+      if (g < 0 !== track.gPrev < 0) {
+        if (g < 0) track.open(tS);
+        else track.close(tS);
+      }
+      track.gPrev = g;
+    }
+  }
+
+  /** The coast from the previous state to `s1` at `t1S`. */
+  advance(t1S: number, s1: ArrayLike<number>): void {
+    const x = s1[0]!;
+    const y = s1[1]!;
+    const z = s1[2]!;
+    const f0 = this.prevRangeRate;
+    const f1 = x * s1[3]! + y * s1[4]! + z * s1[5]!;
+    this.segReady = false;
+    const t0S = this.prevTS;
+    const h = t1S - t0S;
+    let tauExt = -1;
+    if ((f0 < 0 && f1 > 0) || (f0 > 0 && f1 < 0)) {
+      this.prepareSegment(t1S, s1);
+      tauExt = bracketRoot(this.rangeRateFn, 0, 1, f0, f1, EVENT_TIME_TOLERANCE_S / h);
+      if (f0 < 0) {
+        this.seg.evalState(tauExt, this.scratch);
+        const sc = this.scratch;
+        const range = Math.sqrt(sc[0]! * sc[0]! + sc[1]! * sc[1]! + sc[2]! * sc[2]!);
+        if (range < this.minRangeM) {
+          this.minRangeM = range;
+          this.minRangeTS = t0S + tauExt * h;
+        }
+      }
+    }
+    const tracks = this.tracks;
+    for (let i = 0; i < tracks.length; i++) {
+      const track = tracks[i]!;
+      const g0 = track.gPrev;
+      const g1 = track.detector.g(s1);
+      if (tauExt >= 0) {
+        this.activeTrack = track;
+        const gE = this.trackFn(tauExt);
+        track.note(t0S + tauExt * h, gE);
+        this.crossing(track, 0, tauExt, g0, gE, t0S, h);
+        this.crossing(track, tauExt, 1, gE, g1, t0S, h);
+      } else if (g0 < 0 !== g1 < 0) {
+        this.prepareSegment(t1S, s1);
+        this.crossing(track, 0, 1, g0, g1, t0S, h);
+      }
+      track.note(t1S, g1);
+      track.gPrev = g1;
+    }
+    this.store(t1S, s1);
+  }
+
+  /** Closes intervals still open at the end of the run. */
+  finish(endS: number): void {
+    for (const track of this.tracks) track.close(endS);
+  }
+
+  private store(tS: number, s: ArrayLike<number>): void {
+    const p = this.prev;
+    for (let i = 0; i < 6; i++) p[i] = s[i]!;
+    this.prevTS = tS;
+    this.prevRange2 = p[0]! * p[0]! + p[1]! * p[1]! + p[2]! * p[2]!;
+    this.prevRangeRate = p[0]! * p[3]! + p[1]! * p[4]! + p[2]! * p[5]!;
+    if (this.prevRange2 < this.minRangeM * this.minRangeM) {
+      this.minRangeM = Math.sqrt(this.prevRange2);
+      this.minRangeTS = tS;
+    }
+  }
+
+  private prepareSegment(t1S: number, s1: ArrayLike<number>): void {
+    if (this.segReady) return;
+    this.seg.set(this.prevTS, this.prev, t1S, s1);
+    this.segReady = true;
+  }
+
+  private crossing(
+    track: ConstraintTrack,
+    a: number,
+    b: number,
+    ga: number,
+    gb: number,
+    t0S: number,
+    h: number,
+  ) {
+    if (ga < 0 === gb < 0) return;
+    this.activeTrack = track;
+    const tS = t0S + bracketRoot(this.trackFn, a, b, ga, gb, EVENT_TIME_TOLERANCE_S / h) * h;
+    if (gb < 0) track.open(tS);
+    else track.close(tS);
+  }
+}
