@@ -15,9 +15,11 @@ import { fileURLToPath } from 'node:url';
 import { scenarioJsonSchema } from '../scenario/schema.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { formatIssues, loadScenario, MAX_SCENARIO_BYTES } from '../scenario/validate.ts';
-import { buildReport } from '../sim/report.ts';
+import { buildReport } from '../scoring/report.ts';
+import type { Evaluation } from '../scoring/evaluate.ts';
+import { evaluateScenario } from '../scoring/evaluate.ts';
 import type { RunResult } from '../sim/run.ts';
-import { runScenario, ScenarioRunError } from '../sim/run.ts';
+import { ScenarioRunError } from '../sim/run.ts';
 import { formatSummary } from './summary.ts';
 
 /** Where the CLI writes; tests pass their own. */
@@ -151,16 +153,16 @@ async function cmdRun(args: readonly string[], io: CliIo): Promise<number> {
     io.stderr(`rpo-sim: no file given; running the built-in scenario ${file}\n`);
   const scenario = loadFile(file);
   const ephemerisFile = flags.get('ephemeris');
-  let run: RunResult;
+  let evaluation: Evaluation;
   try {
-    run = runScenario(scenario, { recordEphemeris: typeof ephemerisFile === 'string' });
+    evaluation = evaluateScenario(scenario, { recordEphemeris: typeof ephemerisFile === 'string' });
   } catch (err) {
     if (err instanceof ScenarioRunError)
       throw new InputError(`${file}: cannot be flown as written\n  ${err.message}`);
     throw err;
   }
-  if (typeof ephemerisFile === 'string') await writeEphemerisCsv(ephemerisFile, run);
-  const report = buildReport(run);
+  if (typeof ephemerisFile === 'string') await writeEphemerisCsv(ephemerisFile, evaluation.run);
+  const report = buildReport(evaluation);
   if (flags.has('json')) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else io.stdout(formatSummary(report));
   const violated = report.spacecraft.some((c) => c.violations.length > 0);

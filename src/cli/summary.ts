@@ -1,8 +1,9 @@
-/** The human-readable summary that `rpo-sim run` prints. */
+/** The human-readable summary (score card) that `rpo-sim run` prints. */
 
-import type { RunReport } from '../sim/report.ts';
+import type { RunReport } from '../scoring/report.ts';
 
-function fmtTime(tS: number): string {
+/** Formats seconds since the epoch as h:mm:ss.ss. */
+export function formatElapsed(tS: number): string {
   const sign = tS < 0 ? '-' : '';
   const t = Math.abs(tS);
   const h = Math.floor(t / 3600);
@@ -15,38 +16,99 @@ function vec(v: readonly number[], digits: number): string {
   return `[${v.map((x) => x.toFixed(digits)).join(', ')}]`;
 }
 
-/** Formats a run report as text: one block per spacecraft, then the pairs. */
+function margin(value: number, unit: string): string {
+  if (!Number.isFinite(value)) return 'n/a';
+  const digits = unit === 'm/s' ? 4 : unit === 'deg' ? 2 : 1;
+  return `${value.toFixed(digits)} ${unit}`;
+}
+
+/** Formats a run report as text: the score, one block per spacecraft, pairs and objectives. */
 export function formatSummary(r: RunReport): string {
   const lines: string[] = [];
   lines.push(`${r.scenario}`);
   lines.push(
     `  epoch ${r.epoch}, ${(r.durationS / 3600).toFixed(2)} h at ${r.stepS} s steps, ${r.dynamics} dynamics, ${r.steps} steps`,
   );
+  lines.push(
+    `  SCORE ${r.score.overall.toFixed(1)} / 100  (safety ${r.score.safety}/65, efficiency ${r.score.efficiency}/15, objectives ${r.score.objectives}/20)`,
+  );
   for (const c of r.spacecraft) {
     lines.push('');
     lines.push(`${c.id}`);
-    lines.push(`  delta-v      ${c.totalDvMps.toFixed(4)} m/s in ${c.burns.length} burn(s)`);
+    const budget = c.budget.dvBudgetMps !== null ? ` of ${c.budget.dvBudgetMps} m/s budget` : '';
+    lines.push(
+      `  delta-v      ${c.totalDvMps.toFixed(4)} m/s${budget} in ${c.burns.length} burn(s)`,
+    );
     for (const b of c.burns) {
       const extra = b.missM !== undefined ? `  (arrival miss ${b.missM.toExponential(1)} m)` : '';
       lines.push(
-        `    t+${fmtTime(b.tS)}  ${b.maneuver.padEnd(8)} dv RIC ${vec(b.dvMps, 5)} m/s  |dv| ${Math.hypot(...b.dvMps).toFixed(5)}${extra}`,
+        `    t+${formatElapsed(b.tS)}  ${b.maneuver.padEnd(8)} dv RIC ${vec(b.dvMps, 5)} m/s  |dv| ${Math.hypot(...b.dvMps).toFixed(5)}${extra}`,
       );
     }
-    lines.push(`  min range    ${c.minRange.rangeM.toFixed(3)} m at t+${fmtTime(c.minRange.tS)}`);
+    for (const m of c.maneuvers) {
+      if (m.startS === null) {
+        lines.push(
+          `    maneuvers[${m.index}] ${m.type}${m.label ? ` "${m.label}"` : ''} never started`,
+        );
+      } else if (m.trigger !== undefined) {
+        lines.push(
+          `    maneuvers[${m.index}] ${m.type} triggered at t+${formatElapsed(m.startS)} by "${m.trigger}"`,
+        );
+      }
+    }
+    if (c.budget.propellantKg !== null)
+      lines.push(`  propellant   ${c.budget.propellantKg.toFixed(3)} kg`);
+    lines.push(
+      `  min range    ${c.minRange.rangeM.toFixed(3)} m at t+${formatElapsed(c.minRange.tS)}`,
+    );
+    const ps = c.passiveSafety;
+    if (Number.isFinite(ps.worstRangeM)) {
+      const burn =
+        ps.worstBurnIndex === null ? 'no burn missed' : `if burn ${ps.worstBurnIndex} fails`;
+      lines.push(
+        `  passive      worst free drift ${ps.worstRangeM.toFixed(1)} m (${burn}, drift from t+${formatElapsed(ps.worstStartS)})`,
+      );
+    }
+    for (const k of c.constraints) {
+      lines.push(
+        `  ${k.pass ? 'pass' : 'FAIL'}  ${k.kind.padEnd(18)} worst margin ${margin(k.worstMargin, k.unit)} at t+${formatElapsed(k.worstTS)}${k.timeInViolationS > 0 ? `, ${k.timeInViolationS.toFixed(1)} s in violation` : ''}`,
+      );
+    }
+    if (c.violations.length === 0) lines.push('  violations   none');
+    for (const v of c.violations) {
+      lines.push(
+        `  VIOLATION    ${v.kind} from t+${formatElapsed(v.startS)} to t+${formatElapsed(v.endS)}`,
+      );
+    }
     lines.push(
       `  final RIC    r ${vec(c.final.positionM, 2)} m  v ${vec(c.final.velocityMps, 5)} m/s`,
     );
-    if (c.finalMassKg !== undefined) lines.push(`  final mass   ${c.finalMassKg.toFixed(3)} kg`);
-    if (c.violations.length === 0) lines.push('  violations   none');
-    for (const v of c.violations) {
-      lines.push(`  VIOLATION    ${v.kind} from t+${fmtTime(v.startS)} to t+${fmtTime(v.endS)}`);
-    }
   }
   if (r.pairs.length > 0) {
     lines.push('');
     for (const p of r.pairs) {
       lines.push(
-        `${p.ids[0]} / ${p.ids[1]}: min range ${p.minRange.rangeM.toFixed(3)} m at t+${fmtTime(p.minRange.tS)}`,
+        `${p.ids[0]} / ${p.ids[1]}: min range ${p.minRange.rangeM.toFixed(3)} m at t+${formatElapsed(p.minRange.tS)}`,
+      );
+    }
+  }
+  if (r.objectives.length > 0) {
+    lines.push('');
+    lines.push('Objectives');
+    for (const o of r.objectives) {
+      const name = o.label ?? `objectives[${o.index}] ${o.type}`;
+      const detail =
+        o.type === 'observe'
+          ? `${(o.achievedS ?? 0).toFixed(0)} of ${o.requiredS} s`
+          : `faces ${o.facesCovered?.join(' ') || 'none'} seen${o.facesMissing?.length ? `, missing ${o.facesMissing.join(' ')}` : ''}`;
+      lines.push(`  ${o.met ? 'met ' : 'NOT '} ${name}: ${detail}`);
+    }
+  }
+  if (r.lighting.eclipses.length > 0) {
+    lines.push('');
+    for (const e of r.lighting.eclipses) {
+      lines.push(
+        `Target in ${e.kind} from t+${formatElapsed(e.startS)} to t+${formatElapsed(e.endS)}`,
       );
     }
   }

@@ -448,6 +448,7 @@ function shadowG(table: SunTable, tS: number, umbra: boolean): number {
  * @param stepS - sampling step, s (60-300 s suits GEO).
  * @param toleranceS - bisection bracket width, s (default 1e-3, so results move by < 1e-2 s with
  *   the sampling step).
+ * @param sunTable - an existing sun table for `geom` covering the window, to reuse.
  * @returns umbra and penumbra intervals in time order, adjacent ones sharing an end time.
  */
 export function eclipseIntervals(
@@ -456,10 +457,15 @@ export function eclipseIntervals(
   endS: number,
   stepS: number,
   toleranceS: number = 1e-3,
+  sunTable?: SunTable,
 ): EclipseInterval[] {
   if (!(endS > startS) || !(stepS > 0) || !(toleranceS > 0)) return [];
-  // A table independent of stepS, so changing the sampling step cannot change the Sun.
-  const table = new SunTable(geom, startS, endS, 600);
+  // A table independent of stepS, so changing the sampling step cannot change the Sun; a caller
+  // that already has one covering the window (600 s grid) passes it in.
+  const table =
+    sunTable && sunTable.stepS === 600 && sunTable.startS <= startS && sunTable.endS >= endS
+      ? sunTable
+      : new SunTable(geom, startS, endS, 600);
   const nSteps = Math.ceil((endS - startS) / stepS);
   const cuts: number[] = [startS, endS];
   for (const umbra of [false, true]) {

@@ -365,17 +365,28 @@ export interface CompiledCondition {
  * @throws RangeError when `names` itself is invalid (a programming error)
  */
 export function compileExpression(text: string, names: readonly string[]): CompiledExpression {
-  const { root, usedNames } = compileChecked(text, names);
-  const fn = root.fn;
+  const { root, mem, usedNames } = compileChecked(text, names);
   const required = names.length;
+  const base = { text, usedNames, isBoolean: root.isBoolean };
+  if (root.kind === 'truth') {
+    const test = root.test;
+    return {
+      ...base,
+      evaluate(vars: ExpressionVariables): number {
+        if (vars.length < required) throw shortVarsError(vars.length, required);
+        return test(vars);
+      },
+    };
+  }
+  const step = root.step;
+  const operand = root.operand;
   return {
-    text,
-    usedNames,
-    isBoolean: root.isBoolean,
+    ...base,
     evaluate(vars: ExpressionVariables): number {
       // One comparison; it keeps a short array from silently reading `undefined` as NaN.
       if (vars.length < required) throw shortVarsError(vars.length, required);
-      return fn(vars);
+      if (step !== null) step(vars);
+      return read(mem, vars, operand);
     },
   };
 }
@@ -394,7 +405,7 @@ export function compileExpression(text: string, names: readonly string[]): Compi
  * @throws RangeError when `names` itself is invalid
  */
 export function compileCondition(text: string, names: readonly string[]): CompiledCondition {
-  const { root, usedNames } = compileChecked(text, names);
+  const { root, mem, usedNames } = compileChecked(text, names);
   if (!root.isBoolean) {
     throw new ExpressionError(
       text,
@@ -403,16 +414,17 @@ export function compileCondition(text: string, names: readonly string[]): Compil
       null,
     );
   }
-  const fn = root.fn;
+  // Tests return exactly 1 or 0; a NaN anywhere below has already been read as false.
+  const test = root.kind === 'truth' ? root.test : null;
+  const operand = root.kind === 'number' ? root.operand : 0;
   const required = names.length;
   return {
     text,
     usedNames,
     evaluate(vars: ExpressionVariables): boolean {
       if (vars.length < required) throw shortVarsError(vars.length, required);
-      // `!== 0` alone would call NaN true; a NaN condition must not fire a burn.
-      const value = fn(vars);
-      return value !== 0 && value === value;
+      // A boolean-typed number is a folded constant, true or false (1 or 0).
+      return test !== null ? test(vars) !== 0 : mem[operand] !== 0;
     },
   };
 }
@@ -837,63 +849,134 @@ function parseWithMathjs(text: string): MathNode {
 
 // ---------------------------------------------------------------------------------------------
 // Layer 3: whitelist compiler to closures
+//
+// The shape of the closures is chosen for V8, and measured (see the report in the commit):
+// - V8 inlines a call when its call site has seen closures of at most four function literals.
+//   Past that the call is not inlined and, worse, every non-integer number returned through it is
+//   boxed on the heap: a naive tree (one closure literal per operator, numbers returned) made
+//   megabytes of garbage per million evaluations once a scenario held a dozen triggers.
+// - So truth values, which are small integers and never boxed, are returned by "tests"; numbers
+//   are written by "steps" into a slot of one Float64Array (`mem`) owned by the compiled
+//   expression, and never returned.
+// - Variables and constants are not closures at all: a parent reads them through an `operand`
+//   integer, `>= 0` for a slot of `mem` (constants are preloaded there), `< 0` for `vars[~operand]`.
+// - Each kind of node is one closure literal that switches on an operation code it captured:
+//   few literals keep call sites inlinable.
 
-type Evaluator = (vars: Float64Array) => number;
+/** Computes a number into its slot of `mem`. */
+type Step = (vars: Float64Array) => void;
+/** Computes a truth value, returned as 1 or 0. */
+type Test = (vars: Float64Array) => number;
 
-/** A compiled subtree, with what the parent needs to fold constants and specialise. */
-interface Emitted {
-  readonly fn: Evaluator;
+/** A compiled subtree. */
+type Emitted = NumberValue | TruthValue;
+
+/** A subtree whose value sits in `mem` or `vars` once `step` (if any) has run. */
+interface NumberValue {
+  readonly kind: 'number';
+  /** `>= 0`: slot of `mem`; `< 0`: the variable `vars[~operand]`. */
+  readonly operand: number;
+  /** Computes the value into its slot; `null` for variables and constants. */
+  readonly step: Step | null;
+  /** The value is known now, and sits in `mem[operand]`. */
   readonly isConstant: boolean;
-  /** The value when `isConstant`. */
-  readonly value: number;
-  /** Index into the variable array when the subtree is a bare variable, else -1. */
-  readonly varIndex: number;
+  /** The value is 1 or 0 (true, false, or a converted truth value). */
   readonly isBoolean: boolean;
+}
+
+/** A subtree that computes a truth value; never constant (constants fold to NumberValue). */
+interface TruthValue {
+  readonly kind: 'truth';
+  readonly test: Test;
+  readonly isConstant: false;
+  readonly isBoolean: true;
 }
 
 const NO_VARS = new Float64Array(0);
 
-function constant(value: number, isBoolean: boolean): Emitted {
-  return { fn: () => value, isConstant: true, value, varIndex: -1, isBoolean };
-}
+// Operation codes. Plain numbers: `const enum` does not survive isolated-module compilation.
+const OP_ADD = 0;
+const OP_SUBTRACT = 1;
+const OP_MULTIPLY = 2;
+const OP_DIVIDE = 3;
+const OP_POW = 4;
+const OP_MOD = 5;
+const OP_ATAN2 = 6;
+const OP_LOG_BASE = 7;
+const OP_MIN = 8;
+const OP_MAX = 9;
+const OP_HYPOT = 10;
 
-function computed(fn: Evaluator, args: readonly Emitted[], isBoolean: boolean): Emitted {
-  // A subtree of constants is evaluated now, once; it reads no variable, so no array is needed.
-  if (args.every((arg) => arg.isConstant)) return constant(fn(NO_VARS), isBoolean);
-  return { fn, isConstant: false, value: NaN, varIndex: -1, isBoolean };
-}
+const OP_SMALLER = 20;
+const OP_SMALLER_EQ = 21;
+const OP_LARGER = 22;
+const OP_LARGER_EQ = 23;
+const OP_EQUAL = 24;
+const OP_UNEQUAL = 25;
+/** The truth of one number: neither 0 nor NaN (JavaScript truthiness, and mathjs's). */
+const OP_TRUTHY = 26;
 
-type CompareFn = 'smaller' | 'smallerEq' | 'larger' | 'largerEq' | 'equal' | 'unequal';
-type ArithmeticFn = 'add' | 'subtract' | 'multiply' | 'divide' | 'pow' | 'mod';
-type LogicFn = 'and' | 'or' | 'xor';
+const OP_AND = 30;
+const OP_OR = 31;
+const OP_XOR = 32;
+const OP_NOT = 33;
 
-const COMPARE_FNS: ReadonlySet<string> = new Set([
-  'smaller',
-  'smallerEq',
-  'larger',
-  'largerEq',
-  'equal',
-  'unequal',
+const OP_NEGATE = 40;
+const OP_ABS = 41;
+const OP_SQRT = 42;
+const OP_SIN = 43;
+const OP_COS = 44;
+const OP_TAN = 45;
+const OP_ASIN = 46;
+const OP_ACOS = 47;
+const OP_ATAN = 48;
+const OP_EXP = 49;
+const OP_LOG = 50;
+const OP_FLOOR = 51;
+const OP_CEIL = 52;
+const OP_ROUND = 53;
+const OP_SIGN = 54;
+
+const ARITHMETIC: ReadonlyMap<string, number> = new Map([
+  ['add', OP_ADD],
+  ['subtract', OP_SUBTRACT],
+  ['multiply', OP_MULTIPLY],
+  ['divide', OP_DIVIDE],
+  ['pow', OP_POW],
+  ['mod', OP_MOD],
 ]);
-const ARITHMETIC_FNS: ReadonlySet<string> = new Set([
-  'add',
-  'subtract',
-  'multiply',
-  'divide',
-  'pow',
-  'mod',
-]);
-const LOGIC_FNS: ReadonlySet<string> = new Set(['and', 'or', 'xor']);
 
-/** `c < x` is `x > c`: lets a constant on the left use the variable-first fast paths. */
-const MIRRORED: Readonly<Record<CompareFn, CompareFn>> = {
-  smaller: 'larger',
-  smallerEq: 'largerEq',
-  larger: 'smaller',
-  largerEq: 'smallerEq',
-  equal: 'equal',
-  unequal: 'unequal',
-};
+const COMPARISONS: ReadonlyMap<string, number> = new Map([
+  ['smaller', OP_SMALLER],
+  ['smallerEq', OP_SMALLER_EQ],
+  ['larger', OP_LARGER],
+  ['largerEq', OP_LARGER_EQ],
+  ['equal', OP_EQUAL],
+  ['unequal', OP_UNEQUAL],
+]);
+
+const LOGIC: ReadonlyMap<string, number> = new Map([
+  ['and', OP_AND],
+  ['or', OP_OR],
+  ['xor', OP_XOR],
+]);
+
+const UNARY_FUNCTIONS: ReadonlyMap<string, number> = new Map([
+  ['abs', OP_ABS],
+  ['sqrt', OP_SQRT],
+  ['sin', OP_SIN],
+  ['cos', OP_COS],
+  ['tan', OP_TAN],
+  ['asin', OP_ASIN],
+  ['acos', OP_ACOS],
+  ['atan', OP_ATAN],
+  ['exp', OP_EXP],
+  ['log', OP_LOG],
+  ['floor', OP_FLOOR],
+  ['ceil', OP_CEIL],
+  ['round', OP_ROUND],
+  ['sign', OP_SIGN],
+]);
 
 /** mathjs's floored modulo for numbers: the result takes the sign of the divisor. */
 function modFloored(x: number, y: number): number {
@@ -905,262 +988,23 @@ function roundHalfAway(x: number): number {
   return x < 0 ? -Math.round(-x) : Math.round(x);
 }
 
-function compare(fn: CompareFn, x: number, y: number): boolean {
-  switch (fn) {
-    case 'smaller':
-      return x < y;
-    case 'smallerEq':
-      return x <= y;
-    case 'larger':
-      return x > y;
-    case 'largerEq':
-      return x >= y;
-    case 'equal':
-      return x === y;
-    case 'unequal':
-      return x !== y;
-  }
+/**
+ * sqrt(x^2 + y^2) without overflow. `Math.hypot` would do, but V8 allocates an array on every
+ * call to it. Infinity wins over NaN, as in `Math.hypot` [4].
+ */
+function hypot2(x: number, y: number): number {
+  const ax = Math.abs(x);
+  const ay = Math.abs(y);
+  if (ax === Infinity || ay === Infinity) return Infinity;
+  if (ax !== ax || ay !== ay) return NaN;
+  const large = ax > ay ? ax : ay;
+  if (large === 0) return 0;
+  const r = (ax > ay ? ay : ax) / large;
+  return large * Math.sqrt(1 + r * r);
 }
 
-function emitCompare(fn: CompareFn, a: Emitted, b: Emitted): Emitted {
-  if (a.isConstant && b.varIndex >= 0) return emitCompare(MIRRORED[fn], b, a);
-  const fa = a.fn;
-  const fb = b.fn;
-  let out: Evaluator;
-  if (a.varIndex >= 0 && b.isConstant) {
-    // The common trigger shape, `rangeM < 500`: one closure instead of three.
-    const i = a.varIndex;
-    const c = b.value;
-    switch (fn) {
-      case 'smaller':
-        out = (v) => (v[i]! < c ? 1 : 0);
-        break;
-      case 'smallerEq':
-        out = (v) => (v[i]! <= c ? 1 : 0);
-        break;
-      case 'larger':
-        out = (v) => (v[i]! > c ? 1 : 0);
-        break;
-      case 'largerEq':
-        out = (v) => (v[i]! >= c ? 1 : 0);
-        break;
-      case 'equal':
-        out = (v) => (v[i]! === c ? 1 : 0);
-        break;
-      case 'unequal':
-        out = (v) => (v[i]! !== c ? 1 : 0);
-        break;
-    }
-  } else {
-    switch (fn) {
-      case 'smaller':
-        out = (v) => (fa(v) < fb(v) ? 1 : 0);
-        break;
-      case 'smallerEq':
-        out = (v) => (fa(v) <= fb(v) ? 1 : 0);
-        break;
-      case 'larger':
-        out = (v) => (fa(v) > fb(v) ? 1 : 0);
-        break;
-      case 'largerEq':
-        out = (v) => (fa(v) >= fb(v) ? 1 : 0);
-        break;
-      case 'equal':
-        out = (v) => (fa(v) === fb(v) ? 1 : 0);
-        break;
-      case 'unequal':
-        out = (v) => (fa(v) !== fb(v) ? 1 : 0);
-        break;
-    }
-  }
-  return computed(out, [a, b], true);
-}
-
-function emitArithmetic(fn: ArithmeticFn, a: Emitted, b: Emitted): Emitted {
-  const fa = a.fn;
-  const fb = b.fn;
-  let out: Evaluator;
-  switch (fn) {
-    case 'add':
-      out = (v) => fa(v) + fb(v);
-      break;
-    case 'subtract':
-      out = (v) => fa(v) - fb(v);
-      break;
-    case 'multiply':
-      out = (v) => fa(v) * fb(v);
-      break;
-    case 'divide':
-      out = (v) => fa(v) / fb(v);
-      break;
-    case 'pow':
-      out = (v) => Math.pow(fa(v), fb(v));
-      break;
-    case 'mod':
-      out = (v) => modFloored(fa(v), fb(v));
-      break;
-  }
-  return computed(out, [a, b], false);
-}
-
-function emitLogic(fn: LogicFn, a: Emitted, b: Emitted): Emitted {
-  const fa = a.fn;
-  const fb = b.fn;
-  let out: Evaluator;
-  // A number is true when it is neither 0 nor NaN, which is exactly JavaScript truthiness.
-  switch (fn) {
-    case 'and':
-      out = (v) => (fa(v) && fb(v) ? 1 : 0);
-      break;
-    case 'or':
-      out = (v) => (fa(v) || fb(v) ? 1 : 0);
-      break;
-    case 'xor':
-      out = (v) => (!fa(v) !== !fb(v) ? 1 : 0);
-      break;
-  }
-  return computed(out, [a, b], true);
-}
-
-function emitChain(fns: readonly CompareFn[], params: readonly Emitted[]): Emitted {
-  // mathjs evaluates each operand of `a < b < c` once and stops at the first false link.
-  const operands = params.map((p) => p.fn);
-  const first = operands[0] as Evaluator;
-  const links = fns.length;
-  const out: Evaluator = (v) => {
-    let left = first(v);
-    for (let k = 0; k < links; k++) {
-      const right = (operands[k + 1] as Evaluator)(v);
-      if (!compare(fns[k] as CompareFn, left, right)) return 0;
-      left = right;
-    }
-    return 1;
-  };
-  return computed(out, params, true);
-}
-
-function emitCall(name: string, args: readonly Emitted[]): Emitted {
-  const a = args[0] as Emitted;
-  const fa = a.fn;
-  const fb = args[1]?.fn;
-  const fns = args.map((arg) => arg.fn);
-  const count = fns.length;
-  let out: Evaluator;
-  switch (name) {
-    case 'abs':
-      out = (v) => Math.abs(fa(v));
-      break;
-    case 'sqrt':
-      out = (v) => Math.sqrt(fa(v));
-      break;
-    case 'sin':
-      out = (v) => Math.sin(fa(v));
-      break;
-    case 'cos':
-      out = (v) => Math.cos(fa(v));
-      break;
-    case 'tan':
-      out = (v) => Math.tan(fa(v));
-      break;
-    case 'asin':
-      out = (v) => Math.asin(fa(v));
-      break;
-    case 'acos':
-      out = (v) => Math.acos(fa(v));
-      break;
-    case 'atan':
-      out = (v) => Math.atan(fa(v));
-      break;
-    case 'exp':
-      out = (v) => Math.exp(fa(v));
-      break;
-    case 'floor':
-      out = (v) => Math.floor(fa(v));
-      break;
-    case 'ceil':
-      out = (v) => Math.ceil(fa(v));
-      break;
-    case 'round':
-      out = (v) => roundHalfAway(fa(v));
-      break;
-    case 'sign':
-      out = (v) => Math.sign(fa(v));
-      break;
-    case 'atan2': {
-      const fx = fb as Evaluator;
-      out = (v) => Math.atan2(fa(v), fx(v));
-      break;
-    }
-    case 'log': {
-      if (fb === undefined) {
-        out = (v) => Math.log(fa(v));
-      } else {
-        out = (v) => Math.log(fa(v)) / Math.log(fb(v));
-      }
-      break;
-    }
-    case 'min':
-    case 'max': {
-      const pick = name === 'min' ? Math.min : Math.max;
-      if (count === 1) {
-        out = fa;
-      } else if (count === 2) {
-        const fy = fb as Evaluator;
-        out = name === 'min' ? (v) => Math.min(fa(v), fy(v)) : (v) => Math.max(fa(v), fy(v));
-      } else {
-        out = (v) => {
-          let m = fa(v);
-          for (let k = 1; k < count; k++) m = pick(m, (fns[k] as Evaluator)(v));
-          return m;
-        };
-      }
-      break;
-    }
-    case 'hypot':
-      out = emitHypot(fns);
-      break;
-    default:
-      // Unreachable: the caller checked the name against FUNCTIONS.
-      throw new Error(`expression compiler: no implementation for '${name}'`);
-  }
-  return computed(out, args, false);
-}
-
-function emitHypot(fns: readonly Evaluator[]): Evaluator {
-  const [fa, fb, fc] = fns as [Evaluator, Evaluator | undefined, Evaluator | undefined];
-  if (fns.length === 1) return (v) => Math.abs(fa(v));
-  if (fns.length === 2) {
-    const fy = fb as Evaluator;
-    return (v) => Math.hypot(fa(v), fy(v));
-  }
-  if (fns.length === 3) {
-    const fy = fb as Evaluator;
-    const fz = fc as Evaluator;
-    return (v) => Math.hypot(fa(v), fy(v), fz(v));
-  }
-  // Spreading into Math.hypot would allocate per call: scale by the largest magnitude instead,
-  // in a buffer made once. Infinity wins over NaN, as in Math.hypot [4].
-  const count = fns.length;
-  const magnitudes = new Float64Array(count);
-  return (v) => {
-    let largest = 0;
-    let sawNaN = false;
-    for (let k = 0; k < count; k++) {
-      const x = Math.abs((fns[k] as Evaluator)(v));
-      if (x === Infinity) return Infinity;
-      if (x !== x) sawNaN = true;
-      else if (x > largest) largest = x;
-      magnitudes[k] = x;
-    }
-    if (sawNaN) return NaN;
-    if (largest === 0) return 0;
-    let sum = 0;
-    for (let k = 0; k < count; k++) {
-      const r = magnitudes[k]! / largest;
-      sum += r * r;
-    }
-    return largest * Math.sqrt(sum);
-  };
+function read(mem: Float64Array, vars: Float64Array, operand: number): number {
+  return operand >= 0 ? mem[operand]! : vars[~operand]!;
 }
 
 /** What the compiler needs while walking one tree. */
@@ -1168,9 +1012,360 @@ interface CompileContext {
   readonly text: string;
   readonly variables: ReadonlyMap<string, number>;
   readonly used: Set<number>;
-  /** Positions of `name(` tokens in source order, matched to FunctionNodes in pre-order. */
+  /** The `name(` tokens in source order, matched to FunctionNodes visited in pre-order. */
   readonly calls: readonly Token[];
   callIndex: number;
+  /** Value slots: at most two per node, and there are no more nodes than tokens. */
+  readonly mem: Float64Array;
+  slotCount: number;
+}
+
+function allocateSlot(ctx: CompileContext): number {
+  if (ctx.slotCount >= ctx.mem.length) throw new Error('expression compiler: out of slots');
+  return ctx.slotCount++;
+}
+
+function constant(ctx: CompileContext, value: number, isBoolean: boolean): NumberValue {
+  const slot = allocateSlot(ctx);
+  ctx.mem[slot] = value;
+  return { kind: 'number', operand: slot, step: null, isConstant: true, isBoolean };
+}
+
+/** The value of a constant subtree. */
+function constantValue(ctx: CompileContext, e: NumberValue): number {
+  return ctx.mem[e.operand]!;
+}
+
+/** The subtree as a number in a slot; a truth value gets a step that stores it. */
+function asNumber(ctx: CompileContext, e: Emitted): NumberValue {
+  if (e.kind === 'number') return e;
+  const mem = ctx.mem;
+  const slot = allocateSlot(ctx);
+  const test = e.test;
+  const step: Step = (v) => {
+    mem[slot] = test(v);
+  };
+  return { kind: 'number', operand: slot, step, isConstant: false, isBoolean: true };
+}
+
+/** The subtree as a test; a number gets the truthiness test. */
+function asTest(e: Emitted, ctx: CompileContext): Test {
+  if (e.kind === 'truth') return e.test;
+  return compareTest(ctx.mem, OP_TRUTHY, e, e);
+}
+
+/** Comparison of two numbers, or the truth of one (`OP_TRUTHY`, which ignores `b`). */
+function compareTest(mem: Float64Array, op: number, a: NumberValue, b: NumberValue): Test {
+  const sa = a.step;
+  const sb = b === a ? null : b.step;
+  const oa = a.operand;
+  const ob = b.operand;
+  return (v) => {
+    if (sa !== null) sa(v);
+    if (sb !== null) sb(v);
+    const x = read(mem, v, oa);
+    const y = read(mem, v, ob);
+    switch (op) {
+      case OP_SMALLER:
+        return x < y ? 1 : 0;
+      case OP_SMALLER_EQ:
+        return x <= y ? 1 : 0;
+      case OP_LARGER:
+        return x > y ? 1 : 0;
+      case OP_LARGER_EQ:
+        return x >= y ? 1 : 0;
+      case OP_EQUAL:
+        return x === y ? 1 : 0;
+      case OP_UNEQUAL:
+        return x !== y ? 1 : 0;
+      default:
+        return x ? 1 : 0;
+    }
+  };
+}
+
+/** A test, folded to a constant when all its inputs are constant. */
+function truth(ctx: CompileContext, test: Test, inputs: readonly Emitted[]): Emitted {
+  if (inputs.every((input) => input.isConstant)) return constant(ctx, test(NO_VARS), true);
+  return { kind: 'truth', test, isConstant: false, isBoolean: true };
+}
+
+/** A step's result, folded to a constant when all its inputs are constant. */
+function number(
+  ctx: CompileContext,
+  slot: number,
+  step: Step,
+  inputs: readonly Emitted[],
+  isBoolean: boolean,
+): NumberValue {
+  if (inputs.every((input) => input.isConstant)) {
+    step(NO_VARS); // reads no variable: leaves the value in its slot
+    return { kind: 'number', operand: slot, step: null, isConstant: true, isBoolean };
+  }
+  return { kind: 'number', operand: slot, step, isConstant: false, isBoolean };
+}
+
+function emitCompare(ctx: CompileContext, op: number, a: Emitted, b: Emitted): Emitted {
+  const na = asNumber(ctx, a);
+  const nb = asNumber(ctx, b);
+  return truth(ctx, compareTest(ctx.mem, op, na, nb), [na, nb]);
+}
+
+/** `and`, `or` (both stop once the left side decides), `xor`, and `not` (which ignores `b`). */
+function emitLogic(ctx: CompileContext, op: number, a: Emitted, b: Emitted): Emitted {
+  const ta = asTest(a, ctx);
+  const tb = asTest(b, ctx);
+  const test: Test = (v) => {
+    switch (op) {
+      case OP_AND:
+        return ta(v) && tb(v) ? 1 : 0;
+      case OP_OR:
+        return ta(v) || tb(v) ? 1 : 0;
+      case OP_XOR:
+        return ta(v) !== tb(v) ? 1 : 0;
+      default:
+        return ta(v) ? 0 : 1;
+    }
+  };
+  return truth(ctx, test, [a, b]);
+}
+
+/** Arithmetic on two numbers, and the two-argument functions. */
+function emitBinary(ctx: CompileContext, op: number, a: Emitted, b: Emitted): NumberValue {
+  const mem = ctx.mem;
+  const na = asNumber(ctx, a);
+  const nb = asNumber(ctx, b);
+  const slot = allocateSlot(ctx);
+  const sa = na.step;
+  const sb = nb.step;
+  const oa = na.operand;
+  const ob = nb.operand;
+  const step: Step = (v) => {
+    if (sa !== null) sa(v);
+    if (sb !== null) sb(v);
+    const x = read(mem, v, oa);
+    const y = read(mem, v, ob);
+    switch (op) {
+      case OP_ADD:
+        mem[slot] = x + y;
+        return;
+      case OP_SUBTRACT:
+        mem[slot] = x - y;
+        return;
+      case OP_MULTIPLY:
+        mem[slot] = x * y;
+        return;
+      case OP_DIVIDE:
+        mem[slot] = x / y;
+        return;
+      case OP_POW:
+        mem[slot] = Math.pow(x, y);
+        return;
+      case OP_MOD:
+        mem[slot] = modFloored(x, y);
+        return;
+      case OP_ATAN2:
+        mem[slot] = Math.atan2(x, y);
+        return;
+      case OP_LOG_BASE:
+        mem[slot] = Math.log(x) / Math.log(y);
+        return;
+      case OP_MIN:
+        mem[slot] = Math.min(x, y);
+        return;
+      case OP_MAX:
+        mem[slot] = Math.max(x, y);
+        return;
+      default:
+        mem[slot] = hypot2(x, y);
+    }
+  };
+  return number(ctx, slot, step, [na, nb], false);
+}
+
+/** Unary minus and the one-argument functions. */
+function emitUnary(ctx: CompileContext, op: number, a: Emitted): NumberValue {
+  const mem = ctx.mem;
+  const na = asNumber(ctx, a);
+  const slot = allocateSlot(ctx);
+  const sa = na.step;
+  const oa = na.operand;
+  const step: Step = (v) => {
+    if (sa !== null) sa(v);
+    const x = read(mem, v, oa);
+    switch (op) {
+      case OP_NEGATE:
+        mem[slot] = -x;
+        return;
+      case OP_ABS:
+        mem[slot] = Math.abs(x);
+        return;
+      case OP_SQRT:
+        mem[slot] = Math.sqrt(x);
+        return;
+      case OP_SIN:
+        mem[slot] = Math.sin(x);
+        return;
+      case OP_COS:
+        mem[slot] = Math.cos(x);
+        return;
+      case OP_TAN:
+        mem[slot] = Math.tan(x);
+        return;
+      case OP_ASIN:
+        mem[slot] = Math.asin(x);
+        return;
+      case OP_ACOS:
+        mem[slot] = Math.acos(x);
+        return;
+      case OP_ATAN:
+        mem[slot] = Math.atan(x);
+        return;
+      case OP_EXP:
+        mem[slot] = Math.exp(x);
+        return;
+      case OP_LOG:
+        mem[slot] = Math.log(x);
+        return;
+      case OP_FLOOR:
+        mem[slot] = Math.floor(x);
+        return;
+      case OP_CEIL:
+        mem[slot] = Math.ceil(x);
+        return;
+      case OP_ROUND:
+        mem[slot] = roundHalfAway(x);
+        return;
+      default:
+        mem[slot] = Math.sign(x);
+    }
+  };
+  return number(ctx, slot, step, [na], false);
+}
+
+function emitConditional(ctx: CompileContext, c: Emitted, t: Emitted, f: Emitted): Emitted {
+  if (c.kind === 'number' && c.isConstant) {
+    // A constant condition keeps only its branch; the other is dead code.
+    const chosen = constantValue(ctx, c) ? t : f;
+    if (t.isBoolean && f.isBoolean) return chosen;
+    return chosen.kind === 'number' ? { ...chosen, isBoolean: false } : asNumber(ctx, chosen);
+  }
+  const tc = asTest(c, ctx);
+  if (t.isBoolean && f.isBoolean) {
+    const tt = asTest(t, ctx);
+    const tf = asTest(f, ctx);
+    return truth(ctx, (v) => (tc(v) ? tt(v) : tf(v)), [c, t, f]);
+  }
+  const mem = ctx.mem;
+  const nt = asNumber(ctx, t);
+  const nf = asNumber(ctx, f);
+  const slot = allocateSlot(ctx);
+  const st = nt.step;
+  const sf = nf.step;
+  const ot = nt.operand;
+  const of = nf.operand;
+  const step: Step = (v) => {
+    if (tc(v)) {
+      if (st !== null) st(v);
+      mem[slot] = read(mem, v, ot);
+    } else {
+      if (sf !== null) sf(v);
+      mem[slot] = read(mem, v, of);
+    }
+  };
+  return number(ctx, slot, step, [c, nt, nf], false);
+}
+
+/** `a < b <= c ...`: mathjs evaluates each operand once and stops at the first false link. */
+function emitChain(ctx: CompileContext, links: readonly number[], args: readonly Emitted[]): Emitted {
+  const mem = ctx.mem;
+  const values = args.map((arg) => asNumber(ctx, arg));
+  const steps = values.map((value) => value.step);
+  const operands = Int32Array.from(values, (value) => value.operand);
+  const ops = Int32Array.from(links);
+  const count = values.length;
+  const test: Test = (v) => {
+    let left = 0;
+    for (let k = 0; k < count; k++) {
+      const step = steps[k];
+      if (step != null) step(v);
+      const right = read(mem, v, operands[k]!);
+      if (k > 0) {
+        let holds: boolean;
+        switch (ops[k - 1]) {
+          case OP_SMALLER:
+            holds = left < right;
+            break;
+          case OP_SMALLER_EQ:
+            holds = left <= right;
+            break;
+          case OP_LARGER:
+            holds = left > right;
+            break;
+          case OP_LARGER_EQ:
+            holds = left >= right;
+            break;
+          case OP_EQUAL:
+            holds = left === right;
+            break;
+          default:
+            holds = left !== right;
+        }
+        if (!holds) return 0;
+      }
+      left = right;
+    }
+    return 1;
+  };
+  return truth(ctx, test, values);
+}
+
+/** min, max and hypot of three or more arguments. */
+function emitVariadic(ctx: CompileContext, op: number, args: readonly Emitted[]): NumberValue {
+  const mem = ctx.mem;
+  const values = args.map((arg) => asNumber(ctx, arg));
+  const steps = values.map((value) => value.step);
+  const operands = Int32Array.from(values, (value) => value.operand);
+  const count = values.length;
+  const slot = allocateSlot(ctx);
+  const step: Step = (v) => {
+    for (let k = 0; k < count; k++) {
+      const s = steps[k];
+      if (s != null) s(v);
+    }
+    if (op !== OP_HYPOT) {
+      let m = read(mem, v, operands[0]!);
+      for (let k = 1; k < count; k++) {
+        const x = read(mem, v, operands[k]!);
+        m = op === OP_MIN ? Math.min(m, x) : Math.max(m, x);
+      }
+      mem[slot] = m;
+      return;
+    }
+    // Scale by the largest magnitude so that no square overflows; Infinity wins over NaN.
+    let largest = 0;
+    let sawNaN = false;
+    for (let k = 0; k < count; k++) {
+      const x = Math.abs(read(mem, v, operands[k]!));
+      if (x === Infinity) {
+        mem[slot] = Infinity;
+        return;
+      }
+      if (x !== x) sawNaN = true;
+      else if (x > largest) largest = x;
+    }
+    if (sawNaN || largest === 0) {
+      mem[slot] = sawNaN ? NaN : 0;
+      return;
+    }
+    let sum = 0;
+    for (let k = 0; k < count; k++) {
+      const r = read(mem, v, operands[k]!) / largest;
+      sum += r * r;
+    }
+    mem[slot] = largest * Math.sqrt(sum);
+  };
+  return number(ctx, slot, step, values, false);
 }
 
 /** 0-based position of `name` as a whole word in the text, or `null`. */
@@ -1205,8 +1400,8 @@ function emitNode(node: MathNode, ctx: CompileContext): Emitted {
     case 'ConstantNode': {
       const value: unknown = (node as ConstantNode<string | number | boolean | null | undefined>)
         .value;
-      if (typeof value === 'number') return constant(value, false);
-      if (typeof value === 'boolean') return constant(value ? 1 : 0, true);
+      if (typeof value === 'number') return constant(ctx, value, false);
+      if (typeof value === 'boolean') return constant(ctx, value ? 1 : 0, true);
       return reject(
         ctx,
         typeof value === 'string'
@@ -1220,16 +1415,10 @@ function emitNode(node: MathNode, ctx: CompileContext): Emitted {
       const index = ctx.variables.get(name);
       if (index !== undefined) {
         ctx.used.add(index);
-        return {
-          fn: (v) => v[index]!,
-          isConstant: false,
-          value: NaN,
-          varIndex: index,
-          isBoolean: false,
-        };
+        return { kind: 'number', operand: ~index, step: null, isConstant: false, isBoolean: false };
       }
       const value = CONSTANT_VALUES.get(name);
-      if (value !== undefined) return constant(value, name === 'true' || name === 'false');
+      if (value !== undefined) return constant(ctx, value, name === 'true' || name === 'false');
       return reject(ctx, `unknown name '${name}'`, findWord(ctx.text, name));
     }
     case 'ParenthesisNode':
@@ -1239,26 +1428,18 @@ function emitNode(node: MathNode, ctx: CompileContext): Emitted {
       const c = emitNode(condition, ctx);
       const t = emitNode(trueExpr, ctx);
       const f = emitNode(falseExpr, ctx);
-      const isBoolean = t.isBoolean && f.isBoolean;
-      if (c.isConstant) {
-        // Keep the chosen branch as it is, folded or not; the other is dead.
-        const chosen = c.value && c.value === c.value ? t : f;
-        return { ...chosen, isBoolean };
-      }
-      const fc = c.fn;
-      const ft = t.fn;
-      const ff = f.fn;
-      return computed((v) => (fc(v) ? ft(v) : ff(v)), [c, t, f], isBoolean);
+      return emitConditional(ctx, c, t, f);
     }
     case 'OperatorNode':
       return emitOperator(node as OperatorNode<OperatorNodeOp, OperatorNodeFn>, ctx);
     case 'RelationalNode': {
       const { conditionals, params } = node as RelationalNode;
-      for (const fn of conditionals) {
-        if (!COMPARE_FNS.has(fn)) reject(ctx, `comparison '${fn}' is not allowed`, null);
-      }
-      const emitted = params.map((p) => emitNode(p, ctx));
-      return emitChain(conditionals as CompareFn[], emitted);
+      const links = conditionals.map((fn) => {
+        const op = COMPARISONS.get(fn);
+        return op ?? reject(ctx, `comparison '${fn}' is not allowed`, null);
+      });
+      const args = params.map((param) => emitNode(param, ctx));
+      return emitChain(ctx, links, args);
     }
     case 'FunctionNode':
       return emitFunction(node as FunctionNode<MathNode>, ctx);
@@ -1281,22 +1462,19 @@ function emitOperator(
   }
   if (args.length === 1) {
     const a = emitNode(args[0] as MathNode, ctx);
-    const fa = a.fn;
-    switch (fn) {
-      case 'unaryMinus':
-        return computed((v) => -fa(v), [a], false);
-      case 'unaryPlus':
-        // Already a number; a truth value stays 1 or 0 but is no longer typed as one.
-        return { ...a, isBoolean: false };
-      case 'not':
-        return computed((v) => (fa(v) ? 0 : 1), [a], true);
-    }
+    if (fn === 'unaryMinus') return emitUnary(ctx, OP_NEGATE, a);
+    // Already a number; a truth value stays 1 or 0 but is no longer typed as one.
+    if (fn === 'unaryPlus') return { ...asNumber(ctx, a), isBoolean: false };
+    if (fn === 'not') return emitLogic(ctx, OP_NOT, a, a);
   } else if (args.length === 2) {
     const a = emitNode(args[0] as MathNode, ctx);
     const b = emitNode(args[1] as MathNode, ctx);
-    if (COMPARE_FNS.has(fn)) return emitCompare(fn as CompareFn, a, b);
-    if (ARITHMETIC_FNS.has(fn)) return emitArithmetic(fn as ArithmeticFn, a, b);
-    if (LOGIC_FNS.has(fn)) return emitLogic(fn as LogicFn, a, b);
+    const comparison = COMPARISONS.get(fn);
+    if (comparison !== undefined) return emitCompare(ctx, comparison, a, b);
+    const arithmetic = ARITHMETIC.get(fn);
+    if (arithmetic !== undefined) return emitBinary(ctx, arithmetic, a, b);
+    const logic = LOGIC.get(fn);
+    if (logic !== undefined) return emitLogic(ctx, logic, a, b);
   }
   const at = ctx.text.indexOf(node.op);
   return reject(ctx, `operator '${node.op}' is not allowed`, at >= 0 ? at : null);
@@ -1327,16 +1505,37 @@ function emitFunction(node: FunctionNode<MathNode>, ctx: CompileContext): Emitte
         : spec.minArgs === spec.maxArgs
           ? `${spec.minArgs}`
           : `${spec.minArgs} to ${spec.maxArgs}`;
+    const plural = expected === '1' || expected === 'at least 1' ? '' : 's';
     return reject(
       ctx,
-      `${name} takes ${expected} argument${expected.endsWith(' 1') || expected === '1' ? '' : 's'}, ` +
-        `got ${count}: ` +
-        spec.signature,
+      `${name} takes ${expected} argument${plural}, got ${count}: ${spec.signature}`,
       position,
     );
   }
   const args = node.args.map((arg) => emitNode(arg, ctx));
-  return emitCall(name, args);
+  const [a, b] = args as [Emitted, Emitted | undefined];
+  switch (name) {
+    case 'atan2':
+      return emitBinary(ctx, OP_ATAN2, a, b as Emitted);
+    case 'log':
+      return b === undefined ? emitUnary(ctx, OP_LOG, a) : emitBinary(ctx, OP_LOG_BASE, a, b);
+    case 'min':
+    case 'max':
+    case 'hypot': {
+      const op = name === 'min' ? OP_MIN : name === 'max' ? OP_MAX : OP_HYPOT;
+      if (count === 1) {
+        // min(x) is x; hypot(x) is |x|.
+        return op === OP_HYPOT ? emitUnary(ctx, OP_ABS, a) : { ...asNumber(ctx, a), isBoolean: false };
+      }
+      if (count === 2) return emitBinary(ctx, op, a, b as Emitted);
+      return emitVariadic(ctx, op, args);
+    }
+    default: {
+      const op = UNARY_FUNCTIONS.get(name);
+      if (op === undefined) throw new Error(`expression compiler: no implementation of '${name}'`);
+      return emitUnary(ctx, op, a);
+    }
+  }
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -1359,7 +1558,7 @@ function checkNames(names: readonly string[]): Map<string, number> {
 function compileChecked(
   text: string,
   names: readonly string[],
-): { root: Emitted; usedNames: readonly string[] } {
+): { root: Emitted; mem: Float64Array; usedNames: readonly string[] } {
   const variables = checkNames(names);
   if (typeof text !== 'string') {
     throw new ExpressionError('', `an expression must be a string, got ${typeof text}`, null);
@@ -1380,10 +1579,18 @@ function compileChecked(
     if (error !== null) throw error;
     const calls = tokens.filter((token) => roles.get(token) === 'function');
     const tree = parseWithMathjs(text);
-    const ctx: CompileContext = { text, variables, used: new Set(), calls, callIndex: 0 };
+    const ctx: CompileContext = {
+      text,
+      variables,
+      used: new Set(),
+      calls,
+      callIndex: 0,
+      mem: new Float64Array(2 * tokens.length + 2),
+      slotCount: 0,
+    };
     const root = emitNode(tree, ctx);
     const usedNames = names.filter((_, index) => ctx.used.has(index));
-    return { root, usedNames: Object.freeze(usedNames) };
+    return { root, mem: ctx.mem, usedNames: Object.freeze(usedNames) };
   } catch (error) {
     if (error instanceof ExpressionError) throw error;
     // The contract is that a scenario author can only ever cause an ExpressionError.

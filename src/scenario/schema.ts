@@ -293,6 +293,23 @@ const objective = z.discriminatedUnion('type', [observeObjective, coverageObject
   error: 'expected objective "type": "observe" or "coverage"',
 });
 
+const sigma3 = (what: string) =>
+  z.tuple([nonNegative(what), nonNegative(what), nonNegative(what)], {
+    error: `expected [R, I, C]: three numbers >= 0 (${what})`,
+  });
+
+const dispersions = strict({
+  burnMagnitudePct: nonNegative('1-sigma burn magnitude error in percent').optional(),
+  pointingDeg: nonNegative('1-sigma burn pointing error in degrees').optional(),
+  timingS: nonNegative('1-sigma execution-time error in s').optional(),
+  positionM: sigma3('1-sigma initial position error in m, RIC').optional(),
+  velocityMps: sigma3('1-sigma initial velocity error in m/s, RIC').optional(),
+  missedBurnProbability: finite('probability that a burn is missed')
+    .min(0, { error: 'expected a probability in [0, 1]' })
+    .max(1, { error: 'expected a probability in [0, 1]' })
+    .optional(),
+}).describe('Execution and navigation errors for Monte Carlo runs (1-sigma, RIC); all default to 0.');
+
 /** Scenario format v1 (structure only; see validate.ts for the checks across fields). */
 export const scenarioSchema = strict({
   $schema: z.string().optional().describe('Path or URL of the JSON Schema, for editors.'),
@@ -311,6 +328,7 @@ export const scenarioSchema = strict({
   target,
   constraints: constraints.optional(),
   objectives: z.array(objective).optional(),
+  dispersions: dispersions.optional(),
   spacecraft: z
     .array(spacecraft, { error: 'expected a list of spacecraft' })
     .min(1, { error: 'expected at least one spacecraft' }),
@@ -325,6 +343,7 @@ export type KeepOutSpec = NonNullable<Scenario['target']['keepOut']>;
 export type ConstraintsSpec = NonNullable<Scenario['constraints']>;
 export type ObjectiveSpec = NonNullable<Scenario['objectives']>[number];
 export type FaceName = z.infer<typeof face>;
+export type DispersionsSpec = NonNullable<Scenario['dispersions']>;
 
 /** The JSON Schema (draft 2020-12) of format v1, for editors and other tools. */
 export function scenarioJsonSchema(): Record<string, unknown> {

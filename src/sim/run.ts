@@ -154,8 +154,28 @@ export interface RunObserver {
   node(tS: number, ric: readonly Float64Array[]): void;
 }
 
+/**
+ * Execution errors a run applies (Monte Carlo dispersions); a nominal run has none. The run
+ * asks in a fixed order (spacecraft order, then time), so a seeded implementation is
+ * reproducible.
+ */
+export interface RunPerturbation {
+  /** Adjusts a spacecraft's initial RIC state [x, y, z, xd, yd, zd] in place (navigation error). */
+  initialState(craftIndex: number, ric: Float64Array): void;
+  /** Offset added to the start of a timed (`tS` or `after`) maneuver, s (execution-time error). */
+  startDelayS(craftIndex: number, maneuverIndex: number): number;
+  /**
+   * Adjusts a commanded burn in place: a delta-v (RIC, m/s) or, for a finite burn, the thrust
+   * vector (RIC, N). Returns false when the burn is missed (not executed).
+   * @param burnOrdinal count of burns commanded so far by this spacecraft
+   */
+  burn(craftIndex: number, burnOrdinal: number, vector: [number, number, number]): boolean;
+}
+
 /** Options of `runScenario`. */
 export interface RunOptions {
+  /** Execution errors to apply (Monte Carlo). */
+  perturbation?: RunPerturbation;
   /** Keep every node's state (for the view and CSV export); off for Monte Carlo. */
   recordEphemeris?: boolean;
   /** Keep a state every this many seconds along coasts, and after every burn (passive safety). */
@@ -256,6 +276,8 @@ class Craft {
   dirty = false;
   /** Instant at which the armed trigger was located in the current step. */
   locatedS = Number.NaN;
+  /** Burns commanded so far (executed or missed). */
+  burnOrdinal = 0;
   massKg: number;
 
   constructor(
@@ -335,6 +357,7 @@ class Run {
   private breakpointS = Infinity;
   /** Whether any spacecraft waits on a trigger (then steps keep their start states). */
   private anyArmed = false;
+  private readonly perturbation: RunPerturbation | null;
 
   constructor(
     private readonly s: Scenario,
@@ -344,6 +367,7 @@ class Run {
     this.stepS = s.stepS;
     this.n = targetMeanMotionRadPerS(s.target.orbit);
     this.observers = options.observers ?? [];
+    this.perturbation = options.perturbation ?? null;
     this.snapshotEveryS = options.snapshotEveryS ?? Infinity;
     this.nextSnapshotS = this.snapshotEveryS < Infinity ? 0 : Infinity;
     let usesSun = false;
@@ -363,7 +387,7 @@ class Run {
         i,
         sc.id,
         model,
-        initialModelState(s, model, [...sc.initial.positionM, ...sc.initial.velocityMps]),
+        initialModelState(s, model, this.initialRic(i)),
         program,
         new StreamMonitor(targetDetectors(s, i)),
         sc.massKg,
@@ -464,6 +488,13 @@ class Run {
       pairs: this.pairs,
       steps: this.steps,
     };
+  }
+
+  private initialRic(craftIndex: number): Float64Array {
+    const init = this.s.spacecraft[craftIndex]!.initial;
+    const ric = Float64Array.from([...init.positionM, ...init.velocityMps]);
+    this.perturbation?.initialState(craftIndex, ric);
+    return ric;
   }
 
   private stepAll(t: number, tNext: number): void {
@@ -593,7 +624,7 @@ class Run {
     if (!item) return;
     const spec = item.spec;
     if (spec.tS !== undefined) {
-      if (spec.tS < prevEndS) {
+      if (spec.tS < prevEndS && !this.perturbation) {
         throw new ScenarioRunError(
           formatPath(['spacecraft', c.index, 'maneuvers', item.index, 'tS']),
           `is due at ${spec.tS} s, but the maneuver before it ends at ${prevEndS.toFixed(3)} s: maneuvers of one spacecraft run in list order, one at a time`,
@@ -604,6 +635,9 @@ class Run {
       c.dueS = prevEndS + spec.after;
     } else {
       c.armed = item;
+    }
+    if (c.armed === null && this.perturbation) {
+      c.dueS = Math.max(prevEndS, c.dueS + this.perturbation.startDelayS(c.index, item.index));
     }
   }
 
@@ -631,6 +665,7 @@ class Run {
     dv: [number, number, number],
     record: Omit<BurnRecord, 'dvMps' | 'frame' | 'tS'>,
   ) {
+    if (this.perturbation && !this.perturbation.burn(c.index, c.burnOrdinal++, dv)) return;
     c.model.applyImpulseRic(c.y, dv[0], dv[1], dv[2]);
     c.burns.push({ tS, ...record, frame: 'RIC', dvMps: dv });
     c.dirty = true;
@@ -722,15 +757,22 @@ class Run {
       case 'finite': {
         const th = c.model.thrust;
         const norm = Math.hypot(...spec.direction);
-        th.active = true;
-        th.thrustN = spec.thrustN;
-        th.massStartKg = c.massKg;
-        th.massFlowKgPerS = spec.thrustN / (spec.ispS * G0_MPS2);
-        th.startS = tS;
-        th.dirRic[0] = spec.direction[0] / norm;
-        th.dirRic[1] = spec.direction[1] / norm;
-        th.dirRic[2] = spec.direction[2] / norm;
+        const thrust: [number, number, number] = [
+          (spec.thrustN * spec.direction[0]) / norm,
+          (spec.thrustN * spec.direction[1]) / norm,
+          (spec.thrustN * spec.direction[2]) / norm,
+        ];
         const endS = tS + spec.durationS;
+        if (this.perturbation && !this.perturbation.burn(c.index, c.burnOrdinal++, thrust)) return endS;
+        const thrustN = Math.hypot(...thrust);
+        th.active = true;
+        th.thrustN = thrustN;
+        th.massStartKg = c.massKg;
+        th.massFlowKgPerS = thrustN / (spec.ispS * G0_MPS2);
+        th.startS = tS;
+        th.dirRic[0] = thrust[0] / thrustN;
+        th.dirRic[1] = thrust[1] / thrustN;
+        th.dirRic[2] = thrust[2] / thrustN;
         c.pending.push({
           tS: endS,
           run: () => {

@@ -5,19 +5,15 @@
  * add fields freely, rename or remove none without a new version.
  */
 
-import type { BurnRecord, RunResult } from './run.ts';
+import type { EclipseInterval } from '../core/lighting.ts';
+import type { BudgetOutcome, ConstraintOutcome, Evaluation, Violation } from './evaluate.ts';
+import type { ObjectiveResult } from './objectives.ts';
+import type { BurnRecord, ManeuverRecord } from '../sim/run.ts';
 
 /** Report format version. */
 export const REPORT_FORMAT_VERSION = 1;
 
 type Triple = [number, number, number];
-
-/** A violation of a constraint over a time interval, s since the epoch. */
-export interface ViolationReport {
-  kind: 'keep-out';
-  startS: number;
-  endS: number;
-}
 
 /** The per-spacecraft part of a report. */
 export interface SpacecraftReport {
@@ -25,10 +21,22 @@ export interface SpacecraftReport {
   final: { tS: number; frame: 'RIC'; positionM: Triple; velocityMps: Triple };
   totalDvMps: number;
   burns: BurnRecord[];
+  maneuvers: ManeuverRecord[];
   minRange: { rangeM: number; tS: number };
-  violations: ViolationReport[];
+  violations: Violation[];
+  constraints: ConstraintOutcome[];
+  passiveSafety: {
+    worstRangeM: number;
+    worstBurnIndex: number | null;
+    worstStartS: number;
+    worstAtS: number;
+  };
+  budget: BudgetOutcome;
+  score: { safety: number; efficiency: number };
   /** Mass at the end of the run, kg (when the scenario gives the spacecraft's mass). */
   finalMassKg?: number;
+  /** Smallest sun phase angle seen from inside an observe objective's range band, deg. */
+  minPhaseInBandDeg?: number;
 }
 
 /** The report of one run. */
@@ -41,12 +49,16 @@ export interface RunReport {
   durationS: number;
   stepS: number;
   steps: number;
+  score: { overall: number; safety: number; efficiency: number; objectives: number };
   spacecraft: SpacecraftReport[];
   pairs: { ids: [string, string]; minRange: { rangeM: number; tS: number } }[];
+  objectives: ObjectiveResult[];
+  lighting: { eclipses: EclipseInterval[] };
 }
 
-/** Builds the JSON report of a run. */
-export function buildReport(run: RunResult): RunReport {
+/** Builds the JSON report of an evaluated run. */
+export function buildReport(e: Evaluation): RunReport {
+  const run = e.run;
   const s = run.scenario;
   return {
     format: 'rpo-report',
@@ -57,8 +69,17 @@ export function buildReport(run: RunResult): RunReport {
     durationS: s.durationS,
     stepS: s.stepS,
     steps: run.steps,
-    spacecraft: run.spacecraft.map((c) => {
+    score: {
+      overall: e.score.overall,
+      safety: e.score.safety,
+      efficiency: e.score.efficiency,
+      objectives: e.score.objectives,
+    },
+    spacecraft: run.spacecraft.map((c, i) => {
       const f = c.finalRic;
+      const ev = e.spacecraft[i]!;
+      const ps = ev.passiveSafety;
+      const sc = e.score.spacecraft[i]!;
       const out: SpacecraftReport = {
         id: c.id,
         final: {
@@ -69,15 +90,28 @@ export function buildReport(run: RunResult): RunReport {
         },
         totalDvMps: c.totalDvMps,
         burns: c.burns,
+        maneuvers: c.maneuvers,
         minRange: { rangeM: c.minRangeM, tS: c.minRangeTS },
-        violations: c.keepOut.map((v) => ({ kind: 'keep-out', startS: v.startS, endS: v.endS })),
+        violations: ev.violations,
+        constraints: ev.constraints,
+        passiveSafety: {
+          worstRangeM: ps.worstRangeM,
+          worstBurnIndex: ps.worstBurnIndex,
+          worstStartS: ps.worstStartS,
+          worstAtS: ps.worstAtS,
+        },
+        budget: ev.budget,
+        score: { safety: sc.safety, efficiency: sc.efficiency },
       };
       if (c.finalMassKg !== null) out.finalMassKg = c.finalMassKg;
+      if (ev.minPhaseInBandDeg !== null) out.minPhaseInBandDeg = ev.minPhaseInBandDeg;
       return out;
     }),
     pairs: run.pairs.map((p) => ({
       ids: [p.a, p.b],
       minRange: { rangeM: p.minRangeM, tS: p.minRangeTS },
     })),
+    objectives: e.objectives,
+    lighting: { eclipses: e.eclipses },
   };
 }

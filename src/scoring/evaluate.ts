@@ -1,0 +1,225 @@
+/**
+ * Run and score a scenario: the score card a planner signs off.
+ *
+ * One call runs the scenario with its objective tracker attached, propagates the passive-safety
+ * drifts, checks the budgets and turns everything into violations per spacecraft and a score
+ * (see score.ts for the formula).
+ */
+
+import { G0_MPS2 } from '../core/constants.ts';
+import { eclipseIntervals } from '../core/lighting.ts';
+import type { EclipseInterval } from '../core/lighting.ts';
+import type { ViolationKind } from '../events/detectors.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import type { RunPerturbation, RunResult, SpacecraftRun } from '../sim/run.ts';
+import { createSunTable, runScenario } from '../sim/run.ts';
+import type { ObjectiveResult } from './objectives.ts';
+import { ObjectiveTracker } from './objectives.ts';
+import type { PassiveSafetyResult } from './passive.ts';
+import { passiveSafety } from './passive.ts';
+import type { Score } from './score.ts';
+import { scoreEvaluation } from './score.ts';
+import { targetMeanMotionRadPerS } from '../scenario/validate.ts';
+
+/** Drift length when the scenario sets no passive-safety constraint, orbits. */
+export const DEFAULT_PASSIVE_ORBITS = 1;
+/** Coast samples per orbit for the passive-safety drifts. */
+export const PASSIVE_SAMPLES_PER_ORBIT = 48;
+
+/** A constraint violated over an interval, s since the epoch. */
+export interface Violation {
+  kind: ViolationKind;
+  startS: number;
+  endS: number;
+}
+
+/** One constraint's outcome for one spacecraft. */
+export interface ConstraintOutcome {
+  kind: ViolationKind;
+  pass: boolean;
+  /** Smallest margin seen (negative: violated by that much). */
+  worstMargin: number;
+  unit: 'm' | 'deg' | 'm/s';
+  /** When the worst margin occurred, s. */
+  worstTS: number;
+  timeInViolationS: number;
+}
+
+/** Delta-v and propellant against the budget. */
+export interface BudgetOutcome {
+  dvBudgetMps: number | null;
+  dvUsedMps: number;
+  /** Propellant used, kg, when massKg and (for impulses) ispS are given. */
+  propellantKg: number | null;
+  massKg: number | null;
+}
+
+/** Everything scored for one spacecraft. */
+export interface SpacecraftEvaluation {
+  id: string;
+  violations: Violation[];
+  constraints: ConstraintOutcome[];
+  passiveSafety: PassiveSafetyResult;
+  budget: BudgetOutcome;
+  /** Smallest sun phase angle seen from inside an observe objective's band, deg (null: never). */
+  minPhaseInBandDeg: number | null;
+}
+
+/** The outcome of running and scoring a scenario. */
+export interface Evaluation {
+  run: RunResult;
+  spacecraft: SpacecraftEvaluation[];
+  objectives: ObjectiveResult[];
+  /** The target's Earth-shadow passages during the run (geo and circular targets). */
+  eclipses: EclipseInterval[];
+  score: Score;
+}
+
+/** Options of `evaluateScenario`. */
+export interface EvaluateOptions {
+  recordEphemeris?: boolean;
+  perturbation?: RunPerturbation;
+  /** Skip the passive-safety drifts (Monte Carlo trials without that constraint). */
+  skipPassiveSafety?: boolean;
+}
+
+function budgetOf(s: Scenario, index: number, craft: SpacecraftRun): BudgetOutcome {
+  const spec = s.spacecraft[index]!;
+  const massKg = spec.massKg ?? null;
+  let propellantKg: number | null = null;
+  if (massKg !== null) {
+    // finite burns: exact mass flow; impulses: rocket equation at the spacecraft's Isp
+    let m = massKg;
+    let known = true;
+    for (const b of craft.burns) {
+      const dv = Math.hypot(...b.dvMps);
+      if (b.maneuver === 'finite') {
+        const m1 = m * Math.exp(-dv / (finiteIsp(s, index, b.maneuverIndex) * G0_MPS2));
+        m = m1;
+      } else if (spec.ispS !== undefined) {
+        m *= Math.exp(-dv / (spec.ispS * G0_MPS2));
+      } else if (dv > 0) {
+        known = false;
+      }
+    }
+    propellantKg = known ? massKg - m : null;
+  }
+  return {
+    dvBudgetMps: spec.budget?.dvMps ?? null,
+    dvUsedMps: craft.totalDvMps,
+    propellantKg,
+    massKg,
+  };
+}
+
+function finiteIsp(s: Scenario, craftIndex: number, maneuverIndex: number): number {
+  const m = s.spacecraft[craftIndex]!.maneuvers[maneuverIndex]!;
+  return m.type === 'finite' ? m.ispS : Number.NaN;
+}
+
+/** Runs a validated scenario and scores it. @throws ScenarioRunError as runScenario does. */
+export function evaluateScenario(s: Scenario, options: EvaluateOptions = {}): Evaluation {
+  const sun = createSunTable(s);
+  const tracker = sun && s.objectives?.length ? new ObjectiveTracker(s, sun) : null;
+  const passive = s.constraints?.passiveSafety;
+  const doPassive = !options.skipPassiveSafety;
+  const n = targetMeanMotionRadPerS(s.target.orbit);
+  const periodS = (2 * Math.PI) / n;
+  const run = runScenario(s, {
+    ...(options.recordEphemeris ? { recordEphemeris: true } : {}),
+    ...(options.perturbation ? { perturbation: options.perturbation } : {}),
+    ...(sun ? { sunTable: sun } : {}),
+    ...(tracker ? { observers: [tracker] } : {}),
+    ...(doPassive ? { snapshotEveryS: periodS / PASSIVE_SAMPLES_PER_ORBIT } : {}),
+  });
+
+  const spacecraft = run.spacecraft.map((craft, i): SpacecraftEvaluation => {
+    const violations: Violation[] = [];
+    const constraints: ConstraintOutcome[] = craft.monitor.tracks.map((track) => {
+      for (const v of track.intervals)
+        violations.push({ kind: track.detector.kind, startS: v.startS, endS: v.endS });
+      return {
+        kind: track.detector.kind,
+        pass: track.intervals.length === 0,
+        worstMargin: track.worstMargin,
+        unit: track.detector.marginUnit,
+        worstTS: track.worstMarginTS,
+        timeInViolationS: track.timeInViolationS(),
+      };
+    });
+    for (const pair of run.pairs) {
+      if (pair.a !== craft.id && pair.b !== craft.id) continue;
+      for (const track of pair.monitor.tracks) {
+        for (const v of track.intervals)
+          violations.push({ kind: track.detector.kind, startS: v.startS, endS: v.endS });
+      }
+    }
+    const separation = run.pairs
+      .filter((p) => p.a === craft.id || p.b === craft.id)
+      .flatMap((p) => p.monitor.tracks);
+    if (separation.length > 0) {
+      const worst = separation.reduce((a, b) => (b.worstMargin < a.worstMargin ? b : a));
+      constraints.push({
+        kind: 'separation',
+        pass: separation.every((t) => t.intervals.length === 0),
+        worstMargin: worst.worstMargin,
+        unit: 'm',
+        worstTS: worst.worstMarginTS,
+        timeInViolationS: separation.reduce((sum, t) => sum + t.timeInViolationS(), 0),
+      });
+    }
+
+    const limitM = passive?.minRangeM ?? 0;
+    const ps = doPassive
+      ? passiveSafety(s, craft, n, passive?.orbits ?? DEFAULT_PASSIVE_ORBITS, limitM)
+      : {
+          worstRangeM: Number.NaN,
+          worstBurnIndex: null,
+          worstStartS: 0,
+          worstAtS: 0,
+          unsafeSpan: null,
+          drifts: 0,
+        };
+    if (passive && doPassive) {
+      if (ps.unsafeSpan) violations.push({ kind: 'passive-safety', ...ps.unsafeSpan });
+      constraints.push({
+        kind: 'passive-safety',
+        pass: ps.unsafeSpan === null,
+        worstMargin: ps.worstRangeM - limitM,
+        unit: 'm',
+        worstTS: ps.worstStartS,
+        timeInViolationS: ps.unsafeSpan ? ps.unsafeSpan.endS - ps.unsafeSpan.startS : 0,
+      });
+    }
+
+    const budget = budgetOf(s, i, craft);
+    if (budget.dvBudgetMps !== null) {
+      let used = 0;
+      const over = craft.burns.find((b) => (used += Math.hypot(...b.dvMps)) > budget.dvBudgetMps!);
+      if (over) violations.push({ kind: 'budget', startS: over.tS, endS: s.durationS });
+      constraints.push({
+        kind: 'budget',
+        pass: over === undefined,
+        worstMargin: budget.dvBudgetMps - budget.dvUsedMps,
+        unit: 'm/s',
+        worstTS: over?.tS ?? s.durationS,
+        timeInViolationS: over ? s.durationS - over.tS : 0,
+      });
+    }
+    violations.sort((a, b) => a.startS - b.startS);
+    const minPhase = tracker?.minPhaseInBandDeg[i] ?? Infinity;
+    return {
+      id: craft.id,
+      violations,
+      constraints,
+      passiveSafety: ps,
+      budget,
+      minPhaseInBandDeg: Number.isFinite(minPhase) ? minPhase : null,
+    };
+  });
+
+  const objectives = tracker?.results() ?? [];
+  const eclipses = sun ? eclipseIntervals(sun.geom, 0, s.durationS, 300, 1e-3, sun) : [];
+  const evaluation = { run, spacecraft, objectives, eclipses };
+  return { ...evaluation, score: scoreEvaluation(s, evaluation) };
+}
