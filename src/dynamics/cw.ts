@@ -16,6 +16,22 @@ import type { DynamicsModel, ThrustState } from './model.ts';
 import { createThrustState } from './model.ts';
 
 /**
+ * 1 - cos x without cancellation: 2 sin^2(x / 2). Direct subtraction loses all digits for the
+ * small angles of short steps (x = 1e-6 rad leaves 1e-12 with an error of 1e-16).
+ */
+export function oneMinusCos(x: number): number {
+  const h = Math.sin(0.5 * x);
+  return 2 * h * h;
+}
+
+/** sin x - x without cancellation (Taylor series below 0.1 rad, error < 1e-19 x). */
+export function sinMinusX(x: number): number {
+  if (Math.abs(x) >= 0.1) return Math.sin(x) - x;
+  const x2 = x * x;
+  return -x * x2 * (1 / 6 - x2 * (1 / 120 - x2 * (1 / 5040 - x2 / 362880)));
+}
+
+/**
  * Closed-form CW state transition matrix, row-major 6x6 into `out` (36 numbers).
  * @param nRadPerS target mean motion, rad/s
  * @param tS elapsed time, s (any sign)
@@ -26,27 +42,29 @@ export function cwStm(nRadPerS: number, tS: number, out: Float64Array): Float64A
   const nt = n * tS;
   const s = Math.sin(nt);
   const c = Math.cos(nt);
+  const omc = oneMinusCos(nt);
+  const smx = sinMinusX(nt);
   out.fill(0);
   // phiRR
-  out[0] = 4 - 3 * c;
-  out[6] = 6 * (s - nt);
+  out[0] = 1 + 3 * omc;
+  out[6] = 6 * smx;
   out[7] = 1;
   out[14] = c;
   // phiRV
   out[3] = s / n;
-  out[4] = (2 / n) * (1 - c);
-  out[9] = (2 / n) * (c - 1);
-  out[10] = (4 * s) / n - 3 * tS;
+  out[4] = (2 / n) * omc;
+  out[9] = (-2 / n) * omc;
+  out[10] = tS + (4 * smx) / n;
   out[17] = s / n;
   // phiVR
   out[18] = 3 * n * s;
-  out[24] = 6 * n * (c - 1);
+  out[24] = -6 * n * omc;
   out[32] = -n * s;
   // phiVV
   out[21] = c;
   out[22] = 2 * s;
   out[27] = -2 * s;
-  out[28] = 4 * c - 3;
+  out[28] = 1 - 4 * omc;
   out[35] = c;
   return out;
 }
@@ -68,17 +86,19 @@ export function cwPropagate(
   const nt = n * tS;
   const s = Math.sin(nt);
   const c = Math.cos(nt);
+  const omc = oneMinusCos(nt);
+  const smx = sinMinusX(nt);
   const x = state0[0]!;
   const y = state0[1]!;
   const z = state0[2]!;
   const xd = state0[3]!;
   const yd = state0[4]!;
   const zd = state0[5]!;
-  out[0] = (4 - 3 * c) * x + (s / n) * xd + (2 / n) * (1 - c) * yd;
-  out[1] = 6 * (s - nt) * x + y + (2 / n) * (c - 1) * xd + ((4 * s) / n - 3 * tS) * yd;
+  out[0] = (1 + 3 * omc) * x + (s / n) * xd + (2 / n) * omc * yd;
+  out[1] = 6 * smx * x + y - (2 / n) * omc * xd + (tS + (4 * smx) / n) * yd;
   out[2] = c * z + (s / n) * zd;
   out[3] = 3 * n * s * x + c * xd + 2 * s * yd;
-  out[4] = 6 * n * (c - 1) * x - 2 * s * xd + (4 * c - 3) * yd;
+  out[4] = -6 * n * omc * x - 2 * s * xd + (1 - 4 * omc) * yd;
   out[5] = -n * s * z + c * zd;
   return out;
 }

@@ -15,6 +15,7 @@
  */
 
 import { Matrix, solve } from 'ml-matrix';
+import { oneMinusCos, sinMinusX } from '../dynamics/cw.ts';
 
 /** Smallest ratio of singular values of the in-plane phiRV block that is still targetable. */
 export const IN_PLANE_CONDITION_LIMIT = 1e-7;
@@ -28,13 +29,11 @@ export type TransferSingularity = 'in-plane' | 'cross-track';
  */
 export function inPlaneConditioning(nRadPerS: number, durationS: number): number {
   const nt = nRadPerS * durationS;
-  const s = Math.sin(nt);
-  const c = Math.cos(nt);
   // phiRV in-plane block scaled by n: [[s, 2(1-c)], [2(c-1), 4s - 3nt]]
-  const a = s;
-  const b = 2 * (1 - c);
-  const cc = 2 * (c - 1);
-  const d = 4 * s - 3 * nt;
+  const a = Math.sin(nt);
+  const b = 2 * oneMinusCos(nt);
+  const cc = -b;
+  const d = nt + 4 * sinMinusX(nt);
   const det = Math.abs(a * d - b * cc);
   const fro2 = a * a + b * b + cc * cc + d * d;
   // sigma_max^2 + sigma_min^2 = fro2, sigma_max * sigma_min = det
@@ -71,14 +70,16 @@ export function cwTransferDepartureVelocity(
   const x0 = r0[0]!;
   const y0 = r0[1]!;
   const z0 = r0[2]!;
+  const omc = oneMinusCos(nt);
+  const smx = sinMinusX(nt);
   // rf - phiRR r0
-  const bx = rf[0]! - (4 - 3 * c) * x0;
-  const by = rf[1]! - 6 * (s - nt) * x0 - y0;
+  const bx = rf[0]! - (1 + 3 * omc) * x0;
+  const by = rf[1]! - 6 * smx * x0 - y0;
   const bz = rf[2]! - c * z0;
   const a11 = s / n;
-  const a12 = (2 / n) * (1 - c);
-  const a21 = (2 / n) * (c - 1);
-  const a22 = (4 * s) / n - 3 * T;
+  const a12 = (2 / n) * omc;
+  const a21 = -a12;
+  const a22 = T + (4 * smx) / n;
   const det = a11 * a22 - a12 * a21;
   outV0Plus[0] = (a22 * bx - a12 * by) / det;
   outV0Plus[1] = (-a21 * bx + a11 * by) / det;

@@ -308,7 +308,9 @@ const dispersions = strict({
     .min(0, { error: 'expected a probability in [0, 1]' })
     .max(1, { error: 'expected a probability in [0, 1]' })
     .optional(),
-}).describe('Execution and navigation errors for Monte Carlo runs (1-sigma, RIC); all default to 0.');
+}).describe(
+  'Execution and navigation errors for Monte Carlo runs (1-sigma, RIC); all default to 0.',
+);
 
 /** Scenario format v1 (structure only; see validate.ts for the checks across fields). */
 export const scenarioSchema = strict({

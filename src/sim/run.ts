@@ -422,10 +422,10 @@ class Run {
       c.ephemeris?.push(0, c.ric);
     }
     for (let p = 0; p < this.pairs.length; p++) this.pairs[p]!.monitor.begin(0, this.relOf(p));
+    if (this.nextSnapshotS === 0) this.snapshot(0);
     for (const c of crafts) this.arm(c, 0);
     this.instant(0);
     this.observe(0);
-    if (this.nextSnapshotS === 0) this.snapshot(0);
 
     let t = 0;
     let gridIndex = 0;
@@ -763,7 +763,8 @@ class Run {
           (spec.thrustN * spec.direction[2]) / norm,
         ];
         const endS = tS + spec.durationS;
-        if (this.perturbation && !this.perturbation.burn(c.index, c.burnOrdinal++, thrust)) return endS;
+        if (this.perturbation && !this.perturbation.burn(c.index, c.burnOrdinal++, thrust))
+          return endS;
         const thrustN = Math.hypot(...thrust);
         th.active = true;
         th.thrustN = thrustN;

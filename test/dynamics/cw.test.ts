@@ -94,9 +94,14 @@ describe('CW closed form', () => {
           const b = cwStm(n, t2, new Float64Array(36));
           const ab = matMul6(b, a);
           const direct = cwStm(n, t1 + t2, new Float64Array(36));
-          for (let i = 0; i < 36; i++) {
-            const scale = Math.max(1, Math.abs(direct[i]!));
-            if (Math.abs(ab[i]! - direct[i]!) > 1e-9 * scale) return false;
+          for (let i = 0; i < 6; i++) {
+            for (let j = 0; j < 6; j++) {
+              // rounding bound of the product: sum_k |b_ik a_kj|
+              let bound = 0;
+              for (let k = 0; k < 6; k++) bound += Math.abs(b[i * 6 + k]! * a[k * 6 + j]!);
+              if (Math.abs(ab[i * 6 + j]! - direct[i * 6 + j]!) > 1e-12 * bound + 1e-12)
+                return false;
+            }
           }
           const rows = [0, 1, 2, 3, 4, 5].map((r) => Array.from(direct.subarray(r * 6, r * 6 + 6)));
           return Math.abs(det(rows) - 1) < 1e-6;

@@ -1,0 +1,213 @@
+// Maneuver programs: `after` sequencing and `when` triggers located between steps. Reference: the
+// closed-form CW trajectory (a circular drift is a straight line at constant speed), so the
+// first instant a condition holds has a closed form.
+
+import { describe, expect, it } from 'vitest';
+import { geoTargetGeometry, SunTable, sunPhaseAngleDeg } from '../../src/core/lighting.ts';
+import { cwPropagate } from '../../src/dynamics/cw.ts';
+import { validateScenario } from '../../src/scenario/validate.ts';
+import { runScenario } from '../../src/sim/run.ts';
+import { REF } from '../fixtures/reference.ts';
+import { makeScenario, valid } from '../helpers.ts';
+
+const n = REF.nRadPerS;
+
+/** A circular drift 500 m below the target orbit, 6 km behind: I(t) = -6000 + 1.5 n 500 t. */
+const drift = {
+  frame: 'RIC' as const,
+  positionM: [-500, -6000, 0] as [number, number, number],
+  velocityMps: [0, 1.5 * n * 500, 0] as [number, number, number],
+};
+const vI = 1.5 * n * 500;
+
+describe('when: triggers', () => {
+  it.each([1, 60, 300])(
+    'fires at the analytic crossing of rangeM < 2000 (step %i s) to 1e-2 s',
+    (stepS) => {
+      const s = valid(
+        makeScenario(
+          { durationS: 100000, stepS },
+          {
+            initial: drift,
+            maneuvers: [
+              {
+                type: 'impulse',
+                when: 'rangeM < 2000 and rangeRateMps < 0',
+                frame: 'RIC',
+                dvMps: [0, -0.01, 0],
+              },
+            ],
+          },
+        ),
+      );
+      const run = runScenario(s).spacecraft[0]!;
+      // range^2 = 500^2 + I^2 = 2000^2  ->  I = -sqrt(2000^2 - 500^2)
+      const tCross = (6000 - Math.sqrt(2000 ** 2 - 500 ** 2)) / vI;
+      expect(run.maneuvers[0]!.startS).not.toBeNull();
+      expect(Math.abs(run.maneuvers[0]!.startS! - tCross)).toBeLessThan(0.01);
+      expect(run.maneuvers[0]!.trigger).toBe('rangeM < 2000 and rangeRateMps < 0');
+      expect(run.burns[0]!.tS).toBe(run.maneuvers[0]!.startS);
+      // the burn acted at that instant: compare with the closed form through the same burn
+      const at = cwPropagate(
+        n,
+        [...drift.positionM, ...drift.velocityMps],
+        run.burns[0]!.tS,
+        new Float64Array(6),
+      );
+      at[4] = at[4]! - 0.01;
+      const want = cwPropagate(n, at, 100000 - run.burns[0]!.tS, new Float64Array(6));
+      expect(Math.abs(run.finalRic[1]! - want[1]!)).toBeLessThan(stepS <= 60 ? 1e-3 : 0.1);
+    },
+  );
+
+  it('fires once only, even if the condition holds again', () => {
+    const s = valid(
+      makeScenario(
+        { durationS: 100000, stepS: 10 },
+        {
+          initial: drift,
+          maneuvers: [{ type: 'impulse', when: 'tS > 100', frame: 'RIC', dvMps: [0, 0, 0.001] }],
+        },
+      ),
+    );
+    const run = runScenario(s).spacecraft[0]!;
+    expect(run.burns).toHaveLength(1);
+    expect(Math.abs(run.burns[0]!.tS - 100)).toBeLessThan(0.01);
+  });
+
+  it('a condition that never holds leaves the maneuver unstarted', () => {
+    const s = valid(
+      makeScenario(
+        {},
+        { maneuvers: [{ type: 'impulse', when: 'rangeM < 1', frame: 'RIC', dvMps: [0, 0, 0.1] }] },
+      ),
+    );
+    const run = runScenario(s).spacecraft[0]!;
+    expect(run.burns).toEqual([]);
+    expect(run.maneuvers[0]).toMatchObject({ startS: null, endS: null });
+  });
+
+  it('a trigger is armed when the previous maneuver ends, and fires at once if it already holds', () => {
+    const s = valid(
+      makeScenario(
+        { durationS: 100000, stepS: 10 },
+        {
+          initial: drift,
+          maneuvers: [
+            { type: 'transfer', tS: 500, durationS: 20000, toPositionM: [0, -3000, 0] },
+            { type: 'impulse', when: 'rangeM < 5000', frame: 'RIC', dvMps: [0, 0, 0.001] },
+          ],
+        },
+      ),
+    );
+    const run = runScenario(s).spacecraft[0]!;
+    expect(run.maneuvers[1]!.startS).toBe(20500);
+  });
+
+  it('sunPhaseDeg: fires where the phase angle computed from the ephemeris package crosses the limit', () => {
+    const s = valid(
+      makeScenario(
+        { durationS: 86400, stepS: 30, epoch: '2026-03-25T00:00:00Z' },
+        {
+          // at rest on V-bar, 2 km behind: the sun sweeps round it once a day
+          initial: { frame: 'RIC', positionM: [0, -2000, 0], velocityMps: [0, 0, 0] },
+          maneuvers: [
+            { type: 'impulse', when: 'sunPhaseDeg < 30', frame: 'RIC', dvMps: [0, 0, 0] },
+          ],
+        },
+      ),
+    );
+    const run = runScenario(s, { recordEphemeris: true }).spacecraft[0]!;
+    const t = run.maneuvers[0]!.startS!;
+    expect(t).toBeGreaterThan(0);
+    const sun = new SunTable(geoTargetGeometry(Date.parse('2026-03-25T00:00:00Z'), 0), 0, 86400);
+    const phaseAt = (tS: number) => {
+      const st = run.ephemeris!.stateAt(tS, new Float64Array(6));
+      const u = new Float64Array(3);
+      sun.sunRic(tS, u);
+      return sunPhaseAngleDeg(u, st);
+    };
+    expect(phaseAt(t - 1)).toBeGreaterThan(30);
+    expect(phaseAt(t + 1)).toBeLessThan(30);
+  });
+});
+
+describe('after: sequences', () => {
+  it('starts a maneuver the given time after the previous one ends', () => {
+    const s = valid(
+      makeScenario(
+        { durationS: 80000 },
+        {
+          maneuvers: [
+            { type: 'impulse', tS: 1000, frame: 'RIC', dvMps: [0.01, 0, 0] },
+            { type: 'impulse', after: 500, frame: 'RIC', dvMps: [-0.01, 0, 0] },
+            { type: 'transfer', after: 100, durationS: 30000, toPositionM: [0, -5000, 0] },
+            { type: 'impulse', after: 250, frame: 'RIC', dvMps: [0, 0, 0.001] },
+          ],
+        },
+      ),
+    );
+    const run = runScenario(s).spacecraft[0]!;
+    expect(run.maneuvers.map((m) => [m.startS, m.endS])).toEqual([
+      [1000, 1000],
+      [1500, 1500],
+      [1600, 31600],
+      [31850, 31850],
+    ]);
+  });
+
+  it('shifting the first maneuver shifts the whole chain', () => {
+    const plan = (t0: number) =>
+      runScenario(
+        valid(
+          makeScenario(
+            { durationS: 80000 },
+            {
+              maneuvers: [
+                { type: 'impulse', tS: t0, frame: 'RIC', dvMps: [0.01, 0, 0] },
+                { type: 'impulse', after: 500, frame: 'RIC', dvMps: [-0.01, 0, 0] },
+              ],
+            },
+          ),
+        ),
+      ).spacecraft[0]!.burns.map((b) => b.tS);
+    expect(plan(1000)).toEqual([1000, 1500]);
+    expect(plan(4000)).toEqual([4000, 4500]);
+  });
+});
+
+describe('program validation', () => {
+  const issues = (maneuvers: unknown[]) => {
+    const s = makeScenario() as unknown as { spacecraft: { maneuvers: unknown[] }[] };
+    s.spacecraft[0]!.maneuvers = maneuvers;
+    const r = validateScenario(s);
+    return r.ok ? [] : r.issues;
+  };
+
+  it('needs exactly one of tS, after, when', () => {
+    expect(issues([{ type: 'impulse', frame: 'RIC', dvMps: [0, 0, 0] }])[0]).toMatchObject({
+      path: 'spacecraft[0].maneuvers[0]',
+      message: expect.stringMatching(/needs a start/),
+    });
+    expect(
+      issues([{ type: 'impulse', tS: 1, after: 2, frame: 'RIC', dvMps: [0, 0, 0] }])[0]!.message,
+    ).toMatch(/only one of "tS", "after"/);
+  });
+
+  it('bad trigger expressions are invalid input with the JSON path and the position', () => {
+    const [issue] = issues([
+      { type: 'impulse', when: 'rangeM < 500 an rangeRateMps < 0', frame: 'RIC', dvMps: [0, 0, 0] },
+    ]);
+    expect(issue!.path).toBe('spacecraft[0].maneuvers[0].when');
+    expect(issue!.message).toMatch(/rangeM < 500 an rangeRateMps < 0/);
+    expect(issue!.message).toMatch(/\^/);
+    const [unknown] = issues([
+      { type: 'impulse', when: 'rangem < 500', frame: 'RIC', dvMps: [0, 0, 0] },
+    ]);
+    expect(unknown!.message).toMatch(/rangeM/);
+    const [forbidden] = issues([
+      { type: 'impulse', when: 'evaluate("1") > 0', frame: 'RIC', dvMps: [0, 0, 0] },
+    ]);
+    expect(forbidden!.path).toBe('spacecraft[0].maneuvers[0].when');
+  });
+});
