@@ -173,13 +173,72 @@ const football = strict({
   type: z.literal('football'),
   ...timing,
   amplitudeM: positive('radial amplitude in m').optional(),
+  crossTrackM: positive('cross-track amplitude in m').optional(),
 }).describe(
   'One impulse onto the closed natural-motion ellipse about the target through the current position (radial amplitude A, in-track 2A).',
 );
 
-const maneuver = z.discriminatedUnion('type', [impulse, finiteBurn, transfer, football], {
-  error: 'expected maneuver "type": "impulse", "finite", "transfer" or "football"',
-});
+const vbarHop = strict({
+  type: z.literal('vbar-hop'),
+  ...timing,
+  toInTrackM: bounded('in-track position to hop to in m', MAX_POSITION_M),
+  burns: z.enum(['radial', 'tangential'], { error: 'expected "burns": "radial" or "tangential"' }),
+}).describe(
+  'Hop along V-bar: two radial burns of n d / 4 half an orbit apart, or two tangential burns of n d / (6 pi) one orbit apart (the second stops the hop).',
+);
+
+const rbarHop = strict({
+  type: z.literal('rbar-hop'),
+  ...timing,
+  toRadialM: bounded('radial offset to move to in m', MAX_POSITION_M),
+}).describe(
+  'Radial hop (Hohmann-type): two in-track burns of n (x1 - x0) / 4 half an orbit apart, from the current radial offset to a drift orbit at toRadialM.',
+);
+
+const teardrop = strict({
+  type: z.literal('teardrop'),
+  ...timing,
+  periodS: positive('teardrop period in s'),
+  cycles: z
+    .number()
+    .int({ error: 'expected a whole number of cycles' })
+    .min(1, { error: 'expected at least 1 cycle' })
+    .max(1000, { error: 'expected at most 1000 cycles' }),
+}).describe(
+  'Hover by a periodic hop: from the current point (the cusp) a burn onto the loop that returns to it after periodS, repeated, then a stop.',
+);
+
+const hold = strict({
+  type: z.literal('hold'),
+  ...timing,
+  durationS: positive('hold time in s'),
+  deadbandM: positive('position deadband in m'),
+}).describe(
+  'Station keeping at the current point with small burns, staying within the deadband; reports what it costs (e.g. 1.38 m/s per day per km on R-bar).',
+);
+
+const glideslope = strict({
+  type: z.literal('glideslope'),
+  ...timing,
+  toRangeM: nonNegative('final range in m'),
+  pulses: z
+    .number()
+    .int({ error: 'expected a whole number of pulses' })
+    .min(1, { error: 'expected at least 1 pulse' })
+    .max(100, { error: 'expected at most 100 pulses' }),
+  durationS: positive('approach time in s'),
+}).describe(
+  'Straight-line approach along the current line of sight to toRangeM in equal-time legs whose length (so closing speed) falls geometrically with range, the last a tenth of the first; stops at the end.',
+);
+
+const maneuver = z.discriminatedUnion(
+  'type',
+  [impulse, finiteBurn, transfer, football, vbarHop, rbarHop, teardrop, hold, glideslope],
+  {
+    error:
+      'expected maneuver "type": "impulse", "finite", "transfer", "football", "vbar-hop", "rbar-hop", "teardrop", "hold" or "glideslope"',
+  },
+);
 
 const initialState = strict({
   frame: ric,

@@ -152,13 +152,25 @@ export const TRIGGER_VARIABLES: readonly string[] = [
   'sunPhaseDeg',
 ];
 
-/** How long a maneuver lasts once started, s (0 for an impulsive one). */
-export function maneuverDurationS(m: ManeuverSpec): number {
+/**
+ * How long a maneuver lasts once started, s (0 for an impulsive one).
+ * @param nRadPerS target mean motion, rad/s (hops last half or one orbit)
+ */
+export function maneuverDurationS(m: ManeuverSpec, nRadPerS: number): number {
   switch (m.type) {
     case 'finite':
     case 'transfer':
+    case 'hold':
+    case 'glideslope':
       return m.durationS;
-    default:
+    case 'vbar-hop':
+      return m.burns === 'radial' ? Math.PI / nRadPerS : (2 * Math.PI) / nRadPerS;
+    case 'rbar-hop':
+      return Math.PI / nRadPerS;
+    case 'teardrop':
+      return m.periodS * m.cycles;
+    case 'impulse':
+    case 'football':
       return 0;
   }
 }
@@ -169,6 +181,7 @@ export function maneuverDurationS(m: ManeuverSpec): number {
  */
 export function staticSchedule(
   maneuvers: readonly ManeuverSpec[],
+  nRadPerS: number,
 ): ({ startS: number; endS: number } | null)[] {
   let prevEndS: number | null = 0;
   return maneuvers.map((m) => {
@@ -179,7 +192,7 @@ export function staticSchedule(
       prevEndS = null;
       return null;
     }
-    prevEndS = startS + maneuverDurationS(m);
+    prevEndS = startS + maneuverDurationS(m, nRadPerS);
     return { startS, endS: prevEndS };
   });
 }
@@ -239,7 +252,7 @@ export function checkScenario(s: Scenario): ScenarioIssue[] {
       );
     }
     let propellantKg = 0;
-    const schedule = staticSchedule(sc.maneuvers);
+    const schedule = staticSchedule(sc.maneuvers, n);
     let prevEndS = 0;
     sc.maneuvers.forEach((m, j) => {
       const at = ['spacecraft', i, 'maneuvers', j];
@@ -295,10 +308,18 @@ export function checkScenario(s: Scenario): ScenarioIssue[] {
           }
         }
       }
-      if (m.type === 'transfer' && inPlaneConditioning(n, m.durationS) < IN_PLANE_CONDITION_LIMIT) {
+      const legS =
+        m.type === 'transfer'
+          ? m.durationS
+          : m.type === 'teardrop'
+            ? m.periodS
+            : m.type === 'glideslope'
+              ? m.durationS / m.pulses
+              : null;
+      if (legS !== null && inPlaneConditioning(n, legS) < IN_PLANE_CONDITION_LIMIT) {
         add(
-          [...at, 'durationS'],
-          `a transfer lasting ${m.durationS} s (${(m.durationS / periodS).toFixed(4)} orbits) cannot be targeted: after a whole number of orbits (${periodS.toFixed(2)} s each) the position does not depend on the first burn; choose another duration`,
+          [...at, m.type === 'teardrop' ? 'periodS' : 'durationS'],
+          `a transfer leg lasting ${legS} s (${(legS / periodS).toFixed(4)} orbits) cannot be targeted: after a whole number of orbits (${periodS.toFixed(2)} s each) the position does not depend on the first burn; choose another duration`,
         );
       }
     });

@@ -120,7 +120,9 @@ function finiteIsp(s: Scenario, craftIndex: number, maneuverIndex: number): numb
 /** Runs a validated scenario and scores it. @throws ScenarioRunError as runScenario does. */
 export function evaluateScenario(s: Scenario, options: EvaluateOptions = {}): Evaluation {
   const sun = createSunTable(s);
-  const tracker = sun && s.objectives?.length ? new ObjectiveTracker(s, sun) : null;
+  const eclipses = sun ? eclipseIntervals(sun.geom, 0, s.durationS, 300, 1e-3, sun) : [];
+  const umbra = eclipses.filter((e) => e.kind === 'umbra');
+  const tracker = sun && s.objectives?.length ? new ObjectiveTracker(s, sun, umbra) : null;
   const passive = s.constraints?.passiveSafety;
   const doPassive = !options.skipPassiveSafety;
   const n = targetMeanMotionRadPerS(s.target.orbit);
@@ -219,7 +221,6 @@ export function evaluateScenario(s: Scenario, options: EvaluateOptions = {}): Ev
   });
 
   const objectives = tracker?.results() ?? [];
-  const eclipses = sun ? eclipseIntervals(sun.geom, 0, s.durationS, 300, 1e-3, sun) : [];
   const evaluation = { run, spacecraft, objectives, eclipses };
   return { ...evaluation, score: scoreEvaluation(s, evaluation) };
 }

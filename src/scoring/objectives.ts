@@ -27,15 +27,6 @@ export const FACE_VIEW_HALF_ANGLE_DEG = 60;
 /** Default time each face must be seen for coverage, s. */
 export const DEFAULT_FACE_TIME_S = 60;
 
-const FACE_NORMALS: Record<FaceName, [number, number, number]> = {
-  '+R': [1, 0, 0],
-  '-R': [-1, 0, 0],
-  '+I': [0, 1, 0],
-  '-I': [0, -1, 0],
-  '+C': [0, 0, 1],
-  '-C': [0, 0, -1],
-};
-
 /** How an objective went. */
 export interface ObjectiveResult {
   index: number;
@@ -51,30 +42,53 @@ export interface ObjectiveResult {
   facesMissing?: FaceName[];
 }
 
+const FACE_ORDER: readonly FaceName[] = ['+R', '-R', '+I', '-I', '+C', '-C'];
+
 /** Streams a run's states into the scenario's objectives. */
 export class ObjectiveTracker implements RunObserver {
   private readonly objectives: readonly ObjectiveSpec[];
-  private readonly craftIndex: (number | null)[];
-  private readonly achievedS: number[];
-  private readonly faceS: Map<FaceName, number>[];
+  private readonly craftIndex: Int32Array;
+  private readonly achievedS: Float64Array;
+  /** Seconds each face was seen lit, per objective (6 per objective, FACE_ORDER). */
+  private readonly faceS: Float64Array;
+  /** Whether each face is asked for, per objective. */
+  private readonly faceWanted: Uint8Array;
   private readonly sunRic = new Float64Array(3);
+  private readonly seen = new Uint8Array(6);
   private lastS = 0;
   private nextS = 0;
+  private umbraIndex = 0;
   private readonly cosView = Math.cos(FACE_VIEW_HALF_ANGLE_DEG * DEG_TO_RAD);
   /** Smallest sun phase angle seen from inside any observe band, per spacecraft, deg. */
   readonly minPhaseInBandDeg: number[];
 
+  /**
+   * @param umbra the target's umbra intervals (s since the epoch, sorted): no face is lit there
+   */
   constructor(
     s: Scenario,
     private readonly sun: SunTable,
+    private readonly umbra: readonly { startS: number; endS: number }[],
   ) {
     this.objectives = s.objectives ?? [];
-    this.craftIndex = this.objectives.map((o) =>
-      o.spacecraft === undefined ? null : s.spacecraft.findIndex((c) => c.id === o.spacecraft),
+    this.craftIndex = Int32Array.from(this.objectives, (o) =>
+      o.spacecraft === undefined ? -1 : s.spacecraft.findIndex((c) => c.id === o.spacecraft),
     );
-    this.achievedS = this.objectives.map(() => 0);
-    this.faceS = this.objectives.map(() => new Map());
+    this.achievedS = new Float64Array(this.objectives.length);
+    this.faceS = new Float64Array(6 * this.objectives.length);
+    this.faceWanted = new Uint8Array(6 * this.objectives.length);
+    this.objectives.forEach((o, k) => {
+      if (o.type === 'coverage')
+        for (const f of o.faces) this.faceWanted[6 * k + FACE_ORDER.indexOf(f)] = 1;
+    });
     this.minPhaseInBandDeg = s.spacecraft.map(() => Infinity);
+  }
+
+  private targetLit(tS: number): boolean {
+    const u = this.umbra;
+    while (this.umbraIndex < u.length && u[this.umbraIndex]!.endS < tS) this.umbraIndex++;
+    const next = u[this.umbraIndex];
+    return !(next && next.startS <= tS && tS <= next.endS);
   }
 
   node(tS: number, ric: readonly Float64Array[]): void {
@@ -85,31 +99,39 @@ export class ObjectiveTracker implements RunObserver {
     if (dt <= 0) return;
     const sun = this.sunRic;
     this.sun.sunRic(tS, sun);
-    const lit = this.sun.targetShadowFraction(tS) < 0.5;
-    this.objectives.forEach((o, k) => {
-      const only = this.craftIndex[k];
+    const lit = this.targetLit(tS);
+    const cosView = this.cosView;
+    for (let k = 0; k < this.objectives.length; k++) {
+      const o = this.objectives[k]!;
+      const only = this.craftIndex[k]!;
+      const [inner, outer] = o.rangeBandM;
       let held = false;
-      const seen = new Set<FaceName>();
-      ric.forEach((r, c) => {
-        if (only !== null && only !== c) return;
-        const range = Math.hypot(r[0]!, r[1]!, r[2]!);
-        if (range < o.rangeBandM[0] || range > o.rangeBandM[1]) return;
+      this.seen.fill(0);
+      for (let c = 0; c < ric.length; c++) {
+        if (only >= 0 && only !== c) continue;
+        const r = ric[c]!;
+        const x = r[0]!;
+        const y = r[1]!;
+        const range = Math.sqrt(x * x + y * y + r[2]! * r[2]!);
+        if (range < inner || range > outer) continue;
         if (o.type === 'observe') {
           const phase = sunPhaseAngleDeg(sun, r);
           if (phase < this.minPhaseInBandDeg[c]!) this.minPhaseInBandDeg[c] = phase;
           if (lit && phase <= o.maxPhaseDeg) held = true;
         } else if (lit) {
-          for (const f of o.faces) {
-            const nrm = FACE_NORMALS[f];
-            const view = (r[0]! * nrm[0] + r[1]! * nrm[1] + r[2]! * nrm[2]) / range;
-            const sunOnFace = sun[0]! * nrm[0] + sun[1]! * nrm[1] + sun[2]! * nrm[2];
-            if (view >= this.cosView && sunOnFace > 0) seen.add(f);
+          // face f has normal (-1)^f along RIC axis f >> 1 (FACE_ORDER): the cosine of the view
+          // angle and the sun's side are signed components
+          for (let f = 0; f < 6; f++) {
+            const sign = f & 1 ? -1 : 1;
+            const axis = f >> 1;
+            if ((sign * r[axis]!) / range >= cosView && sign * sun[axis]! > 0) this.seen[f] = 1;
           }
         }
-      });
+      }
       if (held) this.achievedS[k] = this.achievedS[k]! + dt;
-      for (const f of seen) this.faceS[k]!.set(f, (this.faceS[k]!.get(f) ?? 0) + dt);
-    });
+      for (let f = 0; f < 6; f++)
+        if (this.seen[f]) this.faceS[6 * k + f] = this.faceS[6 * k + f]! + dt;
+    }
   }
 
   /** The objectives' outcome after the run. */
@@ -121,11 +143,11 @@ export class ObjectiveTracker implements RunObserver {
         return { ...base, met: achievedS >= o.requiredS, achievedS, requiredS: o.requiredS };
       }
       const need = o.minTimeS ?? DEFAULT_FACE_TIME_S;
-      const times = this.faceS[k]!;
+      const timeOf = (f: FaceName) => this.faceS[6 * k + FACE_ORDER.indexOf(f)]!;
       const faceTimesS: Partial<Record<FaceName, number>> = {};
-      for (const f of o.faces) faceTimesS[f] = times.get(f) ?? 0;
-      const facesCovered = o.faces.filter((f) => (times.get(f) ?? 0) >= need);
-      const facesMissing = o.faces.filter((f) => (times.get(f) ?? 0) < need);
+      for (const f of o.faces) faceTimesS[f] = timeOf(f);
+      const facesCovered = o.faces.filter((f) => timeOf(f) >= need);
+      const facesMissing = o.faces.filter((f) => timeOf(f) < need);
       return { ...base, met: facesMissing.length === 0, faceTimesS, facesCovered, facesMissing };
     });
   }

@@ -7,23 +7,23 @@
 
 /** Samples of the RIC relative state [x, y, z, xd, yd, zd] (m, m/s) at times tS (s). */
 export class Ephemeris {
-  /** Sample times, s since the epoch (non-decreasing). */
-  readonly tS: Float64Array;
-  /** States, 6 numbers per sample, RIC, m and m/s (rotating-frame rates). */
-  readonly stateRic: Float64Array;
+  /** Sample times, s since the epoch (non-decreasing); valid up to `count`. */
+  tS: Float64Array;
+  /** States, 6 numbers per sample, RIC, m and m/s (rotating-frame rates); valid up to `count`. */
+  stateRic: Float64Array;
   /** Number of samples written. */
   count = 0;
 
-  /** @param capacity the most samples this ephemeris will hold */
-  constructor(readonly capacity: number) {
-    this.tS = new Float64Array(capacity);
-    this.stateRic = new Float64Array(capacity * 6);
+  /** @param capacity expected number of samples (the arrays grow if more come) */
+  constructor(capacity: number) {
+    this.tS = new Float64Array(Math.max(2, capacity));
+    this.stateRic = new Float64Array(Math.max(2, capacity) * 6);
   }
 
   /** Appends a sample. */
   push(tS: number, ric: ArrayLike<number>): void {
     const k = this.count;
-    if (k >= this.capacity) throw new Error(`ephemeris capacity ${this.capacity} exceeded`);
+    if (k >= this.tS.length) this.grow();
     this.tS[k] = tS;
     const o = k * 6;
     for (let i = 0; i < 6; i++) this.stateRic[o + i] = ric[i]!;
@@ -74,6 +74,15 @@ export class Ephemeris {
       out[i + 3] = d00 * p0 + d10 * v0 + d01 * p1 + d11 * v1;
     }
     return out;
+  }
+
+  private grow(): void {
+    const tS = new Float64Array(this.tS.length * 2);
+    tS.set(this.tS);
+    const st = new Float64Array(this.stateRic.length * 2);
+    st.set(this.stateRic);
+    this.tS = tS;
+    this.stateRic = st;
   }
 
   private copySample(k: number, out: Float64Array): Float64Array {

@@ -244,6 +244,44 @@ export function targetDetectors(s: Scenario, spacecraftIndex: number): Detector[
   return out;
 }
 
+type Triple = [number, number, number];
+
+/** Closing speed on a glideslope's last leg relative to its first. */
+export const GLIDESLOPE_LAST_TO_FIRST = 0.1;
+
+function distance(r: ArrayLike<number>, p: Triple): number {
+  return Math.hypot(r[0]! - p[0], r[1]! - p[1], r[2]! - p[2]);
+}
+
+/**
+ * Cycle of a deadband hold, s: the return arc of a cycle bulges by a tau^2 / 8 against the local
+ * acceleration a (gravity gradient at the hold point), so tau = sqrt(8 deadband / a); at most a
+ * quarter orbit (where the CW targeting stays well conditioned), at least 10 s.
+ */
+export function holdCycleS(
+  model: DynamicsModel,
+  ric: ArrayLike<number>,
+  nRadPerS: number,
+  deadbandM: number,
+): number {
+  let ax: number;
+  let ay: number;
+  let az: number;
+  if (model.stateSize === 6) {
+    const atRest = Float64Array.from([ric[0]!, ric[1]!, ric[2]!, 0, 0, 0]);
+    const d = new Float64Array(6);
+    model.derivatives(0, atRest, d);
+    [ax, ay, az] = [d[3]!, d[4]!, d[5]!];
+  } else {
+    [ax, ay, az] = [3 * nRadPerS * nRadPerS * ric[0]!, 0, -nRadPerS * nRadPerS * ric[2]!];
+  }
+  const a = Math.hypot(ax, ay, az);
+  const quarterOrbitS = Math.PI / (2 * nRadPerS);
+  return a > 0
+    ? Math.max(10, Math.min(quarterOrbitS, Math.sqrt((8 * deadbandM) / a)))
+    : quarterOrbitS;
+}
+
 interface PendingAction {
   tS: number;
   run: () => void;
@@ -432,8 +470,10 @@ class Run {
     while (t < T) {
       let tNext = Math.min((gridIndex + 1) * this.stepS, this.breakpointS, T);
       this.stepAll(t, tNext);
+      let fired = false;
       if (this.anyArmed) {
         const fireS = this.locateTriggers(t, tNext);
+        fired = fireS <= tNext;
         if (fireS < tNext) {
           for (const c of crafts) c.y.set(c.saved);
           tNext = fireS;
@@ -448,7 +488,7 @@ class Run {
         this.pairs[p]!.monitor.advance(tNext, this.relOf(p));
       if (tNext === (gridIndex + 1) * this.stepS) gridIndex++;
       t = tNext;
-      if (t >= this.breakpointS || this.anyArmed) this.instant(t);
+      if (t >= this.breakpointS || fired) this.instant(t);
       if (this.observers.length > 0) this.observe(t);
       if (t >= this.nextSnapshotS) this.snapshot(t);
     }
@@ -502,8 +542,12 @@ class Run {
     const keep = this.anyArmed;
     for (const c of this.crafts) {
       if (keep) {
-        c.saved.set(c.y);
-        c.prevRic.set(c.ric);
+        const y = c.y;
+        const saved = c.saved;
+        for (let i = 0; i < y.length; i++) saved[i] = y[i]!;
+        const ric = c.ric;
+        const prev = c.prevRic;
+        for (let i = 0; i < 6; i++) prev[i] = ric[i]!;
       }
       c.model.rk4Step(t, c.y, h);
       c.model.toRic(c.y, c.ric);
@@ -542,8 +586,8 @@ class Run {
   }
 
   /**
-   * The earliest instant in (t0S, t1S] at which an armed trigger becomes true, or t1S when none
-   * does before it (bisection on the Hermite interpolant of each spacecraft's state).
+   * The earliest instant in (t0S, t1S] at which an armed trigger becomes true, or Infinity when
+   * none does (bisection on the Hermite interpolant of each spacecraft's state).
    */
   private locateTriggers(t0S: number, t1S: number): number {
     let first = Infinity;
@@ -564,7 +608,7 @@ class Run {
       c.locatedS = hi >= 1 ? t1S : t0S + hi * h;
       first = Math.min(first, c.locatedS);
     }
-    return Math.min(first, t1S);
+    return first;
   }
 
   private updateSchedule(): void {
@@ -698,61 +742,94 @@ class Run {
         }
         const want = new Float64Array(6);
         footballEntryState(c.model, c.y, ric, this.n, want);
-        this.burn(c, tS, [want[3]! - ric[3]!, want[4]! - ric[4]!, 0], base);
-        return tS;
-      }
-      case 'transfer': {
-        const v0Plus = new Float64Array(3);
-        const singular = cwTransferDepartureVelocity(
-          this.n,
-          spec.durationS,
-          ric,
-          spec.toPositionM,
-          ric.subarray(3),
-          v0Plus,
-        );
-        if (singular !== null) {
-          throw new ScenarioRunError(
-            `${path}.toPositionM`,
-            `the cross-track position ${spec.toPositionM[2]} m cannot be reached in ${spec.durationS} s (a whole number of half orbits): the cross-track motion returns to ${(-ric[2]!).toFixed(3)} m whatever the burn`,
-          );
-        }
-        if (c.model.kind !== 'cw') {
-          const miss = refineTransfer(
-            (v, out) => this.coastArrival(c, tS, spec.durationS, v, out),
-            spec.toPositionM,
-            this.n,
-            spec.durationS,
-            v0Plus,
-            TRANSFER_TOLERANCE_M,
-          );
-          if (!(miss <= TRANSFER_TOLERANCE_M)) {
+        if (spec.crossTrackM !== undefined) {
+          const B = spec.crossTrackM;
+          const z = ric[2]!;
+          if (Math.abs(z) > B * 1.01 + 1e-9) {
             throw new ScenarioRunError(
-              path,
-              `the transfer to [${spec.toPositionM.join(', ')}] m did not converge in the nonlinear model (miss ${miss.toFixed(3)} m): shorten the transfer or split it`,
+              `${path}.crossTrackM`,
+              `the spacecraft is ${z.toFixed(1)} m off the orbit plane, more than the cross-track amplitude ${B} m`,
             );
           }
+          // z = B sin(theta): rising with the radial motion, so the ellipse is tilted about I
+          want[5] = Math.sign(want[3]! || 1) * this.n * Math.sqrt(Math.max(0, B * B - z * z));
         }
-        this.burn(c, tS, [v0Plus[0]! - ric[3]!, v0Plus[1]! - ric[4]!, v0Plus[2]! - ric[5]!], base);
-        const endS = tS + spec.durationS;
-        c.pending.push({
-          tS: endS,
-          run: () => {
-            c.model.toRic(c.y, c.ric);
-            const r = c.ric;
-            const want = spec.toVelocityMps ?? [0, 0, 0];
-            const missM = Math.hypot(
-              r[0]! - spec.toPositionM[0],
-              r[1]! - spec.toPositionM[1],
-              r[2]! - spec.toPositionM[2],
-            );
-            this.burn(c, endS, [want[0] - r[3]!, want[1] - r[4]!, want[2] - r[5]!], {
-              ...base,
-              missM,
-            });
-          },
+        this.burn(c, tS, [want[3]! - ric[3]!, want[4]! - ric[4]!, want[5]! - ric[5]!], base);
+        return tS;
+      }
+      case 'transfer':
+        return this.flyLegs(
+          c,
+          tS,
+          [{ durationS: spec.durationS, toPositionM: spec.toPositionM }],
+          spec.toVelocityMps ?? [0, 0, 0],
+          base,
+          path,
+        );
+      case 'teardrop': {
+        const p: Triple = [ric[0]!, ric[1]!, ric[2]!];
+        const legs = Array.from({ length: spec.cycles }, () => ({
+          durationS: spec.periodS,
+          toPositionM: p,
+        }));
+        return this.flyLegs(c, tS, legs, [0, 0, 0], base, path);
+      }
+      case 'hold': {
+        const p: Triple = [ric[0]!, ric[1]!, ric[2]!];
+        const count = Math.ceil(
+          spec.durationS / holdCycleS(c.model, ric, this.n, spec.deadbandM) - 1e-9,
+        );
+        const legs = Array.from({ length: count }, () => ({
+          durationS: spec.durationS / count,
+          toPositionM: p,
+        }));
+        return this.flyLegs(c, tS, legs, [0, 0, 0], base, path);
+      }
+      case 'glideslope': {
+        const range0 = Math.hypot(ric[0]!, ric[1]!, ric[2]!);
+        if (!(range0 > spec.toRangeM)) {
+          throw new ScenarioRunError(
+            `${path}.toRangeM`,
+            `the spacecraft is ${range0.toFixed(1)} m from the target, not farther than toRangeM ${spec.toRangeM} m`,
+          );
+        }
+        const u = [ric[0]! / range0, ric[1]! / range0, ric[2]! / range0];
+        const N = spec.pulses;
+        const q = N > 1 ? Math.pow(GLIDESLOPE_LAST_TO_FIRST, 1 / (N - 1)) : 0;
+        const qN = Math.pow(q, N);
+        const legs = Array.from({ length: N }, (_, k) => {
+          const rho =
+            spec.toRangeM + ((range0 - spec.toRangeM) * (Math.pow(q, k + 1) - qN)) / (1 - qN);
+          return {
+            durationS: spec.durationS / N,
+            toPositionM: [u[0]! * rho, u[1]! * rho, u[2]! * rho] as Triple,
+          };
         });
-        return endS;
+        return this.flyLegs(c, tS, legs, [0, 0, 0], base, path);
+      }
+      case 'vbar-hop': {
+        const d = spec.toInTrackM - ric[1]!;
+        const radial = spec.burns === 'radial';
+        this.burn(
+          c,
+          tS,
+          radial ? [(-this.n * d) / 4, 0, 0] : [0, (-this.n * d) / (6 * Math.PI), 0],
+          base,
+        );
+        return this.stopAt(c, tS + (radial ? Math.PI : 2 * Math.PI) / this.n, base, () => [
+          0, 0, 0,
+        ]);
+      }
+      case 'rbar-hop': {
+        const x0 = ric[0]!;
+        const x1 = spec.toRadialM;
+        const want: Triple = [0, -1.5 * this.n * x0 + (this.n * (x1 - x0)) / 4, ric[5]!];
+        this.burn(c, tS, [want[0] - ric[3]!, want[1] - ric[4]!, 0], base);
+        return this.stopAt(c, tS + Math.PI / this.n, base, (r) => [
+          0,
+          -1.5 * this.n * r[0]!,
+          r[5]!,
+        ]);
       }
       case 'finite': {
         const th = c.model.thrust;
@@ -800,6 +877,113 @@ class Run {
         return endS;
       }
     }
+  }
+
+  /** Burns to the velocity `want(ric)` at `endS` (a pending action); returns endS. */
+  private stopAt(
+    c: Craft,
+    endS: number,
+    base: Omit<BurnRecord, 'dvMps' | 'frame' | 'tS'>,
+    want: (ric: Float64Array) => Triple,
+  ): number {
+    c.pending.push({
+      tS: endS,
+      run: () => {
+        c.model.toRic(c.y, c.ric);
+        const r = c.ric;
+        const v = want(r);
+        this.burn(c, endS, [v[0] - r[3]!, v[1] - r[4]!, v[2] - r[5]!], base);
+      },
+    });
+    return endS;
+  }
+
+  /**
+   * Flies a chain of targeted legs: at each leg's start a burn onto the arc that reaches its
+   * point at its end (CW solution, refined on the integrated arc in the nonlinear models), the
+   * last ending with a burn to `finalVelocityMps`. Each leg starts from the state actually
+   * reached, so errors do not pile up. Returns the end time.
+   */
+  private flyLegs(
+    c: Craft,
+    t0S: number,
+    legs: readonly { durationS: number; toPositionM: Triple }[],
+    finalVelocityMps: Triple,
+    base: Omit<BurnRecord, 'dvMps' | 'frame' | 'tS'>,
+    path: string,
+  ): number {
+    let tS = t0S;
+    legs.forEach((leg, k) => {
+      const startS = tS;
+      const previous = legs[k - 1];
+      const depart = () => {
+        c.model.toRic(c.y, c.ric);
+        const r = c.ric;
+        const v0Plus = this.legDeparture(c, startS, leg.durationS, leg.toPositionM, path);
+        const missM = previous ? distance(r, previous.toPositionM) : undefined;
+        this.burn(c, startS, [v0Plus[0]! - r[3]!, v0Plus[1]! - r[4]!, v0Plus[2]! - r[5]!], {
+          ...base,
+          ...(missM !== undefined ? { missM } : {}),
+        });
+      };
+      if (k === 0) depart();
+      else c.pending.push({ tS: startS, run: depart });
+      tS = startS + leg.durationS;
+    });
+    const endS = tS;
+    const last = legs[legs.length - 1]!;
+    c.pending.push({
+      tS: endS,
+      run: () => {
+        c.model.toRic(c.y, c.ric);
+        const r = c.ric;
+        const v = finalVelocityMps;
+        this.burn(c, endS, [v[0] - r[3]!, v[1] - r[4]!, v[2] - r[5]!], {
+          ...base,
+          missM: distance(r, last.toPositionM),
+        });
+      },
+    });
+    return endS;
+  }
+
+  /** Departure velocity (RIC) from the current state to `toPositionM` in `durationS`. */
+  private legDeparture(
+    c: Craft,
+    tS: number,
+    durationS: number,
+    toPositionM: Triple,
+    path: string,
+  ): Float64Array {
+    c.model.toRic(c.y, c.ric);
+    const ric = c.ric;
+    const v0Plus = new Float64Array(3);
+    if (
+      cwTransferDepartureVelocity(this.n, durationS, ric, toPositionM, ric.subarray(3), v0Plus) !==
+      null
+    ) {
+      throw new ScenarioRunError(
+        path,
+        `the cross-track position ${toPositionM[2]} m cannot be reached in ${durationS} s (a whole number of half orbits): the cross-track motion returns to ${(-ric[2]!).toFixed(3)} m whatever the burn`,
+      );
+    }
+    if (c.model.kind !== 'cw') {
+      const miss = refineTransfer(
+        (v, out) => this.coastArrival(c, tS, durationS, v, out),
+        toPositionM,
+        this.n,
+        durationS,
+        v0Plus,
+        TRANSFER_TOLERANCE_M,
+      );
+      if (!(miss <= TRANSFER_TOLERANCE_M)) {
+        throw new ScenarioRunError(
+          path,
+          `the leg to [${toPositionM.join(', ')}] m did not converge in the nonlinear model (miss ${miss.toFixed(3)} m): shorten it or split it`,
+        );
+      }
+    }
+    return v0Plus;
   }
 
   /** Integrates a copy of a spacecraft's state over a transfer arc (no other maneuvers). */

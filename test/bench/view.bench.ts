@@ -1,0 +1,161 @@
+/**
+ * View benchmark (`npm run bench:view`): frame rate of the production build in headless Chromium
+ * with software WebGL (SwiftShader), and the size of the JavaScript it ships.
+ *
+ * 1. Builds the app with Vite's API and serves dist/ with `vite preview`.
+ * 2. Opens it at 1024x640 (flags of test/e2e/browser.ts), waits for the default scenario and the
+ *    plots, sets 10000x, starts playback, warms up for 1 s, then counts requestAnimationFrame
+ *    callbacks for 5 s in the page.
+ * 3. Sums the gzip size of dist/assets/*.js: first load (the entry script and its
+ *    modulepreloads, as index.html lists them) apart from the chunks loaded later.
+ *
+ * Options: --width=W --height=H --seconds=S --speed=X --scenario=NAME --no-build
+ */
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build, preview } from 'vite';
+import { launchBrowser } from '../e2e/browser.ts';
+
+const args = new Map(
+  process.argv.slice(2).map((a) => {
+    const [k, v] = a.replace(/^--/, '').split('=');
+    return [k!, v ?? 'true'] as const;
+  }),
+);
+const width = Number(args.get('width') ?? 1024);
+const height = Number(args.get('height') ?? 640);
+const seconds = Number(args.get('seconds') ?? 5);
+const speed = Number(args.get('speed') ?? 10000);
+const scenario = args.get('scenario') ?? 'skynet5a-inspection';
+
+/** Counts animation frames for MS ms in the page; resolves with counts and frame-time stats. */
+const FRAME_COUNTER = `new Promise((resolve) => {
+  const gaps = [];
+  let last = performance.now();
+  const start = last;
+  const frame = (now) => {
+    gaps.push(now - last);
+    last = now;
+    if (now - start < MS) requestAnimationFrame(frame);
+    else {
+      const sorted = [...gaps].sort((a, b) => a - b);
+      resolve({
+        frames: gaps.length,
+        elapsedMs: now - start,
+        worstMs: sorted[sorted.length - 1] ?? 0,
+        p95Ms: sorted[Math.floor(0.95 * (sorted.length - 1))] ?? 0,
+      });
+    }
+  };
+  requestAnimationFrame(frame);
+})`;
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+
+/** gzip sizes of the built JavaScript, first load apart from lazy chunks. */
+function bundleSizes(dist: string) {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const firstLoad = new Set(
+    [...html.matchAll(/(?:src|href)="\/assets\/([^"]+\.js)"/g)].map((m) => m[1]!),
+  );
+  const rows = readdirSync(join(dist, 'assets'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => {
+      const buf = readFileSync(join(dist, 'assets', f));
+      return {
+        file: f,
+        raw: buf.length,
+        gzip: gzipSync(buf, { level: 9 }).length,
+        first: firstLoad.has(f),
+      };
+    })
+    .sort((a, b) => b.gzip - a.gzip);
+  const sum = (first: boolean) =>
+    rows
+      .filter((r) => r.first === first)
+      .reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip }), { raw: 0, gzip: 0 });
+  return { rows, first: sum(true), lazy: sum(false) };
+}
+
+async function main(): Promise<void> {
+  if (args.get('no-build') !== 'true') {
+    process.stdout.write('building... ');
+    await build({ logLevel: 'warn' });
+    console.log('done');
+  }
+  const server = await preview({
+    preview: { port: 0, strictPort: false, host: '127.0.0.1' },
+    logLevel: 'warn',
+  });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('vite preview did not report its URL');
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage({ viewport: { width, height } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const t0 = Date.now();
+    await page.goto(`${url}?play=0&scenario=${encodeURIComponent(scenario)}`);
+    await page.waitForSelector('[data-testid="app"][data-mission-serial="1"]', { timeout: 60_000 });
+    await page.waitForSelector('[data-testid="plot-range"] canvas', { timeout: 60_000 });
+    const readyMs = Date.now() - t0;
+    await page.getByTestId('speed-select').selectOption(String(speed));
+    await page.keyboard.press('Space');
+    await page.waitForTimeout(1000);
+    // A string, not a function: tsx would wrap a function with helpers the page does not have.
+    const result = (await page.evaluate(FRAME_COUNTER.replace('MS', String(seconds * 1000)))) as {
+      frames: number;
+      elapsedMs: number;
+      worstMs: number;
+      p95Ms: number;
+    };
+    const info = await page.evaluate(() => {
+      const s = (
+        window as {
+          __rpoScene?: { gl: { info: { render: { calls: number; triangles: number } } } };
+        }
+      ).__rpoScene;
+      const hud = document.querySelector('[data-testid="hud-met"]')?.textContent ?? '';
+      return {
+        calls: s?.gl.info.render.calls ?? -1,
+        triangles: s?.gl.info.render.triangles ?? -1,
+        hud,
+      };
+    });
+    const fps = (result.frames / result.elapsedMs) * 1000;
+    console.log(
+      `\nView benchmark: ${scenario}, ${width}x${height}, ${speed}x, headless Chromium + SwiftShader`,
+    );
+    console.log(`  ready (scenario run, scene and plots drawn): ${readyMs} ms after navigation`);
+    console.log(
+      `  fps: ${fps.toFixed(1)} over ${(result.elapsedMs / 1000).toFixed(1)} s (${result.frames} frames)`,
+    );
+    console.log(
+      `  frame time p95 ${result.p95Ms.toFixed(1)} ms, worst ${result.worstMs.toFixed(1)} ms`,
+    );
+    console.log(
+      `  draw calls ${info.calls}, triangles ${info.triangles}; clock reached ${info.hud}`,
+    );
+    if (errors.length > 0) console.log(`  page errors: ${errors.join(' | ')}`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+
+  const sizes = bundleSizes('dist');
+  console.log('\nProduction JavaScript (gzip -9):');
+  for (const r of sizes.rows) {
+    console.log(
+      `  ${r.first ? 'first' : 'lazy '}  ${kb(r.gzip).padStart(9)}  (${kb(r.raw)} raw)  ${r.file}`,
+    );
+  }
+  console.log(`  first load: ${kb(sizes.first.gzip)} gzip (${kb(sizes.first.raw)} raw)`);
+  console.log(`  lazy chunks: ${kb(sizes.lazy.gzip)} gzip (${kb(sizes.lazy.raw)} raw)`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
