@@ -75,7 +75,7 @@ if (!loaded.ok) throw new Error('default scenario invalid');
 const scenario = loaded.scenario;
 const runMs = best(7, () => buildReport(evaluateScenario(scenario, { skipPassiveSafety: true })));
 rows.push([
-  `48 h default scenario, 1 s steps (${scenario.dynamics}, 2 transfers, football): run, events, report`,
+  `48 h default scenario, 1 s steps (${scenario.dynamics}: hop, triggered transfer, football, transfer; objectives): run, events, report`,
   `${runMs.toFixed(1)} ms`,
   '<= 15 ms',
 ]);
