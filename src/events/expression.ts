@@ -10,8 +10,10 @@
  * (`500`, `0.5`, `1e3`, `Infinity`, `NaN`), `true` and `false`, the variable names the caller
  * passes in, the constant `pi`, `+ - * / ^ mod`, unary `-` and `+`, `< <= > >= == !=` (chained as
  * in mathjs: `0 < x < 1` means `0 < x and x < 1`), `and or xor not`, `c ? a : b`, parentheses and
- * the functions in {@link EXPRESSION_FUNCTIONS}. Precedence is mathjs's: `-2^2` is `-4`, `2^3^2` is
- * `512`, `not` binds looser than comparisons.
+ * the functions in {@link EXPRESSION_FUNCTIONS}. Precedence is mathjs's ({@link EXPRESSION_OPERATORS}):
+ * `-2^2` is `-4`, `2^3^2` is `512`, `-7 mod 3` is `(-7) mod 3`, and `not` binds as tightly as unary
+ * minus, so `not rangeM < 500` would mean `(not rangeM) < 500`; that form is refused, with a
+ * request to write `not (rangeM < 500)`.
  *
  * Sandbox design: three independent whitelists, so a hole in one is caught by the next.
  * 1. A lexer (ours) reads the raw text and accepts only the tokens above. It rejects, with the exact
@@ -57,7 +59,7 @@
  *     `Math.round`, `Math.atan2` edge cases).
  */
 
-import { create, parseDependencies } from 'mathjs';
+import { create, parseDependencies } from 'mathjs/number';
 import type {
   ConditionalNode,
   ConstantNode,
@@ -171,11 +173,10 @@ export const EXPRESSION_OPERATORS: readonly string[] = Object.freeze([
   'or',
   'xor',
   'and',
-  'not',
   '== != < <= > >=',
   '+ -',
   '* / mod',
-  'unary - +',
+  'unary - + not',
   '^',
 ]);
 
@@ -414,17 +415,31 @@ export function compileCondition(text: string, names: readonly string[]): Compil
       null,
     );
   }
-  // Tests return exactly 1 or 0; a NaN anywhere below has already been read as false.
-  const test = root.kind === 'truth' ? root.test : null;
-  const operand = root.kind === 'number' ? root.operand : 0;
   const required = names.length;
+  if (root.kind === 'truth') {
+    // Tests return exactly 1 or 0: a NaN below has already been read as false.
+    const test = root.test;
+    return {
+      text,
+      usedNames,
+      evaluate(vars: ExpressionVariables): boolean {
+        if (vars.length < required) throw shortVarsError(vars.length, required);
+        return test(vars) !== 0;
+      },
+    };
+  }
+  // A truth value held as a number: in practice a folded `true` or `false`.
+  const step = root.step;
+  const operand = root.operand;
   return {
     text,
     usedNames,
     evaluate(vars: ExpressionVariables): boolean {
       if (vars.length < required) throw shortVarsError(vars.length, required);
-      // A boolean-typed number is a folded constant, true or false (1 or 0).
-      return test !== null ? test(vars) !== 0 : mem[operand] !== 0;
+      if (step !== null) step(vars);
+      const value = read(mem, vars, operand);
+      // `!== 0` alone would call NaN true; a NaN condition must not fire a burn.
+      return value !== 0 && value === value;
     },
   };
 }
@@ -714,10 +729,11 @@ function checkTokens(
     }
     if (endsOperand(prev) && startsOperand(token)) {
       const before = (prev as Token).text;
+      const simple = (prev as Token).kind !== 'close' && token.kind !== 'open';
       throw new ExpressionError(
         text,
-        `missing operator between '${before}' and '${token.text}' ` +
-          `(implicit multiplication is not allowed: write '${before} * ${token.text}')`,
+        `missing operator between '${before}' and '${token.text}' (implicit multiplication is ` +
+          `not allowed: write ${simple ? `'${before} * ${token.text}'` : "'*'"})`,
         token.pos,
       );
     }
@@ -750,8 +766,9 @@ function checkTokens(
     }
   }
   const unclosed = openParens.at(-1);
-  if (complete && unclosed !== undefined)
+  if (complete && unclosed !== undefined) {
     throw new ExpressionError(text, "unmatched '('", unclosed);
+  }
   return roles;
 }
 
@@ -850,18 +867,20 @@ function parseWithMathjs(text: string): MathNode {
 // ---------------------------------------------------------------------------------------------
 // Layer 3: whitelist compiler to closures
 //
-// The shape of the closures is chosen for V8, and measured (see the report in the commit):
-// - V8 inlines a call when its call site has seen closures of at most four function literals.
-//   Past that the call is not inlined and, worse, every non-integer number returned through it is
-//   boxed on the heap: a naive tree (one closure literal per operator, numbers returned) made
-//   megabytes of garbage per million evaluations once a scenario held a dozen triggers.
-// - So truth values, which are small integers and never boxed, are returned by "tests"; numbers
-//   are written by "steps" into a slot of one Float64Array (`mem`) owned by the compiled
-//   expression, and never returned.
+// The shape of the closures is chosen for V8, and was measured (Node 20, 12 different triggers
+// evaluated in turn, as a scenario does):
+// - A call is inlined only while its call site has seen closures of at most four function
+//   literals. A call that is not inlined boxes every non-integer number it returns on the heap:
+//   the naive tree (closures returning numbers) made megabytes of garbage per million evaluations.
+// - So truth values, small integers that are never boxed, are returned by "tests"; numbers are
+//   written by "steps" into a slot of a Float64Array (`mem`) owned by the compiled expression,
+//   and never returned. Nothing is allocated per evaluation, inlined or not.
 // - Variables and constants are not closures at all: a parent reads them through an `operand`
-//   integer, `>= 0` for a slot of `mem` (constants are preloaded there), `< 0` for `vars[~operand]`.
-// - Each kind of node is one closure literal that switches on an operation code it captured:
-//   few literals keep call sites inlinable.
+//   integer, `>= 0` for a slot of `mem` (constants are preloaded there), `< 0` for
+//   `vars[~operand]`. `rangeM < 500` is one closure.
+// - Each operation is its own small closure literal. One literal per node kind, switching on an
+//   operation code, keeps fewer literals per call site but is too large to inline, and measured
+//   two to five times slower.
 
 /** Computes a number into its slot of `mem`. */
 type Step = (vars: Float64Array) => void;
@@ -955,6 +974,15 @@ const COMPARISONS: ReadonlyMap<string, number> = new Map([
   ['unequal', OP_UNEQUAL],
 ]);
 
+const COMPARISON_SYMBOLS: ReadonlyMap<string, string> = new Map([
+  ['smaller', '<'],
+  ['smallerEq', '<='],
+  ['larger', '>'],
+  ['largerEq', '>='],
+  ['equal', '=='],
+  ['unequal', '!='],
+]);
+
 const LOGIC: ReadonlyMap<string, number> = new Map([
   ['and', OP_AND],
   ['or', OP_OR],
@@ -978,29 +1006,19 @@ const UNARY_FUNCTIONS: ReadonlyMap<string, number> = new Map([
   ['sign', OP_SIGN],
 ]);
 
-/** mathjs's floored modulo for numbers: the result takes the sign of the divisor. */
-function modFloored(x: number, y: number): number {
-  return y === 0 ? x : x - y * Math.floor(x / y);
-}
-
-/** Rounds halves away from zero, as mathjs `round` does (`Math.round(-2.5)` is -2). */
-function roundHalfAway(x: number): number {
-  return x < 0 ? -Math.round(-x) : Math.round(x);
-}
-
 /**
- * sqrt(x^2 + y^2) without overflow. `Math.hypot` would do, but V8 allocates an array on every
- * call to it. Infinity wins over NaN, as in `Math.hypot` [4].
+ * Stores sqrt(x^2 + y^2), computed without overflow, in `mem[slot]`. `Math.hypot` would do, but
+ * V8 allocates an array on every call to it; and storing rather than returning keeps the result
+ * unboxed when this is not inlined. Infinity wins over NaN, as in `Math.hypot` [4].
  */
-function hypot2(x: number, y: number): number {
+function hypot2Into(mem: Float64Array, slot: number, x: number, y: number): void {
   const ax = Math.abs(x);
   const ay = Math.abs(y);
-  if (ax === Infinity || ay === Infinity) return Infinity;
-  if (ax !== ax || ay !== ay) return NaN;
   const large = ax > ay ? ax : ay;
-  if (large === 0) return 0;
   const r = (ax > ay ? ay : ax) / large;
-  return large * Math.sqrt(1 + r * r);
+  if (ax === Infinity || ay === Infinity) mem[slot] = Infinity;
+  else if (ax !== ax || ay !== ay) mem[slot] = NaN;
+  else mem[slot] = large === 0 ? 0 : large * Math.sqrt(1 + r * r);
 }
 
 function read(mem: Float64Array, vars: Float64Array, operand: number): number {
@@ -1054,34 +1072,58 @@ function asTest(e: Emitted, ctx: CompileContext): Test {
   return compareTest(ctx.mem, OP_TRUTHY, e, e);
 }
 
-/** Comparison of two numbers, or the truth of one (`OP_TRUTHY`, which ignores `b`). */
+/**
+ * Comparison of two numbers, or the truth of one (`OP_TRUTHY`, which ignores `b`). One small
+ * closure literal per operation, so that V8 can inline each where its call site allows.
+ */
 function compareTest(mem: Float64Array, op: number, a: NumberValue, b: NumberValue): Test {
   const sa = a.step;
   const sb = b === a ? null : b.step;
   const oa = a.operand;
   const ob = b.operand;
-  return (v) => {
-    if (sa !== null) sa(v);
-    if (sb !== null) sb(v);
-    const x = read(mem, v, oa);
-    const y = read(mem, v, ob);
-    switch (op) {
-      case OP_SMALLER:
-        return x < y ? 1 : 0;
-      case OP_SMALLER_EQ:
-        return x <= y ? 1 : 0;
-      case OP_LARGER:
-        return x > y ? 1 : 0;
-      case OP_LARGER_EQ:
-        return x >= y ? 1 : 0;
-      case OP_EQUAL:
-        return x === y ? 1 : 0;
-      case OP_UNEQUAL:
-        return x !== y ? 1 : 0;
-      default:
-        return x ? 1 : 0;
-    }
-  };
+  switch (op) {
+    case OP_SMALLER:
+      return (v) => {
+        if (sa !== null) sa(v);
+        if (sb !== null) sb(v);
+        return read(mem, v, oa) < read(mem, v, ob) ? 1 : 0;
+      };
+    case OP_SMALLER_EQ:
+      return (v) => {
+        if (sa !== null) sa(v);
+        if (sb !== null) sb(v);
+        return read(mem, v, oa) <= read(mem, v, ob) ? 1 : 0;
+      };
+    case OP_LARGER:
+      return (v) => {
+        if (sa !== null) sa(v);
+        if (sb !== null) sb(v);
+        return read(mem, v, oa) > read(mem, v, ob) ? 1 : 0;
+      };
+    case OP_LARGER_EQ:
+      return (v) => {
+        if (sa !== null) sa(v);
+        if (sb !== null) sb(v);
+        return read(mem, v, oa) >= read(mem, v, ob) ? 1 : 0;
+      };
+    case OP_EQUAL:
+      return (v) => {
+        if (sa !== null) sa(v);
+        if (sb !== null) sb(v);
+        return read(mem, v, oa) === read(mem, v, ob) ? 1 : 0;
+      };
+    case OP_UNEQUAL:
+      return (v) => {
+        if (sa !== null) sa(v);
+        if (sb !== null) sb(v);
+        return read(mem, v, oa) !== read(mem, v, ob) ? 1 : 0;
+      };
+    default:
+      return (v) => {
+        if (sa !== null) sa(v);
+        return read(mem, v, oa) ? 1 : 0;
+      };
+  }
 }
 
 /** A test, folded to a constant when all its inputs are constant. */
@@ -1115,18 +1157,20 @@ function emitCompare(ctx: CompileContext, op: number, a: Emitted, b: Emitted): E
 function emitLogic(ctx: CompileContext, op: number, a: Emitted, b: Emitted): Emitted {
   const ta = asTest(a, ctx);
   const tb = asTest(b, ctx);
-  const test: Test = (v) => {
-    switch (op) {
-      case OP_AND:
-        return ta(v) && tb(v) ? 1 : 0;
-      case OP_OR:
-        return ta(v) || tb(v) ? 1 : 0;
-      case OP_XOR:
-        return ta(v) !== tb(v) ? 1 : 0;
-      default:
-        return ta(v) ? 0 : 1;
-    }
-  };
+  let test: Test;
+  switch (op) {
+    case OP_AND:
+      test = (v) => (ta(v) && tb(v) ? 1 : 0);
+      break;
+    case OP_OR:
+      test = (v) => (ta(v) || tb(v) ? 1 : 0);
+      break;
+    case OP_XOR:
+      test = (v) => (ta(v) !== tb(v) ? 1 : 0);
+      break;
+    default:
+      test = (v) => (ta(v) ? 0 : 1);
+  }
   return truth(ctx, test, [a, b]);
 }
 
@@ -1140,46 +1184,116 @@ function emitBinary(ctx: CompileContext, op: number, a: Emitted, b: Emitted): Nu
   const sb = nb.step;
   const oa = na.operand;
   const ob = nb.operand;
-  const step: Step = (v) => {
-    if (sa !== null) sa(v);
-    if (sb !== null) sb(v);
-    const x = read(mem, v, oa);
-    const y = read(mem, v, ob);
-    switch (op) {
-      case OP_ADD:
+  // One small literal per operation (see the top of this layer).
+  let step: Step;
+  if (op === OP_POW && nb.isConstant && constantValue(ctx, nb) === 2) {
+    // `rM^2` is common in triggers; x * x is what Math.pow(x, 2) returns (fdlibm's e_pow.c has
+    // this very shortcut) at a fraction of the cost.
+    step = (v) => {
+      if (sa !== null) sa(v);
+      const x = read(mem, v, oa);
+      mem[slot] = x * x;
+    };
+    return number(ctx, slot, step, [na, nb], false);
+  }
+  switch (op) {
+    case OP_ADD:
+      step = (v) => {
+        if (sa !== null) sa(v);
+        if (sb !== null) sb(v);
+        const x = read(mem, v, oa);
+        const y = read(mem, v, ob);
         mem[slot] = x + y;
-        return;
-      case OP_SUBTRACT:
+      };
+      break;
+    case OP_SUBTRACT:
+      step = (v) => {
+        if (sa !== null) sa(v);
+        if (sb !== null) sb(v);
+        const x = read(mem, v, oa);
+        const y = read(mem, v, ob);
         mem[slot] = x - y;
-        return;
-      case OP_MULTIPLY:
+      };
+      break;
+    case OP_MULTIPLY:
+      step = (v) => {
+        if (sa !== null) sa(v);
+        if (sb !== null) sb(v);
+        const x = read(mem, v, oa);
+        const y = read(mem, v, ob);
         mem[slot] = x * y;
-        return;
-      case OP_DIVIDE:
+      };
+      break;
+    case OP_DIVIDE:
+      step = (v) => {
+        if (sa !== null) sa(v);
+        if (sb !== null) sb(v);
+        const x = read(mem, v, oa);
+        const y = read(mem, v, ob);
         mem[slot] = x / y;
-        return;
-      case OP_POW:
+      };
+      break;
+    case OP_POW:
+      step = (v) => {
+        if (sa !== null) sa(v);
+        if (sb !== null) sb(v);
+        const x = read(mem, v, oa);
+        const y = read(mem, v, ob);
         mem[slot] = Math.pow(x, y);
-        return;
-      case OP_MOD:
-        mem[slot] = modFloored(x, y);
-        return;
-      case OP_ATAN2:
+      };
+      break;
+    case OP_MOD:
+      step = (v) => {
+        if (sa !== null) sa(v);
+        if (sb !== null) sb(v);
+        const x = read(mem, v, oa);
+        const y = read(mem, v, ob);
+        mem[slot] = y === 0 ? x : x - y * Math.floor(x / y);
+      };
+      break;
+    case OP_ATAN2:
+      step = (v) => {
+        if (sa !== null) sa(v);
+        if (sb !== null) sb(v);
+        const x = read(mem, v, oa);
+        const y = read(mem, v, ob);
         mem[slot] = Math.atan2(x, y);
-        return;
-      case OP_LOG_BASE:
+      };
+      break;
+    case OP_LOG_BASE:
+      step = (v) => {
+        if (sa !== null) sa(v);
+        if (sb !== null) sb(v);
+        const x = read(mem, v, oa);
+        const y = read(mem, v, ob);
         mem[slot] = Math.log(x) / Math.log(y);
-        return;
-      case OP_MIN:
+      };
+      break;
+    case OP_MIN:
+      step = (v) => {
+        if (sa !== null) sa(v);
+        if (sb !== null) sb(v);
+        const x = read(mem, v, oa);
+        const y = read(mem, v, ob);
         mem[slot] = Math.min(x, y);
-        return;
-      case OP_MAX:
+      };
+      break;
+    case OP_MAX:
+      step = (v) => {
+        if (sa !== null) sa(v);
+        if (sb !== null) sb(v);
+        const x = read(mem, v, oa);
+        const y = read(mem, v, ob);
         mem[slot] = Math.max(x, y);
-        return;
-      default:
-        mem[slot] = hypot2(x, y);
-    }
-  };
+      };
+      break;
+    default:
+      step = (v) => {
+        if (sa !== null) sa(v);
+        if (sb !== null) sb(v);
+        hypot2Into(mem, slot, read(mem, v, oa), read(mem, v, ob));
+      };
+  }
   return number(ctx, slot, step, [na, nb], false);
 }
 
@@ -1190,56 +1304,113 @@ function emitUnary(ctx: CompileContext, op: number, a: Emitted): NumberValue {
   const slot = allocateSlot(ctx);
   const sa = na.step;
   const oa = na.operand;
-  const step: Step = (v) => {
-    if (sa !== null) sa(v);
-    const x = read(mem, v, oa);
-    switch (op) {
-      case OP_NEGATE:
+  let step: Step;
+  switch (op) {
+    case OP_NEGATE:
+      step = (v) => {
+        if (sa !== null) sa(v);
+        const x = read(mem, v, oa);
         mem[slot] = -x;
-        return;
-      case OP_ABS:
+      };
+      break;
+    case OP_ABS:
+      step = (v) => {
+        if (sa !== null) sa(v);
+        const x = read(mem, v, oa);
         mem[slot] = Math.abs(x);
-        return;
-      case OP_SQRT:
+      };
+      break;
+    case OP_SQRT:
+      step = (v) => {
+        if (sa !== null) sa(v);
+        const x = read(mem, v, oa);
         mem[slot] = Math.sqrt(x);
-        return;
-      case OP_SIN:
+      };
+      break;
+    case OP_SIN:
+      step = (v) => {
+        if (sa !== null) sa(v);
+        const x = read(mem, v, oa);
         mem[slot] = Math.sin(x);
-        return;
-      case OP_COS:
+      };
+      break;
+    case OP_COS:
+      step = (v) => {
+        if (sa !== null) sa(v);
+        const x = read(mem, v, oa);
         mem[slot] = Math.cos(x);
-        return;
-      case OP_TAN:
+      };
+      break;
+    case OP_TAN:
+      step = (v) => {
+        if (sa !== null) sa(v);
+        const x = read(mem, v, oa);
         mem[slot] = Math.tan(x);
-        return;
-      case OP_ASIN:
+      };
+      break;
+    case OP_ASIN:
+      step = (v) => {
+        if (sa !== null) sa(v);
+        const x = read(mem, v, oa);
         mem[slot] = Math.asin(x);
-        return;
-      case OP_ACOS:
+      };
+      break;
+    case OP_ACOS:
+      step = (v) => {
+        if (sa !== null) sa(v);
+        const x = read(mem, v, oa);
         mem[slot] = Math.acos(x);
-        return;
-      case OP_ATAN:
+      };
+      break;
+    case OP_ATAN:
+      step = (v) => {
+        if (sa !== null) sa(v);
+        const x = read(mem, v, oa);
         mem[slot] = Math.atan(x);
-        return;
-      case OP_EXP:
+      };
+      break;
+    case OP_EXP:
+      step = (v) => {
+        if (sa !== null) sa(v);
+        const x = read(mem, v, oa);
         mem[slot] = Math.exp(x);
-        return;
-      case OP_LOG:
+      };
+      break;
+    case OP_LOG:
+      step = (v) => {
+        if (sa !== null) sa(v);
+        const x = read(mem, v, oa);
         mem[slot] = Math.log(x);
-        return;
-      case OP_FLOOR:
+      };
+      break;
+    case OP_FLOOR:
+      step = (v) => {
+        if (sa !== null) sa(v);
+        const x = read(mem, v, oa);
         mem[slot] = Math.floor(x);
-        return;
-      case OP_CEIL:
+      };
+      break;
+    case OP_CEIL:
+      step = (v) => {
+        if (sa !== null) sa(v);
+        const x = read(mem, v, oa);
         mem[slot] = Math.ceil(x);
-        return;
-      case OP_ROUND:
-        mem[slot] = roundHalfAway(x);
-        return;
-      default:
-        mem[slot] = Math.sign(x);
-    }
-  };
+      };
+      break;
+    case OP_ROUND:
+      step = (v) => {
+        if (sa !== null) sa(v);
+        const x = read(mem, v, oa);
+        // Halves away from zero, as mathjs rounds (Math.round(-2.5) is -2).
+        mem[slot] = x < 0 ? -Math.round(-x) : Math.round(x);
+      };
+      break;
+    default:
+      step = (v) => {
+        if (sa !== null) sa(v);
+        mem[slot] = Math.sign(read(mem, v, oa));
+      };
+  }
   return number(ctx, slot, step, [na], false);
 }
 
@@ -1277,7 +1448,11 @@ function emitConditional(ctx: CompileContext, c: Emitted, t: Emitted, f: Emitted
 }
 
 /** `a < b <= c ...`: mathjs evaluates each operand once and stops at the first false link. */
-function emitChain(ctx: CompileContext, links: readonly number[], args: readonly Emitted[]): Emitted {
+function emitChain(
+  ctx: CompileContext,
+  links: readonly number[],
+  args: readonly Emitted[],
+): Emitted {
   const mem = ctx.mem;
   const values = args.map((arg) => asNumber(ctx, arg));
   const steps = values.map((value) => value.step);
@@ -1438,6 +1613,11 @@ function emitNode(node: MathNode, ctx: CompileContext): Emitted {
         const op = COMPARISONS.get(fn);
         return op ?? reject(ctx, `comparison '${fn}' is not allowed`, null);
       });
+      rejectBareNot(
+        ctx,
+        params[0] as MathNode,
+        COMPARISON_SYMBOLS.get(conditionals[0] ?? '') ?? '<',
+      );
       const args = params.map((param) => emitNode(param, ctx));
       return emitChain(ctx, links, args);
     }
@@ -1446,6 +1626,21 @@ function emitNode(node: MathNode, ctx: CompileContext): Emitted {
     default:
       return reject(ctx, NODE_REASONS.get(node.type) ?? `unsupported syntax (${node.type})`, null);
   }
+}
+
+/**
+ * mathjs gives `not` the precedence of unary minus, so `not rangeM < 500` is
+ * `(not rangeM) < 500`, which is always true. Nobody means that: ask for parentheses.
+ */
+function rejectBareNot(ctx: CompileContext, left: MathNode, operator: string): void {
+  if (left.type !== 'OperatorNode') return;
+  if ((left as OperatorNode<OperatorNodeOp, OperatorNodeFn>).fn !== 'not') return;
+  reject(
+    ctx,
+    `'not' binds tighter than '${operator}': 'not a ${operator} b' means '(not a) ${operator} b'; ` +
+      `write 'not (a ${operator} b)', or '(not a) ${operator} b' if that is meant`,
+    findWord(ctx.text, 'not'),
+  );
 }
 
 function emitOperator(
@@ -1467,6 +1662,7 @@ function emitOperator(
     if (fn === 'unaryPlus') return { ...asNumber(ctx, a), isBoolean: false };
     if (fn === 'not') return emitLogic(ctx, OP_NOT, a, a);
   } else if (args.length === 2) {
+    if (COMPARISONS.has(fn) || ARITHMETIC.has(fn)) rejectBareNot(ctx, args[0] as MathNode, node.op);
     const a = emitNode(args[0] as MathNode, ctx);
     const b = emitNode(args[1] as MathNode, ctx);
     const comparison = COMPARISONS.get(fn);
@@ -1525,7 +1721,9 @@ function emitFunction(node: FunctionNode<MathNode>, ctx: CompileContext): Emitte
       const op = name === 'min' ? OP_MIN : name === 'max' ? OP_MAX : OP_HYPOT;
       if (count === 1) {
         // min(x) is x; hypot(x) is |x|.
-        return op === OP_HYPOT ? emitUnary(ctx, OP_ABS, a) : { ...asNumber(ctx, a), isBoolean: false };
+        return op === OP_HYPOT
+          ? emitUnary(ctx, OP_ABS, a)
+          : { ...asNumber(ctx, a), isBoolean: false };
       }
       if (count === 2) return emitBinary(ctx, op, a, b as Emitted);
       return emitVariadic(ctx, op, args);
