@@ -396,6 +396,50 @@ describe('the loader never crashes', () => {
     );
   });
 
+  it('on arbitrary trigger expressions', () => {
+    const tokens = fc.constantFrom(
+      'rangeM',
+      'tS',
+      'iM',
+      '<',
+      '>',
+      'and',
+      'or',
+      'not',
+      '(',
+      ')',
+      '1e3',
+      '-',
+      '*',
+      '^',
+      'sqrt',
+      ',',
+      '?',
+      ':',
+      '==',
+      'import',
+      '.',
+      '"',
+      '[',
+      'x',
+    );
+    const expression = fc.oneof(
+      fc.string(),
+      fc.array(tokens, { maxLength: 12 }).map((t) => t.join(' ')),
+    );
+    fc.assert(
+      fc.property(expression, (when) => {
+        const s = good();
+        s.spacecraft[0].maneuvers = [{ type: 'impulse', when, frame: 'RIC', dvMps: [0, 0, 0.001] }];
+        const r = validateScenario(s);
+        if (!r.ok) return r.issues.every((i) => i.path.startsWith('spacecraft[0].maneuvers[0]'));
+        const run = runScenario(r.scenario);
+        return run.spacecraft[0]!.burns.length <= 1;
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('on arbitrary text', () => {
     fc.assert(
       fc.property(fc.string(), (text) => {
