@@ -14,7 +14,7 @@ const viewPackages = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'test-results'] },
+  { ignores: ['node_modules', 'dist', 'test-results', '.scratch'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,0 +1,127 @@
+/**
+ * The title bar: app name, the scenario shown, the examples menu, opening a file from disk, and
+ * the keyboard shortcuts.
+ */
+
+import { useEffect, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useAppStore } from '../../state/useAppStore.ts';
+import { readScenarioFile, syncUrl } from './readScenarioFile.ts';
+
+const SHORTCUTS: [string, string][] = [
+  ['Space', 'play / pause'],
+  ['[  ]', 'previous / next event'],
+  ['←  →', 'step back / forward (1 % of the run)'],
+  ['-  +', 'slower / faster'],
+  ['Home  End', 'start / end'],
+  ['C  F  V', 'camera: target / follow / inspector view'],
+];
+
+/** The header bar. */
+export function Header() {
+  const { mission, examples, exampleName, loadExample, loading } = useAppStore(
+    useShallow((s) => ({
+      mission: s.mission,
+      examples: s.examples,
+      exampleName: s.exampleName,
+      loadExample: s.loadExample,
+      loading: s.loading,
+    })),
+  );
+  useEffect(() => {
+    document.title = mission ? `${mission.scenario.name} — RPO Sim` : 'RPO Sim';
+  }, [mission]);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [help, setHelp] = useState(false);
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <svg viewBox="0 0 24 24" className="brand-mark" aria-hidden="true">
+          <circle cx="12" cy="12" r="3.2" />
+          <ellipse cx="12" cy="12" rx="10" ry="5" fill="none" strokeWidth="1.4" />
+        </svg>
+        <span className="brand-name">RPO Sim</span>
+      </div>
+      <div className="scenario-title" title={mission?.scenario.description ?? ''}>
+        <span data-testid="scenario-title">{mission?.scenario.name ?? 'No scenario'}</span>
+        {mission && <span className="scenario-source">{mission.sourceName}</span>}
+        {loading && (
+          <span className="loading-badge" data-testid="loading">
+            running scenario…
+          </span>
+        )}
+      </div>
+      <div className="header-actions">
+        <label className="field">
+          <span className="field-label">Example</span>
+          <select
+            className="select"
+            data-testid="examples-select"
+            value={exampleName ?? ''}
+            onChange={(e) => {
+              const name = e.target.value;
+              if (name) {
+                void loadExample(name).then((ok) => {
+                  if (ok) syncUrl(name);
+                });
+              }
+              e.target.blur();
+            }}
+          >
+            {exampleName === null && <option value="">(file)</option>}
+            {examples.map((ex) => (
+              <option key={ex.name} value={ex.name} title={ex.title}>
+                {ex.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          className="button"
+          data-testid="open-file"
+          title="Open a scenario JSON file (or drop one on the page)"
+          onClick={() => fileInput.current?.click()}
+        >
+          Open…
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept=".json,application/json"
+          hidden
+          data-testid="file-input"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            if (f) void readScenarioFile(f);
+            e.target.value = '';
+          }}
+        />
+        <button
+          type="button"
+          className="button icon"
+          aria-expanded={help}
+          title="Keyboard shortcuts"
+          onClick={() => setHelp((h) => !h)}
+        >
+          ?
+        </button>
+        {help && (
+          <div className="shortcuts panel-glass" role="dialog" aria-label="Keyboard shortcuts">
+            <dl>
+              {SHORTCUTS.map(([k, what]) => (
+                <div key={k}>
+                  <dt>
+                    <kbd>{k}</kbd>
+                  </dt>
+                  <dd>{what}</dd>
+                </div>
+              ))}
+            </dl>
+            <p>Drop a scenario file anywhere to open it.</p>
+          </div>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,42 @@
+/**
+ * Reads a scenario file chosen or dropped by the user and hands its text to the store (which
+ * validates, runs, and either shows it or lists its problems).
+ */
+
+import { appStore } from '../../state/useAppStore.ts';
+
+/**
+ * Loads a `File` as a scenario.
+ *
+ * @param file the file from an input or a drop
+ * @returns whether it loaded
+ */
+export async function readScenarioFile(file: File): Promise<boolean> {
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (err) {
+    appStore.setState({
+      loadError: {
+        sourceName: file.name,
+        issues: [{ path: '', message: `could not read the file: ${String(err)}` }],
+      },
+    });
+    return false;
+  }
+  const ok = await appStore.getState().loadText(text, file.name, { exampleName: null });
+  if (ok) syncUrl(null);
+  return ok;
+}
+
+/**
+ * Puts the example name in the URL (`?scenario=NAME`), or removes it for a file from disk.
+ *
+ * @param exampleName example shown, or null
+ */
+export function syncUrl(exampleName: string | null): void {
+  const url = new URL(window.location.href);
+  if (exampleName === null) url.searchParams.delete('scenario');
+  else url.searchParams.set('scenario', exampleName);
+  window.history.replaceState(null, '', url);
+}

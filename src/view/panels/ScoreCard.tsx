@@ -1,0 +1,156 @@
+/**
+ * The score card: the overall score and its parts, then per spacecraft the delta-v spent (against
+ * its budget), the closest approach to the target and when, and constraint violations; closest
+ * approaches between spacecraft; and the objectives. Rows jump the clock to where they happen.
+ */
+
+import { useShallow } from 'zustand/react/shallow';
+import { useAppStore } from '../../state/useAppStore.ts';
+import { formatDistance, formatDv, formatMet, formatShortDuration } from '../model/format.ts';
+import { violationTitle, type ViolationView } from '../model/mission.ts';
+
+/** Violations grouped by constraint: one badge each. */
+function groupViolations(vs: readonly ViolationView[]) {
+  const groups = new Map<string, { count: number; totalS: number; firstS: number }>();
+  for (const v of vs) {
+    const g = groups.get(v.constraint) ?? { count: 0, totalS: 0, firstS: v.startS };
+    g.count++;
+    g.totalS += v.endS - v.startS;
+    g.firstS = Math.min(g.firstS, v.startS);
+    groups.set(v.constraint, g);
+  }
+  return [...groups.entries()];
+}
+
+const fmtScore = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
+
+/** The score card. */
+export function ScoreCard() {
+  const { mission, seek } = useAppStore(useShallow((s) => ({ mission: s.mission, seek: s.seek })));
+  if (!mission) return null;
+  const report = mission.report;
+  const score = report.score;
+  return (
+    <section className="panel score-card" data-testid="score-card" aria-label="Score card">
+      <header className="panel-title">
+        <span>Score card</span>
+        <span className="score-head">
+          <span className="score-parts">
+            <span title="Safety: constraints kept, of 65">safety {fmtScore(score.safety)}</span>
+            <span title="Efficiency: delta-v against the budget, of 15">
+              efficiency {fmtScore(score.efficiency)}
+            </span>
+            <span title="Objectives met, of 20">objectives {fmtScore(score.objectives)}</span>
+          </span>
+          <span className="score-total" data-testid="score-overall" title="Overall score, 0-100">
+            {fmtScore(score.overall)}
+          </span>
+          <span className="panel-sub">/100</span>
+        </span>
+      </header>
+      <div className="score-scroll">
+        <table className="table">
+          <thead>
+            <tr>
+              <th>Spacecraft</th>
+              <th className="num">Δv used</th>
+              <th className="num">Min range</th>
+              <th className="num col-at">at</th>
+              <th>Constraints</th>
+            </tr>
+          </thead>
+          <tbody>
+            {mission.crafts.map((c, i) => {
+              const budget = report.spacecraft[i]?.budget.dvBudgetMps ?? null;
+              const groups = groupViolations(c.violations);
+              return (
+                <tr
+                  key={c.id}
+                  className="clickable"
+                  data-testid={`score-row-${c.id}`}
+                  title="Jump to the closest approach"
+                  onClick={() => seek(c.minRangeTS)}
+                >
+                  <td>
+                    <span className="swatch" style={{ background: c.color }} />
+                    {c.id}
+                  </td>
+                  <td className="num" data-testid={`score-dv-${c.id}`}>
+                    {formatDv(c.totalDvMps)}
+                    {budget !== null && <span className="hud-dim"> / {budget}</span>}
+                  </td>
+                  <td
+                    className="num"
+                    data-testid={`score-min-range-${c.id}`}
+                    title={`at ${formatMet(c.minRangeTS)}`}
+                  >
+                    {formatDistance(c.minRangeM)}
+                  </td>
+                  <td className="num col-at">{formatMet(c.minRangeTS)}</td>
+                  <td className="badges">
+                    {groups.length === 0 ? (
+                      <span className="badge ok">all clear</span>
+                    ) : (
+                      groups.map(([kind, g]) => (
+                        <button
+                          type="button"
+                          key={kind}
+                          className="badge bad"
+                          data-testid={`score-violation-${c.id}-${kind}`}
+                          title={`${violationTitle(kind)}: ${g.count} time${g.count > 1 ? 's' : ''}, ${formatShortDuration(g.totalS)} in all. Click to jump to the first.`}
+                          onClick={(e) => {
+                            e.stopPropagation();
+                            seek(g.firstS);
+                          }}
+                        >
+                          {kind} {g.count > 1 ? `×${g.count}` : ''}
+                        </button>
+                      ))
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+            {report.pairs.map((p) => (
+              <tr
+                key={`${p.ids[0]}-${p.ids[1]}`}
+                className="clickable pair"
+                title="Jump to the closest approach"
+                onClick={() => seek(p.minRange.tS)}
+              >
+                <td>
+                  {p.ids[0]} – {p.ids[1]}
+                </td>
+                <td className="num">—</td>
+                <td className="num">{formatDistance(p.minRange.rangeM)}</td>
+                <td className="num col-at">{formatMet(p.minRange.tS)}</td>
+                <td />
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {mission.objectives.length > 0 && (
+          <ul className="objectives" data-testid="objectives">
+            {mission.objectives.map((o) => (
+              <li key={o.index} className={o.met ? 'met' : 'missed'}>
+                <span className="objective-mark">{o.met ? '✓' : '✗'}</span>
+                <span className="objective-label">
+                  {o.label ?? `${o.type} objective ${o.index + 1}`}
+                </span>
+                <span className="objective-detail">
+                  {o.type === 'observe' && o.achievedS !== undefined
+                    ? `${formatShortDuration(o.achievedS)} of ${formatShortDuration(o.requiredS ?? 0)}`
+                    : o.facesMissing && o.facesMissing.length > 0
+                      ? `missing ${o.facesMissing.join(' ')}`
+                      : o.facesCovered
+                        ? `faces ${o.facesCovered.join(' ')}`
+                        : ''}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </section>
+  );
+}

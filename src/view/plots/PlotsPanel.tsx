@@ -1,0 +1,97 @@
+/**
+ * The plots beside the scene (a lazily loaded chunk with uPlot): in-plane relative motion (I, R),
+ * cross-track C against time, and range against time with the keep-out radius. Each has a time
+ * cursor synced to playback; drag to zoom, double-click to reset, click a time plot to seek.
+ */
+
+import { useMemo } from 'react';
+import type uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { useAppStore } from '../../state/useAppStore.ts';
+import { formatDistance } from '../model/format.ts';
+import { crossTrackSource, rangeSource } from '../model/plotSeries.ts';
+import { inPlanePlot } from './inPlanePlot.ts';
+import { PlotView } from './PlotView.tsx';
+import { timePlot } from './timePlot.ts';
+
+/** "keep-out 200 m" (sphere) or "keep-out 100 m – 300 m" (ellipsoid semi-axes). */
+function keepOutNote(rangeM: [number, number] | undefined): string | undefined {
+  if (!rangeM || !(rangeM[1] > 0)) return undefined;
+  const [a, b] = rangeM;
+  return a === b
+    ? `keep-out ${formatDistance(a)}`
+    : `keep-out ${formatDistance(a)} – ${formatDistance(b)}`;
+}
+
+/** The plots panel (default export for `React.lazy`). */
+export default function PlotsPanel() {
+  const mission = useAppStore((s) => s.mission);
+  const defs = useMemo(() => {
+    if (!mission) return null;
+    const [innerKm, outerKm] = mission.keepOutRangeM.map((m) => m / 1000) as [number, number];
+    const drawKeepOut = (u: uPlot) => {
+      if (!(outerKm > 0)) return;
+      const ctx = u.ctx;
+      const yIn = u.valToPos(innerKm, 'y', true);
+      const yOut = u.valToPos(outerKm, 'y', true);
+      const pr = devicePixelRatio || 1;
+      const { left, top, width, height } = u.bbox;
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(left, top, width, height);
+      ctx.clip();
+      ctx.fillStyle = 'rgba(255, 77, 79, 0.08)';
+      ctx.fillRect(left, yOut, width, top + height - yOut);
+      ctx.strokeStyle = 'rgba(255, 77, 79, 0.9)';
+      ctx.setLineDash([6 * pr, 4 * pr]);
+      ctx.lineWidth = pr;
+      ctx.beginPath();
+      for (const y of innerKm === outerKm ? [yOut] : [yIn, yOut]) {
+        ctx.moveTo(left, y);
+        ctx.lineTo(left + width, y);
+      }
+      ctx.stroke();
+      ctx.restore();
+    };
+    return {
+      inPlane: inPlanePlot(mission),
+      crossTrack: timePlot({
+        mission,
+        source: (k) => crossTrackSource(mission.crafts[k]!),
+        yScale: 1 / 1000,
+        yLabel: 'C cross-track (km)',
+      }),
+      range: timePlot({
+        mission,
+        source: (k) => rangeSource(mission.crafts[k]!),
+        yScale: 1 / 1000,
+        yLabel: 'range (km)',
+        yMin: 0,
+        yInclude: outerKm > 0 ? [outerKm * 1.5] : [],
+        draw: drawKeepOut,
+      }),
+    };
+  }, [mission]);
+  return (
+    <div className="plots-panel">
+      <PlotView
+        title="In-plane motion (R vs I)"
+        note="drag to zoom"
+        def={defs?.inPlane ?? null}
+        testId="plot-in-plane"
+      />
+      <PlotView
+        title="Cross-track C"
+        note="vs time"
+        def={defs?.crossTrack ?? null}
+        testId="plot-cross-track"
+      />
+      <PlotView
+        title="Range to target"
+        note={keepOutNote(mission?.keepOutRangeM)}
+        def={defs?.range ?? null}
+        testId="plot-range"
+      />
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+/**
+ * Definition of the in-plane relative motion plot: in-track I horizontal, radial R vertical, km
+ * (the textbook V-bar / R-bar picture, here with I increasing to the right as in the 3D view),
+ * with the target and its keep-out circle. Tracks are simplified to half a pixel with the trail's
+ * Douglas-Peucker hierarchy; zooming re-simplifies.
+ */
+
+import type uPlot from 'uplot';
+import type { Mission } from '../model/mission.ts';
+import { inPlaneSeries, paddedRange } from '../model/plotSeries.ts';
+import { axis, CURSOR } from './plotTheme.ts';
+import type { Facet, PlotDefinition } from './useUPlot.ts';
+
+const scratch = new Float64Array(6);
+
+/** Builds the in-plane plot of a mission. */
+export function inPlanePlot(mission: Mission): PlotDefinition {
+  const coarse = mission.crafts.map((c) => inPlaneSeries(c, Math.max(1, mission.extentM / 2000)));
+  const keepOut = mission.keepOut;
+  // The target and its keep-out zone always in view.
+  const [aR, aI] = keepOut ? [keepOut.semiAxesM[0] / 1000, keepOut.semiAxesM[1] / 1000] : [0, 0];
+  const xr = paddedRange(coarse.map((s) => s.iKm).concat([Float64Array.of(-aI, aI)]), 0.06, 0.5);
+  const yr = paddedRange(coarse.map((s) => s.rKm).concat([Float64Array.of(-aR, aR)]), 0.12, 0.5);
+
+  const drawTarget = (u: uPlot) => {
+    const ctx = u.ctx;
+    const x0 = u.valToPos(0, 'x', true);
+    const y0 = u.valToPos(0, 'y', true);
+    const pr = devicePixelRatio || 1;
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(u.bbox.left, u.bbox.top, u.bbox.width, u.bbox.height);
+    ctx.clip();
+    if (keepOut) {
+      // Semi-axes along I (x) and R (y), km.
+      const rx = Math.abs(u.valToPos(keepOut.semiAxesM[1] / 1000, 'x', true) - x0);
+      const ry = Math.abs(u.valToPos(keepOut.semiAxesM[0] / 1000, 'y', true) - y0);
+      ctx.beginPath();
+      ctx.ellipse(x0, y0, Math.max(rx, 1), Math.max(ry, 1), 0, 0, 2 * Math.PI);
+      ctx.fillStyle = 'rgba(255, 179, 71, 0.12)';
+      ctx.strokeStyle = 'rgba(255, 179, 71, 0.8)';
+      ctx.lineWidth = pr;
+      ctx.fill();
+      ctx.stroke();
+    }
+    ctx.strokeStyle = '#e6edf5';
+    ctx.lineWidth = 1.5 * pr;
+    const s = 5 * pr;
+    ctx.beginPath();
+    ctx.moveTo(x0 - s, y0);
+    ctx.lineTo(x0 + s, y0);
+    ctx.moveTo(x0, y0 - s);
+    ctx.lineTo(x0, y0 + s);
+    ctx.stroke();
+    ctx.restore();
+  };
+
+  const options: PlotDefinition['options'] = {
+    legend: { show: false },
+    cursor: { ...CURSOR, drag: { x: true, y: true, setScale: true, uni: 20 } },
+    padding: [8, 10, 0, 0],
+    scales: {
+      x: { time: false, auto: false, range: (_u, min, max) => [min ?? xr.min, max ?? xr.max] },
+      y: { auto: false, range: (_u, min, max) => [min ?? yr.min, max ?? yr.max] },
+    },
+    axes: [axis('I in-track (km) →', { size: 30 }), axis('R radial (km) ↑', { size: 46 })],
+    series: [
+      {},
+      ...mission.crafts.map((c) => ({
+        label: c.id,
+        stroke: c.color,
+        width: 1.5,
+        points: { show: false },
+        facets: [
+          { scale: 'x', auto: false },
+          { scale: 'y', auto: false },
+        ],
+      })),
+    ] as uPlot.Series[],
+    hooks: { drawClear: [drawTarget] },
+  };
+  return {
+    options,
+    data(widthPx, heightPx, xWindow) {
+      const spanX = xWindow ? xWindow[1] - xWindow[0] : xr.max - xr.min;
+      // Half the smaller pixel size of the two axes, m (y assumed at full range when zoomed in x).
+      const tolM = 0.5 * 1000 * Math.min(spanX / widthPx, (yr.max - yr.min) / heightPx);
+      return mission.crafts.map((c): Facet => {
+        const s = inPlaneSeries(c, Math.max(tolM, 1e-3));
+        return [s.iKm, s.rKm];
+      });
+    },
+    dots: (tS) =>
+      mission.crafts.map((c) => {
+        c.ephemeris.stateAt(tS, scratch);
+        return { x: scratch[1]! / 1000, y: scratch[0]! / 1000, color: c.color };
+      }),
+  };
+}

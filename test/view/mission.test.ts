@@ -1,0 +1,117 @@
+// The view model of a run (src/view/model/mission.ts): burns with labels and positions, events by
+// time (burns, violations, closest approaches, eclipses) that match the run and its score,
+// delta-v used so far, the next burn, and the stops of event stepping.
+
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { evaluateScenario } from '../../src/scoring/evaluate.ts';
+import { prepareScenario } from '../../src/state/load.ts';
+import {
+  adjacentStop,
+  buildMission,
+  CRAFT_PALETTE,
+  dvUsedMps,
+  eventStops,
+  nextBurn,
+} from '../../src/view/model/mission.ts';
+import { makeScenario, valid } from '../helpers.ts';
+
+/** Inside a 200 m keep-out sphere from the start (at rest on V-bar, CW), two labelled impulses. */
+function smallMission() {
+  const s = valid(
+    makeScenario(
+      {
+        durationS: 20_000,
+        stepS: 10,
+        target: {
+          name: 'T',
+          orbit: { type: 'geo', longitudeDeg: 0 },
+          keepOut: { shape: 'sphere', radiusM: 200 },
+        },
+      },
+      {
+        maneuvers: [
+          { type: 'impulse', label: 'Pop up', tS: 1000, frame: 'RIC', dvMps: [0.03, 0, 0] },
+          { type: 'impulse', tS: 5000, frame: 'RIC', dvMps: [0, -0.01, 0.02] },
+        ],
+        initial: { frame: 'RIC', positionM: [0, -150, 0], velocityMps: [0, 0, 0] },
+      },
+    ),
+  );
+  return buildMission(evaluateScenario(s, { recordEphemeris: true }), 'small.json');
+}
+
+describe('mission view model', () => {
+  it('labels burns, places them on the trajectory, and gives a colour', () => {
+    const m = smallMission();
+    const c = m.crafts[0]!;
+    expect(c.color).toBe(CRAFT_PALETTE[0]);
+    expect(c.burns.map((b) => b.label)).toEqual(['Pop up', 'Impulse']);
+    expect(c.burns[0]!.tS).toBe(1000);
+    expect(c.burns[0]!.dvMps).toBeCloseTo(0.03, 12);
+    // At rest on V-bar until the first burn.
+    expect(c.burns[0]!.positionRicM[1]).toBeCloseTo(-150, 6);
+    expect(c.burns[1]!.dvMps).toBeCloseTo(Math.hypot(0.01, 0.02), 12);
+    expect(c.rangeM.length).toBe(c.ephemeris.count);
+    expect(c.importance.length).toBe(c.ephemeris.count);
+    expect(m.keepOut).toEqual({ shape: 'sphere', semiAxesM: [200, 200, 200] });
+  });
+
+  it('lists events by time, matching the run and its violations', () => {
+    const m = smallMission();
+    const times = m.events.map((e) => e.tS);
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+    const burns = m.events.filter((e) => e.kind === 'burn');
+    expect(burns.map((e) => e.tS)).toEqual([1000, 5000]);
+    const ca = m.events.find((e) => e.kind === 'closest-approach')!;
+    expect(ca.tS).toBe(m.run.spacecraft[0]!.minRangeTS);
+    const violation = m.events.find((e) => e.kind === 'violation' && e.constraint === 'keep-out');
+    expect(violation?.tS).toBe(0);
+    expect(m.crafts[0]!.violations[0]!.constraint).toBe('keep-out');
+    expect(new Set(m.events.map((e) => e.id)).size).toBe(m.events.length);
+    expect(m.report.spacecraft[0]!.totalDvMps).toBeCloseTo(0.03 + Math.hypot(0.01, 0.02), 12);
+  });
+
+  it('counts delta-v used up to a time and finds the next burn', () => {
+    const c = smallMission().crafts[0]!;
+    expect(dvUsedMps(c, 999)).toBe(0);
+    expect(dvUsedMps(c, 1000)).toBeCloseTo(0.03, 12);
+    expect(dvUsedMps(c, 20_000)).toBeCloseTo(c.totalDvMps, 12);
+    expect(nextBurn(c, 0)?.tS).toBe(1000);
+    expect(nextBurn(c, 1000)?.tS).toBe(5000);
+    expect(nextBurn(c, 5000)).toBeNull();
+  });
+
+  it('steps between event times', () => {
+    const stops = [0, 1000, 5000, 20_000];
+    expect(adjacentStop(stops, 0, 1)).toBe(1000);
+    expect(adjacentStop(stops, 1000, 1)).toBe(5000);
+    expect(adjacentStop(stops, 1000, -1)).toBe(0);
+    expect(adjacentStop(stops, 20_000, 1)).toBeNull();
+    expect(adjacentStop(stops, 0, -1)).toBeNull();
+    const m = smallMission();
+    const s = eventStops(m);
+    expect(s).toContain(1000);
+    expect(s).toContain(5000);
+    expect(new Set(s).size).toBe(s.length);
+  });
+
+  it('the default scenario: the markers a person sees on the timeline', () => {
+    const r = prepareScenario(
+      readFileSync('scenarios/skynet5a-inspection.json', 'utf8'),
+      'skynet5a-inspection.json',
+    );
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const m = r.mission;
+    const c = m.crafts[0]!;
+    expect(c.ephemeris.count).toBeGreaterThanOrEqual(172_800);
+    expect(m.events.filter((e) => e.kind === 'burn').length).toBe(
+      m.run.spacecraft[0]!.burns.length,
+    );
+    expect(m.events.find((e) => e.kind === 'closest-approach')?.tS).toBe(c.minRangeTS);
+    // V-bar stand-off 10 km behind: the farthest point of the mission.
+    expect(m.extentM).toBeGreaterThan(9_900);
+    expect(m.extentM).toBeLessThan(10_500);
+    expect(m.epochMs).toBe(Date.parse(m.scenario.epoch));
+  });
+});
