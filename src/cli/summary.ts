@@ -69,6 +69,11 @@ export function formatSummary(r: RunReport): string {
         `  passive      worst free drift ${ps.worstRangeM.toFixed(1)} m (${burn}, drift from t+${formatElapsed(ps.worstStartS)})`,
       );
     }
+    for (const m of c.missedBurns ?? []) {
+      lines.push(
+        `  if burn ${m.burnIndex} (t+${formatElapsed(m.tS)}) is skipped: min range ${m.minRangeM.toFixed(1)} m${m.violated.length ? `, violates ${m.violated.join(', ')}` : ''}`,
+      );
+    }
     for (const k of c.constraints) {
       lines.push(
         `  ${k.pass ? 'pass' : 'FAIL'}  ${k.kind.padEnd(18)} worst margin ${margin(k.worstMargin, k.unit)} at t+${formatElapsed(k.worstTS)}${k.timeInViolationS > 0 ? `, ${k.timeInViolationS.toFixed(1)} s in violation` : ''}`,

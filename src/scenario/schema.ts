@@ -307,6 +307,10 @@ const constraints = strict({
       error: 'expected at most 10 orbits of free drift',
     }),
     minRangeM: positive('smallest acceptable range in m during a free drift'),
+    missedBurns: z
+      .boolean()
+      .optional()
+      .describe('Also rerun the plan once per burn with that burn skipped (one run per burn).'),
   })
     .optional()
     .describe(

@@ -54,12 +54,26 @@ export interface BudgetOutcome {
   massKg: number | null;
 }
 
+/** The plan rerun with one burn skipped (passive safety's missed-burn mode). */
+export interface MissedBurnOutcome {
+  /** Index in `burns` of the skipped burn, and its time, s. */
+  burnIndex: number;
+  tS: number;
+  /** Closest approach to the target in that run, m, and when, s. */
+  minRangeM: number;
+  minRangeTS: number;
+  /** Constraint kinds violated in that run. */
+  violated: ViolationKind[];
+}
+
 /** Everything scored for one spacecraft. */
 export interface SpacecraftEvaluation {
   id: string;
   violations: Violation[];
   constraints: ConstraintOutcome[];
   passiveSafety: PassiveSafetyResult;
+  /** With `passiveSafety.missedBurns`: the plan rerun once per burn, that burn skipped. */
+  missedBurns: MissedBurnOutcome[] | null;
   budget: BudgetOutcome;
   /** Smallest sun phase angle seen from inside an observe objective's band, deg (null: never). */
   minPhaseInBandDeg: number | null;
@@ -115,6 +129,33 @@ function budgetOf(s: Scenario, index: number, craft: SpacecraftRun): BudgetOutco
 function finiteIsp(s: Scenario, craftIndex: number, maneuverIndex: number): number {
   const m = s.spacecraft[craftIndex]!.maneuvers[maneuverIndex]!;
   return m.type === 'finite' ? m.ispS : Number.NaN;
+}
+
+/** Reruns the plan once per executed burn of spacecraft `index`, that burn skipped. */
+function missedBurnRuns(s: Scenario, index: number, craft: SpacecraftRun): MissedBurnOutcome[] {
+  return craft.burns.map((b, burnIndex) => {
+    const run = runScenario(s, {
+      perturbation: {
+        initialState: () => undefined,
+        startDelayS: () => 0,
+        burn: (craftIndex, ordinal) => !(craftIndex === index && ordinal === burnIndex),
+      },
+    });
+    const c = run.spacecraft[index]!;
+    const violated = new Set<ViolationKind>();
+    for (const t of c.monitor.tracks) if (t.intervals.length > 0) violated.add(t.detector.kind);
+    for (const p of run.pairs) {
+      if (p.a !== c.id && p.b !== c.id) continue;
+      for (const t of p.monitor.tracks) if (t.intervals.length > 0) violated.add(t.detector.kind);
+    }
+    return {
+      burnIndex,
+      tS: b.tS,
+      minRangeM: c.minRangeM,
+      minRangeTS: c.minRangeTS,
+      violated: [...violated],
+    };
+  });
 }
 
 /** Runs a validated scenario and scores it. @throws ScenarioRunError as runScenario does. */
@@ -215,6 +256,8 @@ export function evaluateScenario(s: Scenario, options: EvaluateOptions = {}): Ev
       violations,
       constraints,
       passiveSafety: ps,
+      missedBurns:
+        passive?.missedBurns && !options.perturbation ? missedBurnRuns(s, i, craft) : null,
       budget,
       minPhaseInBandDeg: Number.isFinite(minPhase) ? minPhase : null,
     };

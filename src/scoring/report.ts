@@ -6,7 +6,13 @@
  */
 
 import type { EclipseInterval } from '../core/lighting.ts';
-import type { BudgetOutcome, ConstraintOutcome, Evaluation, Violation } from './evaluate.ts';
+import type {
+  BudgetOutcome,
+  ConstraintOutcome,
+  Evaluation,
+  MissedBurnOutcome,
+  Violation,
+} from './evaluate.ts';
 import type { ObjectiveResult } from './objectives.ts';
 import type { BurnRecord, ManeuverRecord } from '../sim/run.ts';
 
@@ -31,6 +37,8 @@ export interface SpacecraftReport {
     worstStartS: number;
     worstAtS: number;
   };
+  /** With `passiveSafety.missedBurns`: the plan rerun once per burn, that burn skipped. */
+  missedBurns?: MissedBurnOutcome[];
   budget: BudgetOutcome;
   score: { safety: number; efficiency: number };
   /** Mass at the end of the run, kg (when the scenario gives the spacecraft's mass). */
@@ -105,6 +113,7 @@ export function buildReport(e: Evaluation): RunReport {
       };
       if (c.finalMassKg !== null) out.finalMassKg = c.finalMassKg;
       if (ev.minPhaseInBandDeg !== null) out.minPhaseInBandDeg = ev.minPhaseInBandDeg;
+      if (ev.missedBurns !== null) out.missedBurns = ev.missedBurns;
       return out;
     }),
     pairs: run.pairs.map((p) => ({
