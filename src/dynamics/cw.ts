@@ -11,9 +11,7 @@
  * [3] Vallado, Fundamentals of Astrodynamics and Applications, 4th ed., sec. 6.8.
  */
 
-import { Rk4 } from '../integrators/rk4.ts';
-import type { DynamicsModel, ThrustState } from './model.ts';
-import { createThrustState } from './model.ts';
+import { RicStateModel } from './relative.ts';
 
 /**
  * 1 - cos x without cancellation: 2 sin^2(x / 2). Direct subtraction loses all digits for the
@@ -107,14 +105,13 @@ export function cwPropagate(
  * CW equations of motion as an ODE for the fixed-step integrator:
  * xdd = 3 n^2 x + 2 n yd, ydd = -2 n xd, zdd = -n^2 z, plus any thrust acceleration (RIC).
  */
-export class CwDynamics implements DynamicsModel {
+export class CwDynamics extends RicStateModel {
   readonly kind = 'cw';
-  readonly stateSize = 6;
-  readonly thrust: ThrustState = createThrustState();
-  private readonly rk4 = new Rk4(6);
 
   /** @param nRadPerS target mean motion, rad/s */
-  constructor(readonly nRadPerS: number) {}
+  constructor(readonly nRadPerS: number) {
+    super();
+  }
 
   rk4Step(tS: number, y: Float64Array, hS: number): void {
     if (this.thrust.active) {
@@ -176,30 +173,10 @@ export class CwDynamics implements DynamicsModel {
     dy[3] = 3 * n * n * y[0]! + 2 * n * y[4]!;
     dy[4] = -2 * n * y[3]!;
     dy[5] = -n * n * y[2]!;
-    const th = this.thrust;
-    if (th.active) {
-      const a = th.thrustN / (th.massStartKg - th.massFlowKgPerS * (tS - th.startS));
-      dy[3] = dy[3]! + a * th.dirRic[0]!;
-      dy[4] = dy[4]! + a * th.dirRic[1]!;
-      dy[5] = dy[5]! + a * th.dirRic[2]!;
-    }
-  }
-
-  toRic(y: Float64Array, outRic: Float64Array): void {
-    if (outRic !== y) for (let i = 0; i < 6; i++) outRic[i] = y[i]!;
-  }
-
-  setRic(y: Float64Array, ric: ArrayLike<number>): void {
-    if (ric !== y) for (let i = 0; i < 6; i++) y[i] = ric[i]!;
+    this.addThrust(tS, dy);
   }
 
   energyGapM2S2(): number {
     return Number.NaN;
-  }
-
-  applyImpulseRic(y: Float64Array, dvR: number, dvI: number, dvC: number): void {
-    y[3] = y[3]! + dvR;
-    y[4] = y[4]! + dvI;
-    y[5] = y[5]! + dvC;
   }
 }

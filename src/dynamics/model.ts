@@ -33,6 +33,11 @@ export function createThrustState(): ThrustState {
   };
 }
 
+/** Thrust acceleration magnitude at `tS` of an active thrust arc, m/s^2 (mass falls linearly). */
+export function thrustAccelerationMps2(th: ThrustState, tS: number): number {
+  return th.thrustN / (th.massStartKg - th.massFlowKgPerS * (tS - th.startS));
+}
+
 /** Identifies the equations a model integrates. */
 export type DynamicsKind = 'cw' | 'nonlinear' | 'twobody';
 

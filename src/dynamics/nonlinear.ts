@@ -14,9 +14,7 @@
  * [2] Schaub and Junkins, Analytical Mechanics of Space Systems, sec. 14.4.
  */
 
-import { Rk4 } from '../integrators/rk4.ts';
-import type { DynamicsModel, ThrustState } from './model.ts';
-import { createThrustState } from './model.ts';
+import { RicStateModel } from './relative.ts';
 
 /**
  * k = n^2 (1 - (R/r)^3) at RIC position (x, y, z), cancellation-free.
@@ -31,11 +29,8 @@ function gravityFactor(n2: number, R: number, x: number, y: number, z: number): 
 }
 
 /** Nonlinear relative equations for a circular target of radius `radiusM` (RIC state). */
-export class NonlinearCircularDynamics implements DynamicsModel {
+export class NonlinearCircularDynamics extends RicStateModel {
   readonly kind = 'nonlinear';
-  readonly stateSize = 6;
-  readonly thrust: ThrustState = createThrustState();
-  private readonly rk4 = new Rk4(6);
 
   /**
    * @param nRadPerS target mean motion, rad/s
@@ -44,7 +39,9 @@ export class NonlinearCircularDynamics implements DynamicsModel {
   constructor(
     readonly nRadPerS: number,
     readonly radiusM: number,
-  ) {}
+  ) {
+    super();
+  }
 
   rk4Step(tS: number, y: Float64Array, hS: number): void {
     if (this.thrust.active) {
@@ -120,21 +117,7 @@ export class NonlinearCircularDynamics implements DynamicsModel {
     dy[3] = 2 * n * yd + k * (R + x);
     dy[4] = -2 * n * xd + k * yy;
     dy[5] = -n * n * z + k * z;
-    const th = this.thrust;
-    if (th.active) {
-      const a = th.thrustN / (th.massStartKg - th.massFlowKgPerS * (tS - th.startS));
-      dy[3] = dy[3]! + a * th.dirRic[0]!;
-      dy[4] = dy[4]! + a * th.dirRic[1]!;
-      dy[5] = dy[5]! + a * th.dirRic[2]!;
-    }
-  }
-
-  toRic(y: Float64Array, outRic: Float64Array): void {
-    if (outRic !== y) for (let i = 0; i < 6; i++) outRic[i] = y[i]!;
-  }
-
-  setRic(y: Float64Array, ric: ArrayLike<number>): void {
-    if (ric !== y) for (let i = 0; i < 6; i++) y[i] = ric[i]!;
+    this.addThrust(tS, dy);
   }
 
   energyGapM2S2(y: Float64Array): number {
@@ -153,11 +136,5 @@ export class NonlinearCircularDynamics implements DynamicsModel {
     // -mu/r + mu/R = mu (r - R) / (r R), mu = n^2 R^3
     const potential = (n * n * R * R * (d / (r + R))) / r;
     return kinetic + potential;
-  }
-
-  applyImpulseRic(y: Float64Array, dvR: number, dvI: number, dvC: number): void {
-    y[3] = y[3]! + dvR;
-    y[4] = y[4]! + dvI;
-    y[5] = y[5]! + dvC;
   }
 }

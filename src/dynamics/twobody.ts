@@ -19,7 +19,7 @@
 
 import { Rk4 } from '../integrators/rk4.ts';
 import type { DynamicsModel, ThrustState } from './model.ts';
-import { createThrustState } from './model.ts';
+import { createThrustState, thrustAccelerationMps2 } from './model.ts';
 
 /**
  * Writes the RIC basis of a target state: rows R, I, C (9 numbers, row-major ECI -> RIC rotation)
@@ -104,7 +104,7 @@ export class TwoBodyDynamics implements DynamicsModel {
     dy[11] = gS * dz - mu * tz * diff;
     const th = this.thrust;
     if (th.active) {
-      const a = th.thrustN / (th.massStartKg - th.massFlowKgPerS * (tS - th.startS));
+      const a = thrustAccelerationMps2(th, tS);
       const m = this.m;
       ricBasis(y, m);
       const ur = th.dirRic[0]!;

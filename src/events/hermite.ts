@@ -25,13 +25,25 @@ export class HermiteSegment {
    * @param t1S end time, s (> t0S); @param s1 RIC state at t1S
    */
   set(t0S: number, s0: ArrayLike<number>, t1S: number, s1: ArrayLike<number>): void {
+    this.setAt(t0S, s0, 0, t1S, s1, 0);
+  }
+
+  /** As `set`, with the states starting at offsets `o0` and `o1` of their arrays. */
+  setAt(
+    t0S: number,
+    s0: ArrayLike<number>,
+    o0: number,
+    t1S: number,
+    s1: ArrayLike<number>,
+    o1: number,
+  ): void {
     this.t0S = t0S;
     this.hS = t1S - t0S;
     for (let i = 0; i < 3; i++) {
-      this.p0[i] = s0[i]!;
-      this.v0[i] = s0[i + 3]!;
-      this.p1[i] = s1[i]!;
-      this.v1[i] = s1[i + 3]!;
+      this.p0[i] = s0[o0 + i]!;
+      this.v0[i] = s0[o0 + i + 3]!;
+      this.p1[i] = s1[o1 + i]!;
+      this.v1[i] = s1[o1 + i + 3]!;
     }
   }
 

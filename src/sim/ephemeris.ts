@@ -5,6 +5,8 @@
  * sees the velocity jump instead of smearing it across a step.
  */
 
+import { HermiteSegment } from '../events/hermite.ts';
+
 /** Samples of the RIC relative state [x, y, z, xd, yd, zd] (m, m/s) at times tS (s). */
 export class Ephemeris {
   /** Sample times, s since the epoch (non-decreasing); valid up to `count`. */
@@ -13,6 +15,7 @@ export class Ephemeris {
   stateRic: Float64Array;
   /** Number of samples written. */
   count = 0;
+  private readonly seg = new HermiteSegment();
 
   /** @param capacity expected number of samples (the arrays grow if more come) */
   constructor(capacity: number) {
@@ -49,30 +52,11 @@ export class Ephemeris {
       else hi = mid;
     }
     const t0 = times[lo]!;
-    const h = times[hi]! - t0;
-    if (h <= 0) return this.copySample(hi, out);
-    const tau = (tS - t0) / h;
-    const t2 = tau * tau;
-    const t3 = t2 * tau;
-    const h00 = 2 * t3 - 3 * t2 + 1;
-    const h10 = (t3 - 2 * t2 + tau) * h;
-    const h01 = -2 * t3 + 3 * t2;
-    const h11 = (t3 - t2) * h;
-    const d00 = (6 * t2 - 6 * tau) / h;
-    const d10 = 3 * t2 - 4 * tau + 1;
-    const d01 = (-6 * t2 + 6 * tau) / h;
-    const d11 = 3 * t2 - 2 * tau;
-    const a = lo * 6;
-    const b = hi * 6;
+    const t1 = times[hi]!;
+    if (t1 - t0 <= 0) return this.copySample(hi, out);
     const s = this.stateRic;
-    for (let i = 0; i < 3; i++) {
-      const p0 = s[a + i]!;
-      const v0 = s[a + 3 + i]!;
-      const p1 = s[b + i]!;
-      const v1 = s[b + 3 + i]!;
-      out[i] = h00 * p0 + h10 * v0 + h01 * p1 + h11 * v1;
-      out[i + 3] = d00 * p0 + d10 * v0 + d01 * p1 + d11 * v1;
-    }
+    this.seg.setAt(t0, s, lo * 6, t1, s, hi * 6);
+    this.seg.evalState((tS - t0) / (t1 - t0), out);
     return out;
   }
 

@@ -1,0 +1,46 @@
+/**
+ * What the relative models (CW and nonlinear circular) share: their integrated state is the RIC
+ * state itself [x, y, z, xd, yd, zd], so mapping to and from RIC is a copy (or nothing, when the
+ * caller aliases the two) and an impulse adds to the rates.
+ */
+
+import { Rk4 } from '../integrators/rk4.ts';
+import type { DynamicsKind, DynamicsModel, ThrustState } from './model.ts';
+import { createThrustState, thrustAccelerationMps2 } from './model.ts';
+
+/** Base of the models whose state is the RIC relative state. */
+export abstract class RicStateModel implements DynamicsModel {
+  abstract readonly kind: DynamicsKind;
+  readonly stateSize = 6;
+  readonly thrust: ThrustState = createThrustState();
+  /** Generic stepper, for thrust arcs (the fused steps assume no thrust). */
+  protected readonly rk4 = new Rk4(6);
+
+  abstract derivatives(tS: number, y: Float64Array, dy: Float64Array): void;
+  abstract rk4Step(tS: number, y: Float64Array, hS: number): void;
+  abstract energyGapM2S2(y: Float64Array): number;
+
+  /** Adds the thrust acceleration (RIC) to the rates of `dy` while a thrust arc is active. */
+  protected addThrust(tS: number, dy: Float64Array): void {
+    const th = this.thrust;
+    if (!th.active) return;
+    const a = thrustAccelerationMps2(th, tS);
+    dy[3] = dy[3]! + a * th.dirRic[0]!;
+    dy[4] = dy[4]! + a * th.dirRic[1]!;
+    dy[5] = dy[5]! + a * th.dirRic[2]!;
+  }
+
+  toRic(y: Float64Array, outRic: Float64Array): void {
+    if (outRic !== y) for (let i = 0; i < 6; i++) outRic[i] = y[i]!;
+  }
+
+  setRic(y: Float64Array, ric: ArrayLike<number>): void {
+    if (ric !== y) for (let i = 0; i < 6; i++) y[i] = ric[i]!;
+  }
+
+  applyImpulseRic(y: Float64Array, dvR: number, dvI: number, dvC: number): void {
+    y[3] = y[3]! + dvR;
+    y[4] = y[4]! + dvI;
+    y[5] = y[5]! + dvC;
+  }
+}
