@@ -33,6 +33,7 @@ export default tseslint.config(
       'src/sim/**',
       'src/scoring/**',
       'src/scenario/**',
+      'src/montecarlo/**',
     ],
     rules: {
       'no-restricted-imports': [

@@ -4,9 +4,11 @@
  *   rpo-sim run [FILE] [--json] [--ephemeris OUT.csv] [--strict]
  *   rpo-sim validate FILE...
  *   rpo-sim schema [OUT.json]
+ *   rpo-sim montecarlo FILE --trials N --seed S [--json] [--workers K] [--worst OUT.json]
  *
  * Exit codes: 0 done; 1 the run finished with violations and --strict was given; 2 invalid input
- * or usage (the message on stderr, no stack trace); 3 an internal error (a bug: please report it).
+ * or usage (the message on stderr, no stack trace); 3 an internal error (a bug: please report it);
+ * 130 a Monte Carlo run interrupted by Ctrl+C (its partial result printed).
  */
 
 import { createWriteStream, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -46,6 +48,11 @@ const USAGE = `Usage:
       Check scenario files; print every problem with its JSON path.
   rpo-sim schema [OUT.json]
       Print (or write) the JSON Schema of the scenario format.
+  rpo-sim montecarlo FILE --trials N --seed S [--json] [--workers K] [--worst OUT.json]
+      Run N dispersed trials (the scenario's "dispersions") on K worker threads (default: all
+      cores); print violation probabilities (95 % Wilson intervals) and percentiles of minimum
+      range and delta-v. --worst writes the closest trial as a scenario. Ctrl+C: partial
+      result, exit code 130.
   rpo-sim --help | --version
 
 Exit codes: 0 done, 1 violations with --strict, 2 invalid input or usage, 3 internal error.`;
@@ -206,6 +213,8 @@ export async function main(argv: readonly string[], io: CliIo, version = '0.0.0'
         return cmdValidate(rest, io);
       case 'schema':
         return cmdSchema(rest, io);
+      case 'montecarlo':
+        return await (await import('./montecarlo.ts')).cmdMonteCarlo(rest, io);
       case '--help':
       case '-h':
       case 'help':

@@ -8,7 +8,7 @@
 
 import { G0_MPS2 } from '../core/constants.ts';
 import { eclipseIntervals } from '../core/lighting.ts';
-import type { EclipseInterval } from '../core/lighting.ts';
+import type { EclipseInterval, SunTable } from '../core/lighting.ts';
 import type { ViolationKind } from '../events/detectors.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { RunPerturbation, RunResult, SpacecraftRun } from '../sim/run.ts';
@@ -95,6 +95,13 @@ export interface EvaluateOptions {
   perturbation?: RunPerturbation;
   /** Skip the passive-safety drifts (Monte Carlo trials without that constraint). */
   skipPassiveSafety?: boolean;
+  /**
+   * A sun table to reuse (it is read-only): Monte Carlo workers build it once for all trials.
+   * null: the scenario has no lighting (elliptical target).
+   */
+  sunTable?: SunTable | null;
+  /** Skip the eclipse list of the report (still computed when objectives need it). */
+  skipEclipses?: boolean;
 }
 
 function budgetOf(s: Scenario, index: number, craft: SpacecraftRun): BudgetOutcome {
@@ -160,8 +167,10 @@ function missedBurnRuns(s: Scenario, index: number, craft: SpacecraftRun): Misse
 
 /** Runs a validated scenario and scores it. @throws ScenarioRunError as runScenario does. */
 export function evaluateScenario(s: Scenario, options: EvaluateOptions = {}): Evaluation {
-  const sun = createSunTable(s);
-  const eclipses = sun ? eclipseIntervals(sun.geom, 0, s.durationS, 300, 1e-3, sun) : [];
+  const sun = options.sunTable !== undefined ? options.sunTable : createSunTable(s);
+  const needEclipses = !options.skipEclipses || (s.objectives?.length ?? 0) > 0;
+  const eclipses =
+    sun && needEclipses ? eclipseIntervals(sun.geom, 0, s.durationS, 300, 1e-3, sun) : [];
   const umbra = eclipses.filter((e) => e.kind === 'umbra');
   const tracker = sun && s.objectives?.length ? new ObjectiveTracker(s, sun, umbra) : null;
   const passive = s.constraints?.passiveSafety;

@@ -732,6 +732,7 @@ class Run {
       case 'football': {
         const a = footballAmplitudeM(ric[0]!, ric[1]!);
         if (
+          !this.perturbation &&
           spec.amplitudeM !== undefined &&
           Math.abs(a - spec.amplitudeM) > Math.max(1, 0.01 * spec.amplitudeM)
         ) {

@@ -1,0 +1,503 @@
+/**
+ * `rpo-sim montecarlo`: dispersion analysis of a scenario on worker threads.
+ *
+ *   rpo-sim montecarlo FILE --trials N --seed S [--json] [--workers K] [--worst OUT.json]
+ *
+ * The pool: K workers (default os.availableParallelism()) each load the scenario once and run
+ * chunks of trial indices handed out on demand (a worker that finishes gets the next chunk), so
+ * fast and slow trials balance. A worker answers with its chunk packed in a Float64Array
+ * (trial.ts, packOutcome), which is stored by trial index in a TrialTable; the statistics read
+ * that table in index order. A trial depends only on (scenario, seed, index), so the result is
+ * bit-identical whatever K and whatever order the chunks come back in.
+ *
+ * Ctrl+C (SIGINT) stops the workers at once and prints the statistics of the trials done from
+ * index 0 up to the first one not done (a prefix, so the partial result equals a full run with
+ * --trials set to that count), says how many that is, and exits with 130 (128 + SIGINT, the
+ * shell convention). A second Ctrl+C kills the process outright.
+ *
+ * Exit codes: 0 done; 2 invalid input or usage; 3 internal error (through main.ts); 130
+ * interrupted.
+ *
+ * Worker threads do not inherit loader hooks registered with tsx's `register()` in the parent, so
+ * montecarlo-worker.mjs registers tsx itself before importing this module.
+ */
+
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import type { MessagePort } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
+import { MAX_SEED } from '../montecarlo/random.ts';
+import { isZeroDispersion } from '../montecarlo/sampler.ts';
+import type { MonteCarloSummary, Proportion } from '../montecarlo/stats.ts';
+import { summarize } from '../montecarlo/stats.ts';
+import {
+  packedTrialLength,
+  packOutcome,
+  runTrial,
+  TrialTable,
+  unpackOutcome,
+} from '../montecarlo/trial.ts';
+import { trialScenario } from '../montecarlo/worst.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { formatIssues, loadScenario, MAX_SCENARIO_BYTES } from '../scenario/validate.ts';
+
+/** Largest number of trials one run accepts. */
+export const MAX_TRIALS = 1_000_000;
+/** Largest number of worker threads accepted. */
+export const MAX_WORKERS = 256;
+/** Exit code of a run stopped by SIGINT (128 + signal number 2). */
+export const EXIT_INTERRUPTED = 130;
+
+interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/** What a worker is started with. */
+export interface WorkerInit {
+  scenario: Scenario;
+  seed: number;
+}
+
+/** A chunk of trials [start, end) asked of a worker. */
+interface ChunkRequest {
+  start: number;
+  end: number;
+}
+
+/** A worker's answer: packed outcomes of [start, end) and the messages of failed trials. */
+interface ChunkResult {
+  start: number;
+  end: number;
+  data: Float64Array;
+  errors: [number, string][];
+}
+
+/**
+ * The worker side of the pool: runs each requested chunk and posts it back. Called by
+ * montecarlo-worker.mjs inside the worker thread.
+ */
+export function serveTrials(port: MessagePort | null, init: WorkerInit): void {
+  if (!port) throw new Error('serveTrials must run in a worker thread');
+  const crafts = init.scenario.spacecraft.length;
+  const stride = packedTrialLength(crafts);
+  port.on('message', (req: ChunkRequest) => {
+    const data = new Float64Array((req.end - req.start) * stride);
+    const errors: [number, string][] = [];
+    for (let t = req.start; t < req.end; t++) {
+      const o = runTrial(init.scenario, init.seed, t);
+      if (o.error !== null) errors.push([t, o.error]);
+      packOutcome(o, crafts, data, (t - req.start) * stride);
+    }
+    const result: ChunkResult = { start: req.start, end: req.end, data, errors };
+    port.postMessage(result, [data.buffer]);
+  });
+}
+
+/** Options of `runTrialsInWorkers`. */
+export interface PoolOptions {
+  scenario: Scenario;
+  seed: number;
+  trials: number;
+  /** Worker threads (at most one per chunk is started). */
+  workers: number;
+  /** Trials per request (default: about 20 requests per worker, at most 50 trials each). */
+  chunkSize?: number;
+  /** Called after every chunk with the number of trials done. */
+  onProgress?: (done: number, total: number) => void;
+  /** Aborting stops the workers; the result then holds what was done. */
+  signal?: AbortSignal;
+}
+
+/** What the pool did. */
+export interface PoolResult {
+  table: TrialTable;
+  /** Trials done from index 0 on without a gap (all of them unless interrupted). */
+  prefix: number;
+  /** Trials done in all. */
+  done: number;
+  interrupted: boolean;
+  /** Wall time from the start of the pool to the last result, s. */
+  elapsedS: number;
+  /** Workers started. */
+  workers: number;
+}
+
+/** Default chunk: ~20 requests per worker for balance, <= 50 trials for a prompt Ctrl+C. */
+export function defaultChunkSize(trials: number, workers: number): number {
+  return Math.max(1, Math.min(50, Math.ceil(trials / (workers * 20))));
+}
+
+const LOADER_FLAGS = ['--import', '--require', '-r', '--loader', '--experimental-loader'];
+const TSX_PATH = /(^|[/\\])tsx([/\\]|$)/;
+
+/**
+ * The parent's Node flags without those that load tsx (`npx tsx` and `node --import tsx` pass
+ * them, and workers inherit execArgv): the worker entry registers tsx itself, and with the
+ * inherited flags too every module load would go through two hook chains (measured: worker
+ * start-up 0.07 s slower). Other flags (--cpu-prof, memory limits, vitest's conditions) are kept.
+ */
+export function workerExecArgv(execArgv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const a = execArgv[i]!;
+    const eq = a.indexOf('=');
+    const flag = eq > 0 ? a.slice(0, eq) : a;
+    if (LOADER_FLAGS.includes(flag)) {
+      const value = eq > 0 ? a.slice(eq + 1) : execArgv[i + 1];
+      if (value !== undefined && TSX_PATH.test(value)) {
+        if (eq < 0) i++;
+        continue;
+      }
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+/** Runs trials 0..trials-1 on worker threads and collects them by index. */
+export function runTrialsInWorkers(opts: PoolOptions): Promise<PoolResult> {
+  const { scenario, seed, trials } = opts;
+  const crafts = scenario.spacecraft.length;
+  const stride = packedTrialLength(crafts);
+  const table = new TrialTable(trials, crafts);
+  const chunk = opts.chunkSize ?? defaultChunkSize(trials, opts.workers);
+  const count = Math.max(1, Math.min(opts.workers, Math.ceil(trials / chunk)));
+  const t0 = performance.now();
+  const init: WorkerInit = { scenario, seed };
+  let next = 0;
+  let done = 0;
+  let settled = false;
+  const pool: Worker[] = [];
+
+  return new Promise<PoolResult>((resolve, reject) => {
+    const finish = (err: Error | null, interrupted: boolean) => {
+      if (settled) return;
+      settled = true;
+      opts.signal?.removeEventListener('abort', onAbort);
+      const elapsedS = (performance.now() - t0) / 1000;
+      void Promise.all(pool.map((w) => w.terminate())).then(() => {
+        if (err) reject(err);
+        else
+          resolve({
+            table,
+            prefix: table.donePrefix(),
+            done,
+            interrupted,
+            elapsedS,
+            workers: pool.length,
+          });
+      });
+    };
+    const onAbort = () => finish(null, true);
+    if (opts.signal?.aborted) {
+      onAbort();
+      return;
+    }
+    opts.signal?.addEventListener('abort', onAbort);
+
+    const dispatch = (w: Worker) => {
+      if (next >= trials) return;
+      const req: ChunkRequest = { start: next, end: Math.min(trials, next + chunk) };
+      next = req.end;
+      w.postMessage(req);
+    };
+    for (let k = 0; k < count; k++) {
+      const w = new Worker(new URL('./montecarlo-worker.mjs', import.meta.url), {
+        workerData: init,
+        execArgv: workerExecArgv(process.execArgv),
+      });
+      pool.push(w);
+      w.on('message', (res: ChunkResult) => {
+        if (settled) return;
+        const errors = new Map(res.errors);
+        for (let t = res.start; t < res.end; t++) {
+          const offset = (t - res.start) * stride;
+          table.set(unpackOutcome(res.data, crafts, offset, errors.get(t) ?? null));
+        }
+        done += res.end - res.start;
+        opts.onProgress?.(done, trials);
+        if (done >= trials) finish(null, false);
+        else dispatch(w);
+      });
+      w.on('error', (err) => finish(err, false));
+      w.on('exit', (code) => {
+        if (!settled) finish(new Error(`a Monte Carlo worker stopped (exit code ${code})`), false);
+      });
+      dispatch(w);
+    }
+  });
+}
+
+/** Bad usage: the message is followed by the usage text (exit 2). */
+class UsageError extends Error {}
+/** Bad input (file, scenario): the message alone (exit 2). */
+class InputError extends Error {}
+
+const USAGE = `Usage:
+  rpo-sim montecarlo FILE --trials N --seed S [--json] [--workers K] [--worst OUT.json]
+      Run N trials (1 to ${MAX_TRIALS}) of the scenario under its "dispersions", seeded with the
+      integer S (0 to ${MAX_SEED}); print each constraint's violation probability with its 95 %
+      Wilson interval and the 5/50/95th percentiles of minimum range and delta-v (--json: the
+      rpo-montecarlo v1 summary). --workers: threads (default: all cores). --worst writes the
+      trial with the smallest minimum range as a scenario of its own. Ctrl+C prints the partial
+      result and exits with 130.`;
+
+function parseInteger(flag: string, text: string, min: number, max: number): number {
+  // digits, optionally in exponent form (1e6); Number() alone would also take '', '0x10', ' 1 '
+  const v = /^\d+(\.\d*)?(e\+?\d+)?$/i.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(v) || v < min || v > max) {
+    throw new UsageError(`--${flag} must be an integer from ${min} to ${max} (got "${text}")`);
+  }
+  return v;
+}
+
+interface Args {
+  file: string;
+  trials: number;
+  seed: number;
+  json: boolean;
+  workers: number;
+  worst: string | null;
+}
+
+function parseArgs(args: readonly string[]): Args {
+  const valued = ['trials', 'seed', 'workers', 'worst'];
+  const flags = new Map<string, string | true>();
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (!a.startsWith('--')) {
+      positional.push(a);
+      continue;
+    }
+    const [name, inline] = a.slice(2).split('=', 2) as [string, string | undefined];
+    if (valued.includes(name)) {
+      const v = inline ?? args[++i];
+      if (v === undefined || v === '') throw new UsageError(`--${name} needs a value`);
+      flags.set(name, v);
+    } else if (name === 'json' && inline === undefined) {
+      flags.set(name, true);
+    } else {
+      throw new UsageError(`unknown option ${a}`);
+    }
+  }
+  if (positional.length !== 1) throw new UsageError('montecarlo takes one scenario file');
+  const text = (name: string) => {
+    const v = flags.get(name);
+    return typeof v === 'string' ? v : null;
+  };
+  const trials = text('trials');
+  const seed = text('seed');
+  if (trials === null) throw new UsageError(`montecarlo needs --trials N (1 to ${MAX_TRIALS})`);
+  if (seed === null)
+    throw new UsageError(`montecarlo needs --seed S (an integer, 0 to ${MAX_SEED})`);
+  const workers = text('workers');
+  return {
+    file: positional[0]!,
+    trials: parseInteger('trials', trials, 1, MAX_TRIALS),
+    seed: parseInteger('seed', seed, 0, MAX_SEED),
+    json: flags.has('json'),
+    workers:
+      workers === null
+        ? Math.min(MAX_WORKERS, availableParallelism())
+        : parseInteger('workers', workers, 1, MAX_WORKERS),
+    worst: text('worst'),
+  };
+}
+
+/** Reads and validates a scenario file; the message says what is wrong (as `rpo-sim run`). */
+function loadFile(file: string): Scenario {
+  let size: number;
+  try {
+    const st = statSync(file);
+    if (st.isDirectory()) throw new InputError(`${file}: is a directory, not a scenario file`);
+    size = st.size;
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError(
+      `${file}: ${code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? String(err)})`}`,
+    );
+  }
+  if (size > MAX_SCENARIO_BYTES) {
+    throw new InputError(
+      `${file}: file is ${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_SCENARIO_BYTES / 1048576} MB`,
+    );
+  }
+  const result = loadScenario(readFileSync(file, 'utf8'));
+  if (!result.ok) {
+    const issues = formatIssues(result.issues)
+      .split('\n')
+      .map((l) => `  ${l}`)
+      .join('\n');
+    throw new InputError(`${file}: invalid scenario\n${issues}`);
+  }
+  return result.scenario;
+}
+
+function fmtP(x: Proportion): string {
+  return `${x.p.toFixed(4)}  [${x.lo.toFixed(4)}, ${x.hi.toFixed(4)}]  ${x.count}`;
+}
+
+function fmtNum(v: number, digits: number): string {
+  return Number.isFinite(v) ? v.toFixed(digits) : '-';
+}
+
+/** The summary as text for a terminal. */
+export function formatMonteCarlo(sum: MonteCarloSummary): string {
+  const lines: string[] = [];
+  lines.push(`Monte Carlo: ${sum.scenario}`);
+  lines.push(
+    `  trials       ${sum.completed} of ${sum.trials}${sum.interrupted ? ' (interrupted)' : ''}, seed ${sum.seed}, ${sum.flown} flown, ${sum.failed.count} could not be flown`,
+  );
+  const d = sum.dispersions;
+  lines.push(
+    d
+      ? `  dispersions  burn ${d.burnMagnitudePct ?? 0} %, pointing ${d.pointingDeg ?? 0} deg, timing ${d.timingS ?? 0} s, position [${(d.positionM ?? [0, 0, 0]).join(', ')}] m, velocity [${(d.velocityMps ?? [0, 0, 0]).join(', ')}] m/s, missed burn ${d.missedBurnProbability ?? 0} (1-sigma, RIC)`
+      : '  dispersions  none (every trial is the nominal run)',
+  );
+  if (sum.failed.message !== null)
+    lines.push(`  not flown    e.g. trial ${sum.failed.firstTrialIndex}: ${sum.failed.message}`);
+  for (const c of sum.spacecraft) {
+    lines.push(`  ${c.id}`);
+    lines.push(`    probability (95 % Wilson interval, trials)`);
+    for (const [kind, p] of Object.entries(c.violations)) {
+      lines.push(`      ${kind.padEnd(20)} ${fmtP(p)}`);
+    }
+    lines.push(`      ${'any violation'.padEnd(20)} ${fmtP(c.anyViolation)}`);
+    const dist = (
+      name: string,
+      x: MonteCarloSummary['spacecraft'][number]['minRangeM'],
+      k: number,
+    ) =>
+      `    ${name.padEnd(22)} p5 ${fmtNum(x.p5, k)}  p50 ${fmtNum(x.p50, k)}  p95 ${fmtNum(x.p95, k)}  (min ${fmtNum(x.min, k)}, max ${fmtNum(x.max, k)})`;
+    lines.push(dist('min range, m', c.minRangeM, 1));
+    lines.push(dist('delta-v, m/s', c.totalDvMps, 4));
+    if (c.passiveSafetyWorstRangeM)
+      lines.push(dist('passive safety, m', c.passiveSafetyWorstRangeM, 1));
+    if (c.worst)
+      lines.push(
+        `    worst trial            ${c.worst.trialIndex} (min range ${c.worst.minRangeM.toFixed(3)} m)`,
+      );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** A progress bar on stderr, redrawn at most 10 times a second. */
+function progressBar(io: CliIo): {
+  update: (done: number, total: number) => void;
+  end: () => void;
+} {
+  const t0 = performance.now();
+  let last = 0;
+  let drawn = false;
+  return {
+    update(done, total) {
+      const now = performance.now();
+      if (now - last < 100 && done < total) return;
+      last = now;
+      const width = 30;
+      const filled = Math.round((width * done) / total);
+      const s = (now - t0) / 1000;
+      io.stderr(
+        `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} trials  ${s.toFixed(1)} s `,
+      );
+      drawn = true;
+    },
+    end() {
+      if (drawn) io.stderr('\r\x1b[K');
+    },
+  };
+}
+
+/** `rpo-sim montecarlo ...`; returns the exit code. */
+export async function cmdMonteCarlo(args: readonly string[], io: CliIo): Promise<number> {
+  let a: Args;
+  let scenario: Scenario;
+  try {
+    a = parseArgs(args);
+    scenario = loadFile(a.file);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`rpo-sim: ${err.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if (err instanceof InputError) {
+      io.stderr(`rpo-sim: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  if (isZeroDispersion(scenario.dispersions)) {
+    io.stderr(
+      `rpo-sim: ${a.file} has no dispersions (or all are zero): running with zero dispersion, every trial is the nominal run\n`,
+    );
+  }
+
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  const workers = Math.min(a.workers, a.trials);
+  io.stderr(
+    `rpo-sim: running ${a.trials} trials of ${a.file} on ${workers} worker thread${workers === 1 ? '' : 's'}, seed ${a.seed} (Ctrl+C: stop and print the trials done)\n`,
+  );
+  const bar = process.stderr.isTTY ? progressBar(io) : null;
+  bar?.update(0, a.trials);
+  let result: PoolResult;
+  try {
+    result = await runTrialsInWorkers({
+      scenario,
+      seed: a.seed,
+      trials: a.trials,
+      workers,
+      signal: controller.signal,
+      ...(bar ? { onProgress: bar.update } : {}),
+    });
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+    bar?.end();
+  }
+
+  const summary = summarize(scenario, result.table, a.seed, result.prefix, result.interrupted);
+  if (result.interrupted) {
+    io.stderr(
+      `rpo-sim: interrupted: ${result.done} of ${a.trials} trials done; the statistics cover trials 0 to ${result.prefix - 1} (${result.prefix} trials)\n`,
+    );
+  } else {
+    io.stderr(
+      `rpo-sim: ${a.trials} trials in ${result.elapsedS.toFixed(2)} s (${(a.trials / result.elapsedS).toFixed(0)} trials/s, ${result.workers} worker${result.workers === 1 ? '' : 's'})\n`,
+    );
+  }
+  if (summary.failed.count > 0) {
+    io.stderr(
+      `rpo-sim: ${summary.failed.count} trial(s) could not be flown and are left out of the statistics, e.g. trial ${summary.failed.firstTrialIndex}: ${summary.failed.message}\n`,
+    );
+  }
+  io.stdout(a.json ? `${JSON.stringify(summary, null, 2)}\n` : formatMonteCarlo(summary));
+
+  if (a.worst !== null) {
+    const w = summary.worst;
+    if (w === null) {
+      io.stderr(`rpo-sim: no trial was flown: nothing written to ${a.worst}\n`);
+      return result.interrupted ? EXIT_INTERRUPTED : 2;
+    }
+    const written = trialScenario(scenario, a.seed, w.trialIndex);
+    const again = written.outcome.spacecraft.find(
+      (_, i) => scenario.spacecraft[i]!.id === w.spacecraft,
+    );
+    if (!again || again.minRangeM !== w.minRangeM) {
+      throw new Error(`trial ${w.trialIndex} gave a different minimum range when run again`);
+    }
+    try {
+      writeFileSync(a.worst, `${JSON.stringify(written.scenario, null, 2)}\n`);
+    } catch (err) {
+      io.stderr(`rpo-sim: ${a.worst}: cannot write (${(err as Error).message})\n`);
+      return 2;
+    }
+    io.stderr(
+      `rpo-sim: wrote trial ${w.trialIndex} (${w.spacecraft} min range ${w.minRangeM.toFixed(3)} m) to ${a.worst}\n`,
+    );
+  }
+  return result.interrupted ? EXIT_INTERRUPTED : 0;
+}

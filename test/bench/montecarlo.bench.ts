@@ -1,0 +1,73 @@
+/**
+ * Monte Carlo benchmark (issue 6): `npx tsx test/bench/montecarlo.bench.ts`, printed as Markdown.
+ *
+ * The case: scenarios/dispersed-vbar-approach.json (24 h, CW, two transfers, keep-out and budget
+ * scored) at 1 s steps, 86,400 steps a trial. Target: 1000 trials in <= 3 s on the 2-core dev
+ * machine, i.e. about 6 ms of CPU a trial with both cores busy, start-up included. Rows:
+ * - one trial in the main thread (best of several after a warm-up): the per-trial cost;
+ * - the worker pool with one trial: thread start-up (tsx, mathjs, the core) plus that trial;
+ * - 1000 trials on 1 and on 2 workers, start-up included (what `rpo-sim montecarlo` takes once
+ *   the CLI itself has loaded).
+ * The pool runs are checked to give bit-identical tables.
+ */
+
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { runTrialsInWorkers } from '../../src/cli/montecarlo.ts';
+import { runTrial } from '../../src/montecarlo/trial.ts';
+import { loadScenario } from '../../src/scenario/validate.ts';
+
+const text = readFileSync(
+  new URL('../../scenarios/dispersed-vbar-approach.json', import.meta.url),
+  'utf8',
+);
+const loaded = loadScenario(text);
+if (!loaded.ok) throw new Error('dispersed-vbar-approach.json is invalid');
+const scenario = { ...loaded.scenario, durationS: 86_400, stepS: 1 };
+const TRIALS = 1000;
+const SEED = 1;
+
+const rows: [string, string, string][] = [];
+
+// per-trial cost in this thread
+for (let t = 0; t < 20; t++) runTrial(scenario, SEED, t);
+let bestMs = Infinity;
+for (let rep = 0; rep < 5; rep++) {
+  const t0 = performance.now();
+  for (let t = 0; t < 20; t++) runTrial(scenario, SEED, 100 + t);
+  bestMs = Math.min(bestMs, (performance.now() - t0) / 20);
+}
+rows.push([
+  'One trial, main thread (24 h CW at 1 s: run, events, scoring)',
+  `${bestMs.toFixed(2)} ms`,
+  '',
+]);
+
+const startup = await runTrialsInWorkers({ scenario, seed: SEED, trials: 1, workers: 1 });
+rows.push(['Worker start-up + 1 trial', `${startup.elapsedS.toFixed(2)} s`, '']);
+
+const tables = [];
+for (const workers of [1, 2]) {
+  const r = await runTrialsInWorkers({ scenario, seed: SEED, trials: TRIALS, workers });
+  tables.push(r.table);
+  rows.push([
+    `${TRIALS} trials, ${workers} worker${workers === 1 ? '' : 's'}`,
+    `${r.elapsedS.toFixed(2)} s (${(TRIALS / r.elapsedS).toFixed(0)} trials/s)`,
+    workers === 2 ? '<= 3 s' : '',
+  ]);
+}
+const [a, b] = tables;
+for (let i = 0; i < TRIALS; i++) {
+  if (
+    !Object.is(a!.minRangeM[i], b!.minRangeM[i]) ||
+    !Object.is(a!.totalDvMps[i], b!.totalDvMps[i])
+  )
+    throw new Error(`trial ${i} differs between 1 and 2 workers`);
+}
+
+console.log(
+  `rpo-sim Monte Carlo benchmark (node ${process.version}, ${availableParallelism()} cores, ${new Date().toISOString().slice(0, 10)})\n`,
+);
+console.log('| measure | result | target |');
+console.log('| --- | ---: | ---: |');
+for (const [m, r, t] of rows) console.log(`| ${m} | ${r} | ${t} |`);
