@@ -198,7 +198,9 @@ describe('reproducibility', () => {
     const outcomes = Array.from({ length: 5 }, (_, t) => runTrial(football, 1, t));
     const failed = outcomes.filter((o) => o.error !== null);
     expect(failed.length).toBeGreaterThan(0);
-    expect(failed[0]!.error).toMatch(/maneuvers\[0\]: the cross-track position .* cannot be reached/);
+    expect(failed[0]!.error).toMatch(
+      /maneuvers\[0\]: the cross-track position .* cannot be reached/,
+    );
     expect(failed[0]!.spacecraft).toEqual([]);
   });
 });
