@@ -11,12 +11,11 @@
  * 130 a Monte Carlo run interrupted by Ctrl+C (its partial result printed).
  */
 
-import { createWriteStream, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scenarioJsonSchema } from '../scenario/schema.ts';
-import type { Scenario } from '../scenario/schema.ts';
-import { formatIssues, loadScenario, MAX_SCENARIO_BYTES } from '../scenario/validate.ts';
+import { InputError, loadScenarioFile, UsageError } from './files.ts';
 import { buildReport } from '../scoring/report.ts';
 import type { Evaluation } from '../scoring/evaluate.ts';
 import { evaluateScenario } from '../scoring/evaluate.ts';
@@ -57,9 +56,6 @@ const USAGE = `Usage:
 
 Exit codes: 0 done, 1 violations with --strict, 2 invalid input or usage, 3 internal error.`;
 
-class UsageError extends Error {}
-class InputError extends Error {}
-
 interface ParsedArgs {
   positional: string[];
   flags: Map<string, string | true>;
@@ -92,42 +88,6 @@ function parseArgs(
   return { positional, flags };
 }
 
-function readScenarioFile(file: string): string {
-  let size: number;
-  try {
-    const st = statSync(file);
-    if (st.isDirectory()) throw new InputError(`${file}: is a directory, not a scenario file`);
-    size = st.size;
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(
-      `${file}: ${code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? String(err)})`}`,
-    );
-  }
-  if (size > MAX_SCENARIO_BYTES) {
-    throw new InputError(
-      `${file}: file is ${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_SCENARIO_BYTES / 1048576} MB`,
-    );
-  }
-  return readFileSync(file, 'utf8');
-}
-
-function loadFile(file: string): Scenario {
-  const result = loadScenario(readScenarioFile(file));
-  if (!result.ok) {
-    throw new InputError(`${file}: invalid scenario\n${indent(formatIssues(result.issues))}`);
-  }
-  return result.scenario;
-}
-
-function indent(text: string): string {
-  return text
-    .split('\n')
-    .map((l) => `  ${l}`)
-    .join('\n');
-}
-
 function writeEphemerisCsv(file: string, run: RunResult): Promise<void> {
   return new Promise((resolve, reject) => {
     const out = createWriteStream(file);
@@ -158,7 +118,7 @@ async function cmdRun(args: readonly string[], io: CliIo): Promise<number> {
   const file = positional[0] ?? DEFAULT_SCENARIO_PATH;
   if (positional.length === 0)
     io.stderr(`rpo-sim: no file given; running the built-in scenario ${file}\n`);
-  const scenario = loadFile(file);
+  const scenario = loadScenarioFile(file);
   const ephemerisFile = flags.get('ephemeris');
   let evaluation: Evaluation;
   try {
@@ -182,7 +142,7 @@ function cmdValidate(args: readonly string[], io: CliIo): number {
   let bad = 0;
   for (const file of positional) {
     try {
-      loadFile(file);
+      loadScenarioFile(file);
       io.stdout(`ok: ${file}\n`);
     } catch (err) {
       if (!(err instanceof InputError)) throw err;

@@ -3,12 +3,8 @@
  *
  *   rpo-sim montecarlo FILE --trials N --seed S [--json] [--workers K] [--worst OUT.json]
  *
- * The pool: K workers (default os.availableParallelism()) each load the scenario once and run
- * chunks of trial indices handed out on demand (a worker that finishes gets the next chunk), so
- * fast and slow trials balance. A worker answers with its chunk packed in a Float64Array
- * (trial.ts, packOutcome), which is stored by trial index in a TrialTable; the statistics read
- * that table in index order. A trial depends only on (scenario, seed, index), so the result is
- * bit-identical whatever K and whatever order the chunks come back in.
+ * Trials run on K worker threads (default os.availableParallelism(); the pool is in pool.ts), and
+ * the result is bit-identical whatever K.
  *
  * Ctrl+C (SIGINT) stops the workers at once and prints the statistics of the trials done from
  * index 0 up to the first one not done (a prefix, so the partial result equals a full run with
@@ -17,29 +13,19 @@
  *
  * Exit codes: 0 done; 2 invalid input or usage; 3 internal error (through main.ts); 130
  * interrupted.
- *
- * Worker threads do not inherit loader hooks registered with tsx's `register()` in the parent, so
- * montecarlo-worker.mjs registers tsx itself before importing this module.
  */
 
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import type { MessagePort } from 'node:worker_threads';
-import { Worker } from 'node:worker_threads';
 import { MAX_SEED } from '../montecarlo/random.ts';
 import { isZeroDispersion } from '../montecarlo/sampler.ts';
 import type { MonteCarloSummary, Proportion } from '../montecarlo/stats.ts';
 import { summarize } from '../montecarlo/stats.ts';
-import {
-  packedTrialLength,
-  packOutcome,
-  runTrial,
-  TrialTable,
-  unpackOutcome,
-} from '../montecarlo/trial.ts';
 import { trialScenario } from '../montecarlo/worst.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { formatIssues, loadScenario, MAX_SCENARIO_BYTES } from '../scenario/validate.ts';
+import { InputError, loadScenarioFile, UsageError } from './files.ts';
+import type { PoolResult } from './pool.ts';
+import { runTrialsInWorkers } from './pool.ts';
 
 /** Largest number of trials one run accepts. */
 export const MAX_TRIALS = 1_000_000;
@@ -52,187 +38,6 @@ interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
 }
-
-/** What a worker is started with. */
-export interface WorkerInit {
-  scenario: Scenario;
-  seed: number;
-}
-
-/** A chunk of trials [start, end) asked of a worker. */
-interface ChunkRequest {
-  start: number;
-  end: number;
-}
-
-/** A worker's answer: packed outcomes of [start, end) and the messages of failed trials. */
-interface ChunkResult {
-  start: number;
-  end: number;
-  data: Float64Array;
-  errors: [number, string][];
-}
-
-/**
- * The worker side of the pool: runs each requested chunk and posts it back. Called by
- * montecarlo-worker.mjs inside the worker thread.
- */
-export function serveTrials(port: MessagePort | null, init: WorkerInit): void {
-  if (!port) throw new Error('serveTrials must run in a worker thread');
-  const crafts = init.scenario.spacecraft.length;
-  const stride = packedTrialLength(crafts);
-  port.on('message', (req: ChunkRequest) => {
-    const data = new Float64Array((req.end - req.start) * stride);
-    const errors: [number, string][] = [];
-    for (let t = req.start; t < req.end; t++) {
-      const o = runTrial(init.scenario, init.seed, t);
-      if (o.error !== null) errors.push([t, o.error]);
-      packOutcome(o, crafts, data, (t - req.start) * stride);
-    }
-    const result: ChunkResult = { start: req.start, end: req.end, data, errors };
-    port.postMessage(result, [data.buffer]);
-  });
-}
-
-/** Options of `runTrialsInWorkers`. */
-export interface PoolOptions {
-  scenario: Scenario;
-  seed: number;
-  trials: number;
-  /** Worker threads (at most one per chunk is started). */
-  workers: number;
-  /** Trials per request (default: about 20 requests per worker, at most 50 trials each). */
-  chunkSize?: number;
-  /** Called after every chunk with the number of trials done. */
-  onProgress?: (done: number, total: number) => void;
-  /** Aborting stops the workers; the result then holds what was done. */
-  signal?: AbortSignal;
-}
-
-/** What the pool did. */
-export interface PoolResult {
-  table: TrialTable;
-  /** Trials done from index 0 on without a gap (all of them unless interrupted). */
-  prefix: number;
-  /** Trials done in all. */
-  done: number;
-  interrupted: boolean;
-  /** Wall time from the start of the pool to the last result, s. */
-  elapsedS: number;
-  /** Workers started. */
-  workers: number;
-}
-
-/** Default chunk: ~20 requests per worker for balance, <= 50 trials for a prompt Ctrl+C. */
-export function defaultChunkSize(trials: number, workers: number): number {
-  return Math.max(1, Math.min(50, Math.ceil(trials / (workers * 20))));
-}
-
-const LOADER_FLAGS = ['--import', '--require', '-r', '--loader', '--experimental-loader'];
-const TSX_PATH = /(^|[/\\])tsx([/\\]|$)/;
-
-/**
- * The parent's Node flags without those that load tsx (`npx tsx` and `node --import tsx` pass
- * them, and workers inherit execArgv): the worker entry registers tsx itself, and with the
- * inherited flags too every module load would go through two hook chains (measured: worker
- * start-up 0.07 s slower). Other flags (--cpu-prof, memory limits, vitest's conditions) are kept.
- */
-export function workerExecArgv(execArgv: readonly string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < execArgv.length; i++) {
-    const a = execArgv[i]!;
-    const eq = a.indexOf('=');
-    const flag = eq > 0 ? a.slice(0, eq) : a;
-    if (LOADER_FLAGS.includes(flag)) {
-      const value = eq > 0 ? a.slice(eq + 1) : execArgv[i + 1];
-      if (value !== undefined && TSX_PATH.test(value)) {
-        if (eq < 0) i++;
-        continue;
-      }
-    }
-    out.push(a);
-  }
-  return out;
-}
-
-/** Runs trials 0..trials-1 on worker threads and collects them by index. */
-export function runTrialsInWorkers(opts: PoolOptions): Promise<PoolResult> {
-  const { scenario, seed, trials } = opts;
-  const crafts = scenario.spacecraft.length;
-  const stride = packedTrialLength(crafts);
-  const table = new TrialTable(trials, crafts);
-  const chunk = opts.chunkSize ?? defaultChunkSize(trials, opts.workers);
-  const count = Math.max(1, Math.min(opts.workers, Math.ceil(trials / chunk)));
-  const t0 = performance.now();
-  const init: WorkerInit = { scenario, seed };
-  let next = 0;
-  let done = 0;
-  let settled = false;
-  const pool: Worker[] = [];
-
-  return new Promise<PoolResult>((resolve, reject) => {
-    const finish = (err: Error | null, interrupted: boolean) => {
-      if (settled) return;
-      settled = true;
-      opts.signal?.removeEventListener('abort', onAbort);
-      const elapsedS = (performance.now() - t0) / 1000;
-      void Promise.all(pool.map((w) => w.terminate())).then(() => {
-        if (err) reject(err);
-        else
-          resolve({
-            table,
-            prefix: table.donePrefix(),
-            done,
-            interrupted,
-            elapsedS,
-            workers: pool.length,
-          });
-      });
-    };
-    const onAbort = () => finish(null, true);
-    if (opts.signal?.aborted) {
-      onAbort();
-      return;
-    }
-    opts.signal?.addEventListener('abort', onAbort);
-
-    const dispatch = (w: Worker) => {
-      if (next >= trials) return;
-      const req: ChunkRequest = { start: next, end: Math.min(trials, next + chunk) };
-      next = req.end;
-      w.postMessage(req);
-    };
-    for (let k = 0; k < count; k++) {
-      const w = new Worker(new URL('./montecarlo-worker.mjs', import.meta.url), {
-        workerData: init,
-        execArgv: workerExecArgv(process.execArgv),
-      });
-      pool.push(w);
-      w.on('message', (res: ChunkResult) => {
-        if (settled) return;
-        const errors = new Map(res.errors);
-        for (let t = res.start; t < res.end; t++) {
-          const offset = (t - res.start) * stride;
-          table.set(unpackOutcome(res.data, crafts, offset, errors.get(t) ?? null));
-        }
-        done += res.end - res.start;
-        opts.onProgress?.(done, trials);
-        if (done >= trials) finish(null, false);
-        else dispatch(w);
-      });
-      w.on('error', (err) => finish(err, false));
-      w.on('exit', (code) => {
-        if (!settled) finish(new Error(`a Monte Carlo worker stopped (exit code ${code})`), false);
-      });
-      dispatch(w);
-    }
-  });
-}
-
-/** Bad usage: the message is followed by the usage text (exit 2). */
-class UsageError extends Error {}
-/** Bad input (file, scenario): the message alone (exit 2). */
-class InputError extends Error {}
 
 const USAGE = `Usage:
   rpo-sim montecarlo FILE --trials N --seed S [--json] [--workers K] [--worst OUT.json]
@@ -304,36 +109,6 @@ function parseArgs(args: readonly string[]): Args {
         : parseInteger('workers', workers, 1, MAX_WORKERS),
     worst: text('worst'),
   };
-}
-
-/** Reads and validates a scenario file; the message says what is wrong (as `rpo-sim run`). */
-function loadFile(file: string): Scenario {
-  let size: number;
-  try {
-    const st = statSync(file);
-    if (st.isDirectory()) throw new InputError(`${file}: is a directory, not a scenario file`);
-    size = st.size;
-  } catch (err) {
-    if (err instanceof InputError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new InputError(
-      `${file}: ${code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? String(err)})`}`,
-    );
-  }
-  if (size > MAX_SCENARIO_BYTES) {
-    throw new InputError(
-      `${file}: file is ${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_SCENARIO_BYTES / 1048576} MB`,
-    );
-  }
-  const result = loadScenario(readFileSync(file, 'utf8'));
-  if (!result.ok) {
-    const issues = formatIssues(result.issues)
-      .split('\n')
-      .map((l) => `  ${l}`)
-      .join('\n');
-    throw new InputError(`${file}: invalid scenario\n${issues}`);
-  }
-  return result.scenario;
 }
 
 function fmtP(x: Proportion): string {
@@ -417,7 +192,7 @@ export async function cmdMonteCarlo(args: readonly string[], io: CliIo): Promise
   let scenario: Scenario;
   try {
     a = parseArgs(args);
-    scenario = loadFile(a.file);
+    scenario = loadScenarioFile(a.file);
   } catch (err) {
     if (err instanceof UsageError) {
       io.stderr(`rpo-sim: ${err.message}\n\n${USAGE}\n`);

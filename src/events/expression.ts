@@ -60,6 +60,7 @@
  */
 
 import { create, parseDependencies } from 'mathjs/number';
+import { registerConditionCompiler } from './conditions.ts';
 import type {
   ConditionalNode,
   ConstantNode,
@@ -1796,3 +1797,5 @@ function compileChecked(
     throw new ExpressionError(text, `could not compile (${detail})`, null, null, { cause: error });
   }
 }
+
+registerConditionCompiler(compileCondition);

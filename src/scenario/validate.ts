@@ -7,11 +7,19 @@
  */
 
 import type { z } from 'zod';
-import { EARTH_RADIUS_M, GEO_RADIUS_M, G0_MPS2, meanMotionRadPerS } from '../core/constants.ts';
+import { EARTH_RADIUS_M, GEO_RADIUS_M, G0_MPS2 } from '../core/constants.ts';
 import { compileCondition, ExpressionError } from '../events/expression.ts';
 import { IN_PLANE_CONDITION_LIMIT, inPlaneConditioning } from '../maneuvers/transfer.ts';
 import type { Scenario, ManeuverSpec, TargetOrbitSpec } from './schema.ts';
 import { KEY_MESSAGE_SEPARATOR, scenarioSchema, SCENARIO_FORMAT_VERSION } from './schema.ts';
+import {
+  formatPath,
+  maneuverDurationS,
+  targetMeanMotionRadPerS,
+  TRIGGER_VARIABLES,
+} from './derived.ts';
+
+export { formatPath, maneuverDurationS, targetMeanMotionRadPerS, TRIGGER_VARIABLES };
 
 /** Largest scenario text accepted, bytes (UTF-8). */
 export const MAX_SCENARIO_BYTES = 5 * 1024 * 1024;
@@ -27,16 +35,6 @@ export interface ScenarioIssue {
 
 /** The outcome of loading a scenario. */
 export type LoadResult = { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[] };
-
-/** Formats a path array as `a.b[0].c`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out === '' ? String(key) : `.${String(key)}`;
-  }
-  return out;
-}
 
 /** One line per issue: `path: message`. */
 export function formatIssues(issues: readonly ScenarioIssue[]): string {
@@ -107,18 +105,6 @@ export function parseJson(
   }
 }
 
-/** Mean motion of the target orbit, rad/s (for elliptical orbits the Keplerian mean motion). */
-export function targetMeanMotionRadPerS(orbit: TargetOrbitSpec): number {
-  switch (orbit.type) {
-    case 'geo':
-      return meanMotionRadPerS(GEO_RADIUS_M);
-    case 'circular':
-      return meanMotionRadPerS(orbit.radiusM);
-    case 'elliptical':
-      return meanMotionRadPerS(orbit.semiMajorAxisM);
-  }
-}
-
 /** Distance of the target from the Earth's centre at the epoch, m. */
 function targetRadiusAtEpochM(orbit: TargetOrbitSpec): number {
   switch (orbit.type) {
@@ -131,47 +117,6 @@ function targetRadiusAtEpochM(orbit: TargetOrbitSpec): number {
       const nu = (orbit.trueAnomalyDeg * Math.PI) / 180;
       return (orbit.semiMajorAxisM * (1 - e * e)) / (1 + e * Math.cos(nu));
     }
-  }
-}
-
-/**
- * The variables a trigger condition (`when`) may read, in the order of the evaluation vector:
- * sim time (s), range to the target (m), range rate (m/s, negative closing), RIC position (m),
- * RIC velocity (m/s, rotating frame), sun phase angle at the target seen from the spacecraft (deg).
- */
-export const TRIGGER_VARIABLES: readonly string[] = [
-  'tS',
-  'rangeM',
-  'rangeRateMps',
-  'rM',
-  'iM',
-  'cM',
-  'vrMps',
-  'viMps',
-  'vcMps',
-  'sunPhaseDeg',
-];
-
-/**
- * How long a maneuver lasts once started, s (0 for an impulsive one).
- * @param nRadPerS target mean motion, rad/s (hops last half or one orbit)
- */
-export function maneuverDurationS(m: ManeuverSpec, nRadPerS: number): number {
-  switch (m.type) {
-    case 'finite':
-    case 'transfer':
-    case 'hold':
-    case 'glideslope':
-      return m.durationS;
-    case 'vbar-hop':
-      return m.burns === 'radial' ? Math.PI / nRadPerS : (2 * Math.PI) / nRadPerS;
-    case 'rbar-hop':
-      return Math.PI / nRadPerS;
-    case 'teardrop':
-      return m.periodS * m.cycles;
-    case 'impulse':
-    case 'football':
-      return 0;
   }
 }
 

@@ -19,7 +19,7 @@ import type { PassiveSafetyResult } from './passive.ts';
 import { passiveSafety } from './passive.ts';
 import type { Score } from './score.ts';
 import { scoreEvaluation } from './score.ts';
-import { targetMeanMotionRadPerS } from '../scenario/validate.ts';
+import { targetMeanMotionRadPerS } from '../scenario/derived.ts';
 
 /** Drift length when the scenario sets no passive-safety constraint, orbits. */
 export const DEFAULT_PASSIVE_ORBITS = 1;

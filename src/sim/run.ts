@@ -27,15 +27,15 @@ import {
   EllipsoidDetector,
   SphereDetector,
 } from '../events/detectors.ts';
+import { compileTriggerCondition } from '../events/conditions.ts';
 import type { CompiledCondition } from '../events/expression.ts';
-import { compileCondition } from '../events/expression.ts';
 import { HermiteSegment } from '../events/hermite.ts';
 import { StreamMonitor } from '../events/monitor.ts';
 import type { Interval } from '../events/monitor.ts';
 import { footballAmplitudeM, footballEntryState } from '../maneuvers/football.ts';
 import { cwTransferDepartureVelocity, refineTransfer } from '../maneuvers/transfer.ts';
 import type { ManeuverSpec, Scenario } from '../scenario/schema.ts';
-import { formatPath, targetMeanMotionRadPerS, TRIGGER_VARIABLES } from '../scenario/validate.ts';
+import { formatPath, targetMeanMotionRadPerS, TRIGGER_VARIABLES } from '../scenario/derived.ts';
 import { Ephemeris } from './ephemeris.ts';
 
 /** Arrival miss below which a refined nonlinear transfer is accepted, m. */
@@ -413,7 +413,7 @@ class Run {
       const model = createModel(s);
       const program: ProgramItem[] = sc.maneuvers.map((spec, index) => {
         const condition =
-          spec.when === undefined ? null : compileCondition(spec.when, TRIGGER_VARIABLES);
+          spec.when === undefined ? null : compileTriggerCondition(spec.when, TRIGGER_VARIABLES);
         const sunUsed = condition?.usedNames.includes('sunPhaseDeg') ?? false;
         usesSun ||= sunUsed;
         return { spec, index, condition, usesSun: sunUsed };
@@ -467,11 +467,16 @@ class Run {
 
     let t = 0;
     let gridIndex = 0;
+    const stepS = this.stepS;
+    const count = crafts.length;
+    const pairCount = this.pairs.length;
     while (t < T) {
-      let tNext = Math.min((gridIndex + 1) * this.stepS, this.breakpointS, T);
-      this.stepAll(t, tNext);
+      const gridNextS = (gridIndex + 1) * stepS;
+      let tNext = Math.min(gridNextS, this.breakpointS, T);
       let fired = false;
       if (this.anyArmed) {
+        // slow path: keep the step's start to redo it up to a trigger's first true instant
+        this.stepAll(t, tNext);
         const fireS = this.locateTriggers(t, tNext);
         fired = fireS <= tNext;
         if (fireS < tNext) {
@@ -479,14 +484,23 @@ class Run {
           tNext = fireS;
           this.stepAll(t, tNext);
         }
+        for (const c of crafts) {
+          c.monitor.advance(tNext, c.ric);
+          c.ephemeris?.push(tNext, c.ric);
+        }
+      } else {
+        const h = tNext - t;
+        for (let i = 0; i < count; i++) {
+          const c = crafts[i]!;
+          c.model.rk4Step(t, c.y, h);
+          c.model.toRic(c.y, c.ric);
+          c.monitor.advance(tNext, c.ric);
+          if (c.ephemeris !== null) c.ephemeris.push(tNext, c.ric);
+        }
+        this.steps += count;
       }
-      for (const c of crafts) {
-        c.monitor.advance(tNext, c.ric);
-        c.ephemeris?.push(tNext, c.ric);
-      }
-      for (let p = 0; p < this.pairs.length; p++)
-        this.pairs[p]!.monitor.advance(tNext, this.relOf(p));
-      if (tNext === (gridIndex + 1) * this.stepS) gridIndex++;
+      for (let p = 0; p < pairCount; p++) this.pairs[p]!.monitor.advance(tNext, this.relOf(p));
+      if (tNext === gridNextS) gridIndex++;
       t = tNext;
       if (t >= this.breakpointS || fired) this.instant(t);
       if (this.observers.length > 0) this.observe(t);
@@ -537,20 +551,18 @@ class Run {
     return ric;
   }
 
+  /** One step of every spacecraft, keeping each start state (for redoing it to a trigger). */
   private stepAll(t: number, tNext: number): void {
     const h = tNext - t;
-    const keep = this.anyArmed;
     for (const c of this.crafts) {
-      if (keep) {
-        const y = c.y;
-        const saved = c.saved;
-        for (let i = 0; i < y.length; i++) saved[i] = y[i]!;
-        const ric = c.ric;
-        const prev = c.prevRic;
-        for (let i = 0; i < 6; i++) prev[i] = ric[i]!;
-      }
-      c.model.rk4Step(t, c.y, h);
-      c.model.toRic(c.y, c.ric);
+      const y = c.y;
+      const saved = c.saved;
+      for (let i = 0; i < y.length; i++) saved[i] = y[i]!;
+      const ric = c.ric;
+      const prev = c.prevRic;
+      for (let i = 0; i < 6; i++) prev[i] = ric[i]!;
+      c.model.rk4Step(t, y, h);
+      c.model.toRic(y, ric);
     }
     this.steps += this.crafts.length;
   }

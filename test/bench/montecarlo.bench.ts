@@ -13,7 +13,7 @@
 
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { runTrialsInWorkers } from '../../src/cli/montecarlo.ts';
+import { runTrialsInWorkers } from '../../src/cli/pool.ts';
 import { runTrial } from '../../src/montecarlo/trial.ts';
 import { loadScenario } from '../../src/scenario/validate.ts';
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import { runTrialsInWorkers, workerExecArgv } from '../../src/cli/montecarlo.ts';
+import { runTrialsInWorkers, workerExecArgv } from '../../src/cli/pool.ts';
 import { runTrial } from '../../src/montecarlo/trial.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { loadScenario } from '../../src/scenario/validate.ts';
