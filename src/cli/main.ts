@@ -54,7 +54,8 @@ const USAGE = `Usage:
       result, exit code 130.
   rpo-sim --help | --version
 
-Exit codes: 0 done, 1 violations with --strict, 2 invalid input or usage, 3 internal error.`;
+Exit codes: 0 done, 1 violations with --strict, 2 invalid input or usage, 3 internal error,
+130 Monte Carlo interrupted.`;
 
 interface ParsedArgs {
   positional: string[];
