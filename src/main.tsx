@@ -1,27 +1,108 @@
 /**
- * Browser entry: opens the scenario named in the URL (`?scenario=NAME`, default the SKYNET-5A
- * inspection) and starts playing it (`?play=0` starts paused), then renders the app.
+ * Browser entry: decides what opens (src/state/startup.ts: a share link `#scenario=...`, the
+ * autosaved draft, or the example named by `?scenario=NAME`, default the SKYNET-5A inspection),
+ * starts playing it (`?play=0` starts paused), and renders the app. A damaged share link, or a
+ * scenario that does not load, shows its problems over the default scenario: never a blank page.
  */
 
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { appStore } from './state/useAppStore.ts';
+import { loadDraft } from './editing/autosave.ts';
+import type { ShareDecode } from './editing/share.ts';
+import { editTiming } from './state/editTiming.ts';
+import { planStartup } from './state/startup.ts';
+import type { LoadError } from './state/store.ts';
+import { appStore, pageStorage } from './state/useAppStore.ts';
 import { App } from './view/app/App.tsx';
+import { dropStaleShareLink, markShared, SHARED_SOURCE } from './view/app/planFile.ts';
 import { DEFAULT_EXAMPLE } from './view/model/examples.ts';
 import './view/styles.css';
 
 const params = new URLSearchParams(window.location.search);
-const requested = params.get('scenario');
 const play = params.get('play') !== '0';
+const storage = pageStorage();
+
+/** Loads `name`, or the default example when it does not load; returns the first problem. */
+async function openExample(name: string): Promise<LoadError | null> {
+  const store = appStore.getState();
+  if (await store.loadExample(name, { play })) return null;
+  const error = appStore.getState().loadError;
+  if (name !== DEFAULT_EXAMPLE) await store.loadExample(DEFAULT_EXAMPLE, { play });
+  return error;
+}
+
+/** Opens a shared scenario's text; false (and its problems shown) when it does not load. */
+async function openShared(text: string): Promise<boolean> {
+  const ok = await appStore.getState().loadText(text, SHARED_SOURCE, { play, exampleName: null });
+  if (ok) markShared(text);
+  return ok;
+}
+
+/**
+ * What the URL fragment holds. The decoder (fflate) loads only when there is a share link: most
+ * visits have none, and it stays out of the first load.
+ */
+async function readShareLink(): Promise<ShareDecode> {
+  if (!window.location.hash.includes('scenario=')) return { kind: 'none' };
+  const { decodeShareFragment } = await import('./editing/share.ts');
+  return decodeShareFragment(window.location.hash);
+}
 
 async function openInitialScenario(): Promise<void> {
   const store = appStore.getState();
-  if (requested !== null && (await store.loadExample(requested, { play }))) return;
-  // Unknown or invalid: its problems stay on screen over the default scenario.
-  const error = appStore.getState().loadError;
-  await store.loadExample(DEFAULT_EXAMPLE, { play });
+  const plan = planStartup(
+    await readShareLink(),
+    window.location.search,
+    storage ? loadDraft(storage) : null,
+    store.examples,
+  );
+  let error: LoadError | null = plan.shareError
+    ? { sourceName: 'share link', issues: [{ path: '', message: plan.shareError }] }
+    : null;
+  const open = plan.open;
+  if (open.kind === 'share') {
+    if (!(await openShared(open.text))) {
+      // A link that decodes but does not load: its problems, over the default scenario.
+      error = { ...appStore.getState().loadError!, sourceName: 'share link' };
+      await openExample(DEFAULT_EXAMPLE);
+    }
+  } else if (open.kind === 'draft') {
+    const ok = await store.loadText(open.draft.text, open.draft.source, {
+      play,
+      exampleName: null,
+    });
+    if (ok) store.setDraftNote({ kind: 'restored', draft: open.draft });
+    else error = (await openExample(DEFAULT_EXAMPLE)) ?? error;
+  } else {
+    error = (await openExample(open.name)) ?? error;
+  }
+  if (plan.offerDraft) store.setDraftNote({ kind: 'available', draft: plan.offerDraft });
   if (error) appStore.setState({ loadError: error });
 }
+
+// A share link pasted into this tab's address bar.
+window.addEventListener('hashchange', () => void onHashChange());
+async function onHashChange(): Promise<void> {
+  const share = await readShareLink();
+  if (share.kind === 'text') {
+    void openShared(share.text).then((ok) => {
+      if (!ok) {
+        const e = appStore.getState().loadError;
+        if (e) appStore.setState({ loadError: { ...e, sourceName: 'share link' } });
+      }
+    });
+  } else if (share.kind === 'error') {
+    appStore.setState({
+      loadError: { sourceName: 'share link', issues: [{ path: '', message: share.message }] },
+    });
+  }
+}
+// The first edit of a shared plan takes its (now stale) link out of the URL.
+appStore.subscribe((s, p) => {
+  if (s.text !== p.text) dropStaleShareLink(s.text);
+});
+// Benchmarks and tests read edit-to-frame timings from here (no effect otherwise).
+(window as { __rpoEditTiming?: unknown }).__rpoEditTiming = editTiming;
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -5,7 +5,8 @@
  * Each entry is a whole text (scenarios are small: a few kB), so undo is exact whatever made the
  * change. Typing in the JSON editor arrives as many small changes: a change within
  * `coalesceMs` of the previous one with the same `group` replaces it instead of adding an entry,
- * so one Ctrl+Z undoes a burst of typing or a whole drag.
+ * so one Ctrl+Z undoes a burst of typing. A gesture (a drag, its own group) is one entry however
+ * long it pauses: `merge: 'always'`.
  */
 
 /** Most entries kept; the oldest are dropped beyond it. */
@@ -43,16 +44,23 @@ export class TextHistory {
    * Records a new text. Drops the redo branch.
    * @param group edits of one group (e.g. 'json-typing', 'drag:transfer-0') close in time merge
    * @param nowMs the time of the edit, ms
+   * @param merge 'always': merge with the previous edit of the same group whenever it was (one
+   *   gesture, e.g. a drag with a unique group)
    */
-  push(text: string, group: string | null = null, nowMs = 0): void {
+  push(
+    text: string,
+    group: string | null = null,
+    nowMs = 0,
+    merge: 'timed' | 'always' = 'timed',
+  ): void {
     if (text === this.current) return;
-    const merge =
+    const merges =
       group !== null &&
       group === this.lastGroup &&
-      nowMs - this.lastTimeMs <= this.coalesceMs &&
+      (merge === 'always' || nowMs - this.lastTimeMs <= this.coalesceMs) &&
       this.index > 0;
     this.entries.length = this.index + 1;
-    if (merge) this.entries[this.index] = text;
+    if (merges) this.entries[this.index] = text;
     else {
       this.entries.push(text);
       this.index++;

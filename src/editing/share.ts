@@ -12,7 +12,13 @@
  */
 
 import { deflateSync, inflateSync, strToU8 } from 'fflate';
-import { MAX_SCENARIO_BYTES } from '../scenario/validate.ts';
+
+/**
+ * Largest scenario a link may hold, bytes: the loader's `MAX_SCENARIO_BYTES` (5 MB,
+ * src/scenario/validate.ts; a test checks they agree). Not imported from there: the page reads
+ * links in its first load, which must not pull in the loader (zod, mathjs).
+ */
+export const MAX_SHARED_BYTES = 5 * 1024 * 1024;
 
 /** Fragment key of a shared scenario: `#scenario=...`. */
 export const SHARE_KEY = 'scenario';
@@ -64,7 +70,7 @@ export function decodeShareFragment(hash: string): ShareDecode {
   }
   let bytes: Uint8Array;
   try {
-    const out = new Uint8Array(MAX_SCENARIO_BYTES + 1);
+    const out = new Uint8Array(MAX_SHARED_BYTES + 1);
     bytes = inflateSync(fromBase64Url(encoded), { out });
   } catch {
     return {
@@ -72,10 +78,10 @@ export function decodeShareFragment(hash: string): ShareDecode {
       message: 'the share link is damaged: it does not decompress (was it cut short?)',
     };
   }
-  if (bytes.length > MAX_SCENARIO_BYTES) {
+  if (bytes.length > MAX_SHARED_BYTES) {
     return {
       kind: 'error',
-      message: `the shared scenario is larger than ${MAX_SCENARIO_BYTES / 1048576} MB`,
+      message: `the shared scenario is larger than ${MAX_SHARED_BYTES / 1048576} MB`,
     };
   }
   let text: string;

@@ -8,11 +8,24 @@
 
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
+import type { DraftStorage } from '../editing/autosave.ts';
 import { BUNDLED_EXAMPLES } from './bundledExamples.ts';
 import { createAppStore, type AppState } from './store.ts';
 
-/** The page's store. */
-export const appStore: StoreApi<AppState> = createAppStore({ examples: BUNDLED_EXAMPLES });
+/** The browser's localStorage, or null where it is not available (private modes, node). */
+export function pageStorage(): DraftStorage | null {
+  try {
+    return typeof window !== 'undefined' && window.localStorage ? window.localStorage : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The page's store (autosaving to localStorage). */
+export const appStore: StoreApi<AppState> = createAppStore({
+  examples: BUNDLED_EXAMPLES,
+  storage: pageStorage(),
+});
 
 /**
  * Selects from the page's store.

@@ -6,7 +6,14 @@
  * 2. Opens it at 1024x640 (flags of test/e2e/browser.ts), waits for the default scenario and the
  *    plots, sets 10000x, starts playback, warms up for 1 s, then counts requestAnimationFrame
  *    callbacks for 5 s in the page.
- * 3. Sums the gzip size of dist/assets/*.js: first load (the entry script and its
+ * 3. Edit to new trajectory (issue 5): pauses, opens the plan editor, types 12 new values into
+ *    the V-bar hop's "to I [m]" input (one at a time, each after the previous one is drawn and
+ *    scored) and reads the page's edit timings (`window.__rpoEditTiming`, src/state/editTiming.ts):
+ *    the worker's compute time, the response's arrival, and the end of the first frame that drew
+ *    the new trajectory, each from the keystroke: for the preview (coarser step, what appears
+ *    first) and for the exact 1 s run that replaces it. Medians of the last 10 (2 warm-up).
+ * 4. Frame rate again, playing with the editor open.
+ * 5. Sums the gzip size of dist/assets/*.js: first load (the entry script and its
  *    modulepreloads, as index.html lists them) apart from the chunks loaded later.
  *
  * Options: --width=W --height=H --seconds=S --speed=X --scenario=NAME --no-build
@@ -56,6 +63,21 @@ const FRAME_COUNTER = `new Promise((resolve) => {
 })`;
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+
+/** Frame statistics measured by FRAME_COUNTER. */
+interface FrameResult {
+  frames: number;
+  elapsedMs: number;
+  worstMs: number;
+  p95Ms: number;
+}
+
+/** Median of a list. */
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const n = s.length;
+  return n === 0 ? Number.NaN : n % 2 ? s[(n - 1) / 2]! : (s[n / 2 - 1]! + s[n / 2]!) / 2;
+}
 
 /** gzip sizes of the built JavaScript, first load apart from lazy chunks. */
 function bundleSizes(dist: string) {
@@ -108,12 +130,9 @@ async function main(): Promise<void> {
     await page.keyboard.press('Space');
     await page.waitForTimeout(1000);
     // A string, not a function: tsx would wrap a function with helpers the page does not have.
-    const result = (await page.evaluate(FRAME_COUNTER.replace('MS', String(seconds * 1000)))) as {
-      frames: number;
-      elapsedMs: number;
-      worstMs: number;
-      p95Ms: number;
-    };
+    const result = (await page.evaluate(
+      FRAME_COUNTER.replace('MS', String(seconds * 1000)),
+    )) as FrameResult;
     const info = await page.evaluate(() => {
       const s = (
         window as {
@@ -140,6 +159,57 @@ async function main(): Promise<void> {
     );
     console.log(
       `  draw calls ${info.calls}, triangles ${info.triangles}; clock reached ${info.hud}`,
+    );
+
+    // Edit to new trajectory: the plan editor, paused, one keystroke-edit at a time.
+    await page.keyboard.press('Space');
+    await page.getByTestId('edit-plan').click();
+    await page.waitForSelector('[data-testid="maneuver-editor"]', { timeout: 60_000 });
+    const settled = async () => {
+      await page.waitForSelector('[data-testid="doc-status"][data-status="ok"]');
+      await page.waitForSelector('[data-testid="app"][data-score-state="current"]');
+    };
+    await settled();
+    const input = page.getByTestId('maneuver-0-0').getByLabel('to I [m]', { exact: true });
+    const EDITS = 12;
+    for (let k = 0; k < EDITS; k++) {
+      const before = (await page.evaluate('window.__rpoEditTiming.samples.length')) as number;
+      await input.fill(String(-4000 + 10 * (k + 1)));
+      await page.waitForFunction(`window.__rpoEditTiming.samples.length > ${before}`, undefined, {
+        timeout: 30_000,
+      });
+      await settled();
+      await page.waitForTimeout(150);
+    }
+    const all = (await page.evaluate('window.__rpoEditTiming.samples')) as {
+      id: number;
+      stage: 'preview' | 'exact';
+      computeMs: number;
+      responseMs: number;
+      drawnMs: number;
+    }[];
+    const ids = [...new Set(all.map((x) => x.id))].slice(-(EDITS - 2));
+    for (const stage of ['preview', 'exact'] as const) {
+      const samples = all.filter((x) => x.stage === stage && ids.includes(x.id));
+      const med = (key: 'computeMs' | 'responseMs' | 'drawnMs') =>
+        median(samples.map((x) => x[key])).toFixed(1);
+      console.log(
+        `  edit to ${stage === 'preview' ? 'new trajectory (preview, 9 s steps)' : 'exact trajectory (1 s steps)'}, ${samples.length} edits of the hop's "to I", medians: worker ${med('computeMs')} ms, in the page ${med('responseMs')} ms, drawn ${med('drawnMs')} ms after the keystroke`,
+      );
+      console.log(
+        `    drawn, each edit (ms): ${samples.map((x) => x.drawnMs.toFixed(0)).join(' ')}`,
+      );
+    }
+
+    // Frame rate with the editor open, playing.
+    await page.getByTestId('speed-select').selectOption(String(speed));
+    await page.keyboard.press('Space');
+    await page.waitForTimeout(1000);
+    const open = (await page.evaluate(
+      FRAME_COUNTER.replace('MS', String(seconds * 1000)),
+    )) as FrameResult;
+    console.log(
+      `  fps with the plan editor open: ${((open.frames / open.elapsedMs) * 1000).toFixed(1)} (frame time p95 ${open.p95Ms.toFixed(1)} ms, worst ${open.worstMs.toFixed(1)} ms)`,
     );
     if (errors.length > 0) console.log(`  page errors: ${errors.join(' | ')}`);
   } finally {

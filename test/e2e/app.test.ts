@@ -30,16 +30,24 @@ function metSeconds(text: string): number {
   return Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]);
 }
 
-/** Opens the app and waits until the `serial`-th scenario is shown and the plots are drawn. */
+/** Opens the app and waits until the first scenario is shown, scored, and the plots drawn. */
 async function openApp(query = '?play=0', size = { width: 1280, height: 800 }): Promise<Page> {
   const page = await browser.newPage({ viewport: size });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   pageErrors.set(page, errors);
   await page.goto(`${baseUrl}${query}`);
-  await page.waitForSelector('[data-testid="app"][data-mission-serial="1"]', { timeout: 30_000 });
+  await waitForMission(page, 1);
   await page.waitForSelector('[data-testid="plot-range"] canvas', { timeout: 30_000 });
   return page;
+}
+
+/** Waits until the `serial`-th scenario is shown with its score (the score arrives second). */
+async function waitForMission(page: Page, serial: number): Promise<void> {
+  await page.waitForSelector(
+    `[data-testid="app"][data-mission-serial="${serial}"][data-score-state="current"]`,
+    { timeout: 30_000 },
+  );
 }
 
 const text = (page: Page, testId: string) => page.getByTestId(testId).first().innerText();
@@ -119,7 +127,7 @@ describe('the simulator page', () => {
     const before = await text(page, 'score-card');
     const titleBefore = await text(page, 'scenario-title');
     await page.getByTestId('examples-select').selectOption(other!);
-    await page.waitForSelector('[data-testid="app"][data-mission-serial="2"]');
+    await waitForMission(page, 2);
     expect(await text(page, 'scenario-title')).not.toBe(titleBefore);
     expect(await text(page, 'score-card')).not.toBe(before);
     expect(new URL(page.url()).searchParams.get('scenario')).toBe(other);
@@ -184,7 +192,7 @@ describe('the simulator page', () => {
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify(scenario)),
     });
-    await page.waitForSelector('[data-testid="app"][data-mission-serial="2"]');
+    await waitForMission(page, 2);
     expect(await text(page, 'scenario-title')).toBe('Renamed copy');
     await screenshot(page, 'open-file');
     await page.close();

@@ -1,8 +1,13 @@
 /**
  * Builds the app once and serves the production bundle on localhost for the browser tests.
  * The URL reaches the tests through `inject('baseUrl')`.
+ *
+ * Each run builds into its own folder (by process id), so two test runs on one machine do not
+ * rebuild the bundle the other is serving; the folder is removed afterwards.
  */
 
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { build, preview } from 'vite';
 
@@ -13,8 +18,10 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  await build({ logLevel: 'warn' });
+  const outDir = join('node_modules', '.cache', `e2e-dist-${process.pid}`);
+  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   const server = await preview({
+    build: { outDir },
     preview: { port: 0, strictPort: false, host: '127.0.0.1' },
     logLevel: 'warn',
   });
@@ -23,5 +30,6 @@ export default async function setup(project: TestProject) {
   project.provide('baseUrl', address);
   return async () => {
     await server.close();
+    rmSync(outDir, { recursive: true, force: true });
   };
 }

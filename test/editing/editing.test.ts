@@ -126,6 +126,16 @@ describe('undo and redo', () => {
     expect(h.undo()).toBe('0');
   });
 
+  it('a gesture is one step however long it pauses', () => {
+    const h = new TextHistory('0', 800);
+    h.push('1', 'drag:a', 0, 'always');
+    h.push('2', 'drag:a', 5000, 'always');
+    h.push('3', 'drag:a', 20_000, 'always');
+    h.push('4', 'drag:b', 20_100, 'always');
+    expect(h.undo()).toBe('3');
+    expect(h.undo()).toBe('0');
+  });
+
   it('does not merge edits far apart in time, and ignores no-op edits', () => {
     const h = new TextHistory('0', 800);
     h.push('1', 'typing', 0);

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../../src/state/store.ts';
 import { examplesFromFiles } from '../../src/view/model/examples.ts';
+import { createInProcessClient } from '../../src/worker/inProcess.ts';
 
 const text = (name: string) => readFileSync(`scenarios/${name}.json`, 'utf8');
 const examples = examplesFromFiles({
@@ -15,7 +16,7 @@ const examples = examplesFromFiles({
 
 describe('app store', () => {
   it('loads a scenario: mission, clock span, focus', async () => {
-    const store = createAppStore({ examples });
+    const store = createAppStore({ examples, simulator: createInProcessClient() });
     expect(await store.getState().loadExample('football')).toBe(true);
     const s = store.getState();
     expect(s.mission?.scenario.name).toBe(JSON.parse(text('football')).name);
@@ -28,7 +29,7 @@ describe('app store', () => {
   });
 
   it('an invalid file lists its problems with JSON paths and keeps the mission shown', async () => {
-    const store = createAppStore({ examples });
+    const store = createAppStore({ examples, simulator: createInProcessClient() });
     await store.getState().loadExample('skynet5a-inspection');
     const before = store.getState().mission;
     const bad = JSON.parse(text('skynet5a-inspection'));
@@ -50,7 +51,7 @@ describe('app store', () => {
   });
 
   it('a plan that cannot be flown reports the run error at its path', async () => {
-    const store = createAppStore({ examples });
+    const store = createAppStore({ examples, simulator: createInProcessClient() });
     const s = JSON.parse(text('skynet5a-inspection'));
     // A football of the wrong amplitude for where the spacecraft is (run-time check).
     s.spacecraft[0].maneuvers = [{ type: 'football', tS: 100, amplitudeM: 50 }];
@@ -61,13 +62,13 @@ describe('app store', () => {
   });
 
   it('an unknown example name is a load error', async () => {
-    const store = createAppStore({ examples });
+    const store = createAppStore({ examples, simulator: createInProcessClient() });
     expect(await store.getState().loadExample('nope')).toBe(false);
     expect(store.getState().loadError?.issues[0]?.message).toContain('no example named "nope"');
   });
 
   it('overlapping loads: the last one started wins', async () => {
-    const store = createAppStore({ examples });
+    const store = createAppStore({ examples, simulator: createInProcessClient() });
     const first = store.getState().loadExample('skynet5a-inspection');
     const second = store.getState().loadExample('football');
     expect(await first).toBe(false);
@@ -76,7 +77,7 @@ describe('app store', () => {
   });
 
   it('mirrors play / pause and speed, also when the clock stops at the end', async () => {
-    const store = createAppStore({ examples, speed: 100 });
+    const store = createAppStore({ examples, speed: 100, simulator: createInProcessClient() });
     await store.getState().loadExample('football', { play: false });
     const { clock } = store.getState();
     store.getState().togglePlay();
@@ -91,7 +92,7 @@ describe('app store', () => {
   });
 
   it('steps to the next and previous event, and to the ends past them', async () => {
-    const store = createAppStore({ examples });
+    const store = createAppStore({ examples, simulator: createInProcessClient() });
     await store.getState().loadExample('skynet5a-inspection', { play: false });
     const { clock, mission } = store.getState();
     const times = [...new Set(mission!.events.map((e) => e.tS))].sort((a, b) => a - b);

@@ -5,15 +5,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluateScenario } from '../../src/scoring/evaluate.ts';
-import { prepareScenario } from '../../src/state/load.ts';
 import {
   adjacentStop,
   buildMission,
   CRAFT_PALETTE,
   dvUsedMps,
   eventStops,
+  missionFromTrajectory,
   nextBurn,
+  withScore,
 } from '../../src/view/model/mission.ts';
+import { computeResponse } from '../../src/worker/compute.ts';
 import { makeScenario, valid } from '../helpers.ts';
 
 /** Inside a 200 m keep-out sphere from the start (at rest on V-bar, CW), two labelled impulses. */
@@ -64,12 +66,12 @@ describe('mission view model', () => {
     const burns = m.events.filter((e) => e.kind === 'burn');
     expect(burns.map((e) => e.tS)).toEqual([1000, 5000]);
     const ca = m.events.find((e) => e.kind === 'closest-approach')!;
-    expect(ca.tS).toBe(m.run.spacecraft[0]!.minRangeTS);
+    expect(ca.tS).toBe(m.crafts[0]!.minRangeTS);
     const violation = m.events.find((e) => e.kind === 'violation' && e.constraint === 'keep-out');
     expect(violation?.tS).toBe(0);
-    expect(m.crafts[0]!.violations[0]!.constraint).toBe('keep-out');
+    expect(m.violations[0]![0]!.constraint).toBe('keep-out');
     expect(new Set(m.events.map((e) => e.id)).size).toBe(m.events.length);
-    expect(m.report.spacecraft[0]!.totalDvMps).toBeCloseTo(0.03 + Math.hypot(0.01, 0.02), 12);
+    expect(m.report!.spacecraft[0]!.totalDvMps).toBeCloseTo(0.03 + Math.hypot(0.01, 0.02), 12);
   });
 
   it('counts delta-v used up to a time and finds the next burn', () => {
@@ -97,16 +99,16 @@ describe('mission view model', () => {
   });
 
   it('the default scenario: the markers a person sees on the timeline', () => {
-    const r = prepareScenario(
-      readFileSync('scenarios/skynet5a-inspection.json', 'utf8'),
-      'skynet5a-inspection.json',
-    );
-    if (!r.ok) throw new Error(JSON.stringify(r.issues));
-    const m = r.mission;
+    const text = readFileSync('scenarios/skynet5a-inspection.json', 'utf8');
+    const t = computeResponse({ id: 1, kind: 'trajectory', text });
+    const sc = computeResponse({ id: 2, kind: 'score', text });
+    if (!t.ok || t.kind !== 'trajectory') throw new Error('trajectory failed');
+    if (!sc.ok || sc.kind !== 'score') throw new Error('score failed');
+    const m = withScore(missionFromTrajectory(t.trajectory, 'skynet5a-inspection.json'), sc.report);
     const c = m.crafts[0]!;
     expect(c.ephemeris.count).toBeGreaterThanOrEqual(172_800);
     expect(m.events.filter((e) => e.kind === 'burn').length).toBe(
-      m.run.spacecraft[0]!.burns.length,
+      sc.report.spacecraft[0]!.burns.length,
     );
     expect(m.events.find((e) => e.kind === 'closest-approach')?.tS).toBe(c.minRangeTS);
     // V-bar stand-off 10 km behind: the farthest point of the mission.

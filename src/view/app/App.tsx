@@ -1,6 +1,7 @@
 /**
  * The simulator page: header, 3D scene with its HUD, plots beside it, score card and events below
- * it, and the transport bar with the timeline. The plots (uPlot) load as a separate chunk.
+ * it, and the transport bar with the timeline; with the plan editor open, the editor on the left.
+ * The plots (uPlot) and the editor load as separate chunks.
  */
 
 import { lazy, Suspense } from 'react';
@@ -9,24 +10,47 @@ import { useAppStore } from '../../state/useAppStore.ts';
 import { EventsPanel } from '../panels/EventsPanel.tsx';
 import { ScoreCard } from '../panels/ScoreCard.tsx';
 import { SceneCanvas } from '../scene/SceneCanvas.tsx';
+import { MonteCarloMount } from '../montecarlo/MonteCarloMount.tsx';
 import { Transport } from '../timeline/Transport.tsx';
+import { DraftNote } from './DraftNote.tsx';
 import { DropZone } from './DropZone.tsx';
 import { Header } from './Header.tsx';
 import { LoadErrors } from './LoadErrors.tsx';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
 
 const PlotsPanel = lazy(() => import('../plots/PlotsPanel.tsx'));
+const EditorPanel = lazy(() => import('../editor/EditorPanel.tsx'));
 
 /** The app. */
 export function App() {
   useKeyboardShortcuts();
-  const { serial, loading } = useAppStore(
-    useShallow((s) => ({ serial: s.missionSerial, loading: s.loading })),
+  const { serial, loading, trajectorySerial, stage, scoreState, editorOpen } = useAppStore(
+    useShallow((s) => ({
+      serial: s.missionSerial,
+      loading: s.loading,
+      trajectorySerial: s.trajectorySerial,
+      stage: s.trajectoryStage,
+      scoreState: s.mission?.scoreState ?? 'pending',
+      editorOpen: s.editorOpen,
+    })),
   );
   return (
-    <div className="app" data-testid="app" data-mission-serial={serial} data-loading={loading}>
+    <div
+      className={`app${editorOpen ? ' editing' : ''}`}
+      data-testid="app"
+      data-mission-serial={serial}
+      data-trajectory-serial={trajectorySerial}
+      data-trajectory-stage={stage}
+      data-score-state={scoreState}
+      data-loading={loading}
+    >
       <Header />
       <main className="app-main">
+        {editorOpen && (
+          <Suspense fallback={<aside className="editor editor-loading">Loading the editor…</aside>}>
+            <EditorPanel />
+          </Suspense>
+        )}
         <SceneCanvas />
         <aside className="plots" data-testid="plots">
           <Suspense fallback={<div className="plots-loading">Loading plots…</div>}>
@@ -39,7 +63,9 @@ export function App() {
         </div>
       </main>
       <Transport />
+      <MonteCarloMount />
       <LoadErrors />
+      <DraftNote />
       <DropZone />
     </div>
   );

@@ -1,12 +1,15 @@
 /**
- * The title bar: app name, the scenario shown, the examples menu, opening a file from disk, and
- * the keyboard shortcuts.
+ * The title bar: app name, the scenario shown, the examples menu, opening a file from disk,
+ * downloading the plan, its share link, the plan editor switch, and the keyboard shortcuts.
  */
 
 import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../state/useAppStore.ts';
+import { downloadPlan } from './planFile.ts';
 import { readScenarioFile, syncUrl } from './readScenarioFile.ts';
+import { ShareButton } from './ShareButton.tsx';
+import { MonteCarloButton } from '../montecarlo/MonteCarloButton.tsx';
 
 const SHORTCUTS: [string, string][] = [
   ['Space', 'play / pause'],
@@ -15,19 +18,24 @@ const SHORTCUTS: [string, string][] = [
   ['-  +', 'slower / faster'],
   ['Home  End', 'start / end'],
   ['C  F  V', 'camera: target / follow / inspector view'],
+  ['E', 'open / close the plan editor'],
+  ['Ctrl+Z', 'undo (Ctrl+Shift+Z or Ctrl+Y: redo)'],
 ];
 
 /** The header bar. */
 export function Header() {
-  const { mission, examples, exampleName, loadExample, loading } = useAppStore(
-    useShallow((s) => ({
-      mission: s.mission,
-      examples: s.examples,
-      exampleName: s.exampleName,
-      loadExample: s.loadExample,
-      loading: s.loading,
-    })),
-  );
+  const { mission, examples, exampleName, loadExample, loading, editorOpen, setEditorOpen } =
+    useAppStore(
+      useShallow((s) => ({
+        mission: s.mission,
+        examples: s.examples,
+        exampleName: s.exampleName,
+        loadExample: s.loadExample,
+        loading: s.loading,
+        editorOpen: s.editorOpen,
+        setEditorOpen: s.setEditorOpen,
+      })),
+    );
   useEffect(() => {
     document.title = mission ? `${mission.scenario.name} — RPO Sim` : 'RPO Sim';
   }, [mission]);
@@ -97,6 +105,38 @@ export function Header() {
             e.target.value = '';
           }}
         />
+        <button
+          type="button"
+          className="button with-icon"
+          title="Download the plan as a .json file (rpo-sim run reads it as it is)"
+          aria-label="Download .json"
+          data-testid="download"
+          disabled={!mission}
+          onClick={downloadPlan}
+        >
+          <svg viewBox="0 0 16 16" aria-hidden="true">
+            <path d="M7.2 1.5h1.6v7.1l2.4-2.4 1.1 1.1L8 11.6 3.7 7.3l1.1-1.1 2.4 2.4zM2 12.8h12v1.7H2z" />
+          </svg>
+          Save
+        </button>
+        <ShareButton />
+        <MonteCarloButton />
+        <button
+          type="button"
+          className={`button with-icon edit-toggle${editorOpen ? ' active' : ''}`}
+          aria-pressed={editorOpen}
+          title="Edit the plan: maneuvers, JSON, drag targets and burns (E)"
+          data-testid="edit-plan"
+          onClick={(e) => {
+            setEditorOpen(!editorOpen);
+            if (e.detail > 0) e.currentTarget.blur();
+          }}
+        >
+          <svg viewBox="0 0 16 16" aria-hidden="true">
+            <path d="M11.3 1.8l2.9 2.9-8.4 8.4-3.6.7.7-3.6zM10.2 4.9l-6 6-.3 1.2 1.2-.3 6-6z" />
+          </svg>
+          Edit plan
+        </button>
         <button
           type="button"
           className="button icon"

@@ -1,6 +1,10 @@
 /**
  * Page-wide keyboard shortcuts (listed in the header's "?" panel). Ignored while typing in a
  * field; Space is taken from focused buttons so it always means play / pause.
+ *
+ * Undo and redo (Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y; Cmd on a Mac) are the plan's, everywhere: also in
+ * the form's inputs and the JSON view, whose own undo would otherwise step through its text apart
+ * from the plan's one history. They are taken in the capture phase, before any input sees them.
  */
 
 import { useEffect } from 'react';
@@ -16,6 +20,22 @@ const isField = (t: EventTarget | null): boolean => {
 
 /** Installs the shortcuts on `window` while the calling component is mounted. */
 export function useKeyboardShortcuts(): void {
+  useEffect(() => {
+    const onUndoKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const k = e.key.toLowerCase();
+      const redo = (k === 'z' && e.shiftKey) || (k === 'y' && !e.shiftKey);
+      const undo = k === 'z' && !e.shiftKey;
+      if (!undo && !redo) return;
+      e.preventDefault();
+      e.stopPropagation();
+      const s = appStore.getState();
+      if (redo) s.redo();
+      else s.undo();
+    };
+    window.addEventListener('keydown', onUndoKey, { capture: true });
+    return () => window.removeEventListener('keydown', onUndoKey, { capture: true });
+  }, []);
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.metaKey || e.altKey || isField(e.target)) return;
@@ -63,6 +83,10 @@ export function useKeyboardShortcuts(): void {
         case 'v':
         case 'V':
           s.setCameraMode('inspector');
+          break;
+        case 'e':
+        case 'E':
+          s.setEditorOpen(!s.editorOpen);
           break;
         case 'Escape':
           s.dismissError();

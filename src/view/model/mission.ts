@@ -1,7 +1,13 @@
 /**
- * The view model of a run: what the scene, HUD, timeline, plots and score card show, derived once
- * per scenario from an `Evaluation` (the run plus its score; no React, no three: unit-tested in
- * node).
+ * The view model of a run: what the scene, HUD, timeline, plots and score card show (no React, no
+ * three: unit-tested in node).
+ *
+ * It comes in two parts, so that an edit shows its new trajectory before it is scored:
+ * - `TrajectoryPayload`, from `runScenario` alone: plain data and `Float64Array`s (ephemeris,
+ *   Douglas-Peucker importance, range), built in the simulation worker and transferred to the page
+ *   without a copy (src/worker/protocol.ts);
+ * - the score, a `RunReport` from `evaluateScenario` (src/scoring/report.ts), which arrives later
+ *   and is merged with `withScore` (the trajectory objects are kept, so nothing is rebuilt).
  *
  * Layering: this module sits between the physics (src/sim, src/scenario) and the store
  * (src/state), which holds the `Mission` it builds; React components read it from the store.
@@ -12,10 +18,10 @@ import type { Scenario } from '../../scenario/schema.ts';
 import type { Evaluation } from '../../scoring/evaluate.ts';
 import type { ObjectiveResult } from '../../scoring/objectives.ts';
 import { buildReport, type RunReport } from '../../scoring/report.ts';
-import type { Ephemeris } from '../../sim/ephemeris.ts';
-import type { BurnRecord, RunResult } from '../../sim/run.ts';
+import { Ephemeris } from '../../sim/ephemeris.ts';
+import type { BurnRecord, ManeuverRecord, RunResult } from '../../sim/run.ts';
 import { formatDistance, formatDv, formatShortDuration } from './format.ts';
-import { douglasPeuckerImportance } from './simplify.ts';
+import { prefilteredImportance } from './simplify.ts';
 
 /** Colours given to spacecraft without a `color` (high contrast on the dark background). */
 export const CRAFT_PALETTE = [
@@ -31,6 +37,11 @@ export const CRAFT_PALETTE = [
 
 /** Douglas-Peucker recursion floor for trails, m: far below a pixel at the closest zoom. */
 export const TRAIL_FLOOR_M = 1e-3;
+/**
+ * Strip half-width of the prefilter before Douglas-Peucker, m: trails are then within half a
+ * millimetre more of the ephemeris (./simplify.ts), a tenth of a pixel at the closest zoom.
+ */
+export const TRAIL_PREFILTER_M = 2.5e-4;
 
 /**
  * What kind of burn a record is, for labels: the maneuver type, with a transfer's two burns told
@@ -68,14 +79,16 @@ export interface CraftView {
   ephemeris: Ephemeris;
   /** Douglas-Peucker importance of each ephemeris sample (3D position), m. */
   importance: Float64Array;
+  /** Ascending indices of the samples that can be kept at any tolerance (the others: 0). */
+  candidates: Uint32Array;
   /** Range to the target at each ephemeris sample, m. */
   rangeM: Float64Array;
   burns: BurnView[];
   totalDvMps: number;
   minRangeM: number;
   minRangeTS: number;
-  /** Violations of every constraint against the target, by start time. */
-  violations: ViolationView[];
+  /** What became of each maneuver of the program (start and end times). */
+  maneuvers: ManeuverRecord[];
 }
 
 /** Kinds of events on the timeline and in the events panel. */
@@ -115,20 +128,69 @@ export interface MissionEvent {
   title: string;
   /** One line: numbers. */
   detail: string;
+  /** Burns: index into `crafts` and into that craft's `burns`. */
+  burn?: { craftIndex: number; burnIndex: number };
 }
+
+/** Closest approach of two spacecraft. */
+export interface PairView {
+  a: string;
+  b: string;
+  minRangeM: number;
+  minRangeTS: number;
+}
+
+/** One spacecraft's trajectory as the worker sends it (arrays transferred, not copied). */
+export interface CraftTrajectory {
+  id: string;
+  /** Samples written. */
+  count: number;
+  /** Sample times, s (valid up to `count`). */
+  tS: Float64Array;
+  /** RIC states, 6 per sample, m and m/s (valid up to `count * 6`). */
+  stateRic: Float64Array;
+  /** Douglas-Peucker importance of each sample (3D position), m. */
+  importance: Float64Array;
+  /** Ascending indices of the samples with an importance (see `CraftView.candidates`). */
+  candidates: Uint32Array;
+  /** Range to the target at each sample, m. */
+  rangeM: Float64Array;
+  burns: BurnRecord[];
+  maneuvers: ManeuverRecord[];
+  totalDvMps: number;
+  minRangeM: number;
+  minRangeTS: number;
+}
+
+/** A run's trajectories: everything the view shows before the score. */
+export interface TrajectoryPayload {
+  /** The scenario as validated (plain JSON data). */
+  scenario: Scenario;
+  crafts: CraftTrajectory[];
+  pairs: PairView[];
+  /** Largest distance of any spacecraft from the target, m. */
+  extentM: number;
+}
+
+/** Whether the score shown belongs to the trajectory shown. */
+export type ScoreState = 'pending' | 'current' | 'stale';
 
 /** The view model of a run. */
 export interface Mission {
   /** File or example the scenario came from. */
   sourceName: string;
   scenario: Scenario;
-  evaluation: Evaluation;
-  run: RunResult;
-  /** The report the CLI prints for this run (score card numbers). */
-  report: RunReport;
+  /**
+   * The report the CLI prints for this run (score card numbers); null until the first score
+   * arrives. After an edit it is the previous run's (`scoreState: 'stale'`) until the new one.
+   */
+  report: RunReport | null;
+  scoreState: ScoreState;
   objectives: ObjectiveResult[];
   /** The target's passages through the Earth's shadow. */
   eclipses: EclipseInterval[];
+  /** Constraint violations of each spacecraft (by spacecraft index), by start time. */
+  violations: ViolationView[][];
   /** Scenario epoch, Unix ms UTC. */
   epochMs: number;
   durationS: number;
@@ -137,6 +199,7 @@ export interface Mission {
   /** Smallest and largest keep-out semi-axis, m ([0, 0]: no keep-out): for range plots. */
   keepOutRangeM: [number, number];
   crafts: CraftView[];
+  pairs: PairView[];
   /** All events, by time. */
   events: MissionEvent[];
   /** Largest distance of any spacecraft from the target over the run, m. */
@@ -211,27 +274,87 @@ function craftColor(s: Scenario, index: number): string {
 }
 
 /**
- * Builds the view model of an evaluated run (run with `recordEphemeris: true`).
+ * The trajectory part of a run's view model (run with `recordEphemeris: true`): what the worker
+ * sends after `runScenario`. Computes each spacecraft's range and Douglas-Peucker importance.
  *
- * @param evaluation the run and its score (`evaluateScenario`)
- * @param sourceName file or example name, for the title bar
+ * @param run the run
  */
-export function buildMission(evaluation: Evaluation, sourceName: string): Mission {
-  const run = evaluation.run;
-  const s = run.scenario;
-  const scratch = new Float64Array(6);
+export function trajectoryPayload(run: RunResult): TrajectoryPayload {
   let extentM = 0;
-  const crafts: CraftView[] = run.spacecraft.map((c, index) => {
+  const crafts = run.spacecraft.map((c): CraftTrajectory => {
     const eph = c.ephemeris;
-    if (eph === null) throw new Error('buildMission needs a run with recordEphemeris: true');
-    const spec = s.spacecraft[index];
-    const rangeM = new Float64Array(eph.count);
-    for (let k = 0; k < eph.count; k++) {
-      const o = k * 6;
-      const r = Math.hypot(eph.stateRic[o]!, eph.stateRic[o + 1]!, eph.stateRic[o + 2]!);
+    if (eph === null) throw new Error('the view needs a run with recordEphemeris: true');
+    const n = eph.count;
+    const st = eph.stateRic;
+    const rangeM = new Float64Array(n);
+    for (let k = 0, o = 0; k < n; k++, o += 6) {
+      const x = st[o]!;
+      const y = st[o + 1]!;
+      const z = st[o + 2]!;
+      const r = Math.sqrt(x * x + y * y + z * z);
       rangeM[k] = r;
       if (r > extentM) extentM = r;
     }
+    const simplified = prefilteredImportance(
+      { coords: st, stride: 6, dims: 3, count: n },
+      TRAIL_FLOOR_M,
+      TRAIL_PREFILTER_M,
+    );
+    return {
+      id: c.id,
+      count: n,
+      tS: eph.tS,
+      stateRic: st,
+      importance: simplified.importance,
+      candidates: simplified.candidates,
+      rangeM,
+      burns: c.burns,
+      maneuvers: c.maneuvers,
+      totalDvMps: c.totalDvMps,
+      minRangeM: c.minRangeM,
+      minRangeTS: c.minRangeTS,
+    };
+  });
+  return {
+    scenario: run.scenario,
+    crafts,
+    pairs: run.pairs.map((p) => ({
+      a: p.a,
+      b: p.b,
+      minRangeM: p.minRangeM,
+      minRangeTS: p.minRangeTS,
+    })),
+    extentM,
+  };
+}
+
+/** An ephemeris over arrays received from the worker (no copy). */
+function ephemerisOf(t: CraftTrajectory): Ephemeris {
+  const e = new Ephemeris(2);
+  e.tS = t.tS;
+  e.stateRic = t.stateRic;
+  e.count = t.count;
+  return e;
+}
+
+/**
+ * The view model of a trajectory. The score of `previous` is carried over as stale when it has
+ * the same spacecraft (an edit), so the score card stays readable until the new score arrives.
+ *
+ * @param p the trajectory payload
+ * @param sourceName file or example name, for the title bar
+ * @param previous the mission shown before (after an edit), or null
+ */
+export function missionFromTrajectory(
+  p: TrajectoryPayload,
+  sourceName: string,
+  previous: Mission | null = null,
+): Mission {
+  const s = p.scenario;
+  const scratch = new Float64Array(6);
+  const crafts: CraftView[] = p.crafts.map((c, index) => {
+    const eph = ephemerisOf(c);
+    const spec = s.spacecraft[index];
     const burns = c.burns.map((b): BurnView => {
       const kind = burnKind(b);
       eph.stateAt(b.tS, scratch);
@@ -254,22 +377,14 @@ export function buildMission(evaluation: Evaluation, sourceName: string): Missio
       color: craftColor(s, index),
       index,
       ephemeris: eph,
-      importance: douglasPeuckerImportance(
-        { coords: eph.stateRic, stride: 6, dims: 3, count: eph.count },
-        TRAIL_FLOOR_M,
-      ),
-      rangeM,
+      importance: c.importance,
+      candidates: c.candidates,
+      rangeM: c.rangeM,
       burns: burns.sort((a, b) => a.tS - b.tS),
       totalDvMps: c.totalDvMps,
       minRangeM: c.minRangeM,
       minRangeTS: c.minRangeTS,
-      violations: (evaluation.spacecraft[index]?.violations ?? [])
-        .map((v) => ({
-          constraint: v.kind as string,
-          startS: v.startS,
-          endS: Number.isFinite(v.endS) ? v.endS : s.durationS,
-        }))
-        .sort((a, b) => a.startS - b.startS),
+      maneuvers: c.maneuvers,
     };
   });
 
@@ -277,6 +392,78 @@ export function buildMission(evaluation: Evaluation, sourceName: string): Missio
   const keepOutRangeM: [number, number] = keepOut
     ? [Math.min(...keepOut.semiAxesM), Math.max(...keepOut.semiAxesM)]
     : [0, 0];
+  const sameCrafts =
+    previous !== null &&
+    previous.report !== null &&
+    previous.crafts.length === crafts.length &&
+    previous.crafts.every((c, i) => c.id === crafts[i]!.id);
+  const carried = sameCrafts && previous.durationS === s.durationS;
+  const mission: Mission = {
+    sourceName,
+    scenario: s,
+    report: carried ? previous.report : null,
+    scoreState: carried ? 'stale' : 'pending',
+    objectives: carried ? previous.objectives : [],
+    eclipses: carried ? previous.eclipses : [],
+    violations: carried ? previous.violations : crafts.map(() => []),
+    epochMs: Date.parse(s.epoch),
+    durationS: s.durationS,
+    keepOut,
+    keepOutRangeM,
+    crafts,
+    pairs: p.pairs,
+    events: [],
+    extentM: p.extentM,
+  };
+  mission.events = missionEvents(mission);
+  return mission;
+}
+
+/**
+ * The mission with its score: the report, violations, objectives and eclipses, and the events
+ * rebuilt with them. The spacecraft objects are the same (the scene rebuilds nothing).
+ *
+ * @param m the mission
+ * @param report the report of the same scenario text (`buildReport(evaluateScenario(...))`)
+ */
+export function withScore(m: Mission, report: RunReport): Mission {
+  const out: Mission = {
+    ...m,
+    report,
+    scoreState: 'current',
+    objectives: report.objectives,
+    eclipses: report.lighting.eclipses,
+    violations: m.crafts.map((c, i) =>
+      (report.spacecraft[i]?.id === c.id ? report.spacecraft[i]!.violations : [])
+        .map((v) => ({
+          constraint: v.kind as string,
+          startS: v.startS,
+          endS: Number.isFinite(v.endS) ? v.endS : m.durationS,
+        }))
+        .sort((a, b) => a.startS - b.startS),
+    ),
+  };
+  out.events = missionEvents(out);
+  return out;
+}
+
+/**
+ * Builds the view model of an evaluated run (run with `recordEphemeris: true`) in one go, as the
+ * worker's two messages would.
+ *
+ * @param evaluation the run and its score (`evaluateScenario`)
+ * @param sourceName file or example name, for the title bar
+ */
+export function buildMission(evaluation: Evaluation, sourceName: string): Mission {
+  return withScore(
+    missionFromTrajectory(trajectoryPayload(evaluation.run), sourceName),
+    buildReport(evaluation),
+  );
+}
+
+/** Every event of a mission, by time. */
+function missionEvents(m: Mission): MissionEvent[] {
+  const { crafts } = m;
   const events: MissionEvent[] = [];
   for (const c of crafts) {
     c.burns.forEach((b, j) => {
@@ -288,12 +475,13 @@ export function buildMission(evaluation: Evaluation, sourceName: string): Missio
         craftId: c.id,
         color: c.color,
         title: b.label,
+        burn: { craftIndex: c.index, burnIndex: j },
         detail:
           `Δv ${formatDv(b.dvMps)} · R ${r.toFixed(3)} I ${i.toFixed(3)} C ${cc.toFixed(3)}` +
           (b.durationS !== undefined ? ` · ${formatShortDuration(b.durationS)}` : ''),
       });
     });
-    c.violations.forEach((v, j) => {
+    (m.violations[c.index] ?? []).forEach((v, j) => {
       events.push({
         id: `${c.id}:violation:${j}`,
         kind: 'violation',
@@ -318,7 +506,7 @@ export function buildMission(evaluation: Evaluation, sourceName: string): Missio
       });
     }
   }
-  run.pairs.forEach((p, j) => {
+  m.pairs.forEach((p, j) => {
     const a = crafts.find((c) => c.id === p.a);
     if (!a) return;
     if (Number.isFinite(p.minRangeM)) {
@@ -333,7 +521,7 @@ export function buildMission(evaluation: Evaluation, sourceName: string): Missio
       });
     }
   });
-  evaluation.eclipses.forEach((e, j) => {
+  m.eclipses.forEach((e, j) => {
     events.push({
       id: `eclipse:${j}`,
       kind: 'eclipse',
@@ -353,23 +541,7 @@ export function buildMission(evaluation: Evaluation, sourceName: string): Missio
     eclipse: 4,
   };
   events.sort((a, b) => a.tS - b.tS || order[a.kind] - order[b.kind]);
-
-  return {
-    sourceName,
-    scenario: s,
-    evaluation,
-    run,
-    report: buildReport(evaluation),
-    objectives: evaluation.objectives,
-    eclipses: evaluation.eclipses,
-    epochMs: Date.parse(s.epoch),
-    durationS: s.durationS,
-    keepOut,
-    keepOutRangeM,
-    crafts,
-    events,
-    extentM,
-  };
+  return events;
 }
 
 /**

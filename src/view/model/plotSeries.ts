@@ -6,7 +6,7 @@
 
 import type { SeriesSource } from './decimate.ts';
 import type { CraftView } from './mission.ts';
-import { selectByImportance } from './simplify.ts';
+import { selectCandidates } from './simplify.ts';
 
 /** Cross-track position C (RIC, m) of a spacecraft as a decimation source. */
 export function crossTrackSource(craft: CraftView): SeriesSource {
@@ -39,7 +39,7 @@ export interface InPlaneSeries {
  */
 export function inPlaneSeries(craft: CraftView, tolM: number): InPlaneSeries {
   const e = craft.ephemeris;
-  const idx = selectByImportance(craft.importance.subarray(0, e.count), tolM);
+  const idx = selectCandidates(craft.importance, craft.candidates, tolM);
   const iKm = new Float64Array(idx.length);
   const rKm = new Float64Array(idx.length);
   const tS = new Float64Array(idx.length);

@@ -10,7 +10,7 @@
 
 import type { Ephemeris } from '../../sim/ephemeris.ts';
 import { WORLD_UNIT_M } from './axes.ts';
-import { selectByImportance } from './simplify.ts';
+import { selectByImportance, selectCandidates } from './simplify.ts';
 
 /** Floats per segment in a trail buffer. */
 export const TRAIL_FLOATS_PER_SEGMENT = 10;
@@ -71,14 +71,18 @@ export function toleranceForLevel(level: number): number {
  * @param tolM tolerance, m
  * @param timeOriginS subtracted from times before they become float32 (keep it 0 for runs of
  *   a few days: float32 resolves 0.016 s at 48 h)
+ * @param candidates the only samples that can be kept (faster selection), if known
  */
 export function buildTrailSegments(
   eph: Ephemeris,
   importance: Float64Array,
   tolM: number,
   timeOriginS = 0,
+  candidates?: Uint32Array,
 ): TrailSegments {
-  const indices = selectByImportance(importance.subarray(0, eph.count), tolM);
+  const indices = candidates
+    ? selectCandidates(importance, candidates, tolM)
+    : selectByImportance(importance.subarray(0, eph.count), tolM);
   const count = Math.max(0, indices.length - 1);
   const data = new Float32Array(count * TRAIL_FLOATS_PER_SEGMENT);
   const s = eph.stateRic;

@@ -29,24 +29,40 @@ export function ScoreCard() {
   const { mission, seek } = useAppStore(useShallow((s) => ({ mission: s.mission, seek: s.seek })));
   if (!mission) return null;
   const report = mission.report;
-  const score = report.score;
+  const score = report?.score ?? null;
+  const state = mission.scoreState;
   return (
-    <section className="panel score-card" data-testid="score-card" aria-label="Score card">
+    <section
+      className={`panel score-card score-${state}`}
+      data-testid="score-card"
+      data-score-state={state}
+      aria-label="Score card"
+      aria-busy={state !== 'current'}
+    >
       <header className="panel-title">
-        <span>Score card</span>
-        <span className="score-head">
-          <span className="score-parts">
-            <span title="Safety: constraints kept, of 65">safety {fmtScore(score.safety)}</span>
-            <span title="Efficiency: delta-v against the budget, of 15">
-              efficiency {fmtScore(score.efficiency)}
+        <span>
+          Score card
+          {state !== 'current' && (
+            <span className="scoring-badge" data-testid="scoring">
+              scoring…
             </span>
-            <span title="Objectives met, of 20">objectives {fmtScore(score.objectives)}</span>
-          </span>
-          <span className="score-total" data-testid="score-overall" title="Overall score, 0-100">
-            {fmtScore(score.overall)}
-          </span>
-          <span className="panel-sub">/100</span>
+          )}
         </span>
+        {score && (
+          <span className="score-head">
+            <span className="score-parts">
+              <span title="Safety: constraints kept, of 65">safety {fmtScore(score.safety)}</span>
+              <span title="Efficiency: delta-v against the budget, of 15">
+                efficiency {fmtScore(score.efficiency)}
+              </span>
+              <span title="Objectives met, of 20">objectives {fmtScore(score.objectives)}</span>
+            </span>
+            <span className="score-total" data-testid="score-overall" title="Overall score, 0-100">
+              {fmtScore(score.overall)}
+            </span>
+            <span className="panel-sub">/100</span>
+          </span>
+        )}
       </header>
       <div className="score-scroll">
         <table className="table">
@@ -61,8 +77,8 @@ export function ScoreCard() {
           </thead>
           <tbody>
             {mission.crafts.map((c, i) => {
-              const budget = report.spacecraft[i]?.budget.dvBudgetMps ?? null;
-              const groups = groupViolations(c.violations);
+              const budget = report?.spacecraft[i]?.budget.dvBudgetMps ?? null;
+              const groups = groupViolations(mission.violations[i] ?? []);
               return (
                 <tr
                   key={c.id}
@@ -88,7 +104,9 @@ export function ScoreCard() {
                   </td>
                   <td className="num col-at">{formatMet(c.minRangeTS)}</td>
                   <td className="badges">
-                    {groups.length === 0 ? (
+                    {report === null ? (
+                      <span className="badge pending">…</span>
+                    ) : groups.length === 0 ? (
                       <span className="badge ok">all clear</span>
                     ) : (
                       groups.map(([kind, g]) => (
@@ -111,19 +129,19 @@ export function ScoreCard() {
                 </tr>
               );
             })}
-            {report.pairs.map((p) => (
+            {mission.pairs.map((p) => (
               <tr
-                key={`${p.ids[0]}-${p.ids[1]}`}
+                key={`${p.a}-${p.b}`}
                 className="clickable pair"
                 title="Jump to the closest approach"
-                onClick={() => seek(p.minRange.tS)}
+                onClick={() => seek(p.minRangeTS)}
               >
                 <td>
-                  {p.ids[0]} – {p.ids[1]}
+                  {p.a} – {p.b}
                 </td>
                 <td className="num">—</td>
-                <td className="num">{formatDistance(p.minRange.rangeM)}</td>
-                <td className="num col-at">{formatMet(p.minRange.tS)}</td>
+                <td className="num">{formatDistance(p.minRangeM)}</td>
+                <td className="num col-at">{formatMet(p.minRangeTS)}</td>
                 <td />
               </tr>
             ))}

@@ -4,7 +4,7 @@
 
 import { useRef, type ReactNode } from 'react';
 import { useAppStore } from '../../state/useAppStore.ts';
-import { useUPlot, type PlotDefinition } from './useUPlot.ts';
+import { useUPlot, type PlotDefinition, type PlotOverlay } from './useUPlot.ts';
 
 /** Props of `PlotView`. */
 export interface PlotViewProps {
@@ -13,13 +13,15 @@ export interface PlotViewProps {
   note?: ReactNode;
   def: PlotDefinition | null;
   testId: string;
+  /** Drawn over the chart (keep it stable). */
+  overlay?: PlotOverlay;
 }
 
 /** A chart with its title. */
-export function PlotView({ title, note, def, testId }: PlotViewProps) {
+export function PlotView({ title, note, def, testId, overlay }: PlotViewProps) {
   const clock = useAppStore((s) => s.clock);
   const box = useRef<HTMLDivElement>(null);
-  useUPlot(box, def, clock);
+  useUPlot(box, def, clock, overlay);
   return (
     <section className="plot" data-testid={testId}>
       <header className="plot-title">

@@ -1,7 +1,11 @@
 /**
  * The plots beside the scene (a lazily loaded chunk with uPlot): in-plane relative motion (I, R),
  * cross-track C against time, and range against time with the keep-out radius. Each has a time
- * cursor synced to playback; drag to zoom, double-click to reset, click a time plot to seek.
+ * cursor synced to playback; drag to zoom, double-click to reset, click a time plot to seek. While
+ * the plan editor is open, transfer targets can be dragged on the in-plane plot.
+ *
+ * The charts are built once per scenario and take each edit's trajectory as new data: their
+ * definitions depend on the trajectory only (a score arriving later changes nothing here).
  */
 
 import { useMemo } from 'react';
@@ -13,6 +17,8 @@ import { crossTrackSource, rangeSource } from '../model/plotSeries.ts';
 import { inPlanePlot } from './inPlanePlot.ts';
 import { PlotView } from './PlotView.tsx';
 import { timePlot } from './timePlot.ts';
+import { transferHandleOverlay } from './transferHandleOverlay.ts';
+import { withMonteCarloPaths } from '../montecarlo/inPlaneOverlay.ts';
 
 /** "keep-out 200 m" (sphere) or "keep-out 100 m – 300 m" (ellipsoid semi-axes). */
 function keepOutNote(rangeM: [number, number] | undefined): string | undefined {
@@ -26,6 +32,10 @@ function keepOutNote(rangeM: [number, number] | undefined): string | undefined {
 /** The plots panel (default export for `React.lazy`). */
 export default function PlotsPanel() {
   const mission = useAppStore((s) => s.mission);
+  const editorOpen = useAppStore((s) => s.editorOpen);
+  const handles = useMemo(() => withMonteCarloPaths(transferHandleOverlay()), []);
+  // A new score (same trajectory) keeps the same crafts: no new plot data.
+  const crafts = mission?.crafts;
   const defs = useMemo(() => {
     if (!mission) return null;
     const [innerKm, outerKm] = mission.keepOutRangeM.map((m) => m / 1000) as [number, number];
@@ -71,14 +81,16 @@ export default function PlotsPanel() {
         draw: drawKeepOut,
       }),
     };
-  }, [mission]);
+    // Keyed on the trajectory (`crafts`), which a score does not change.
+  }, [crafts]);
   return (
     <div className="plots-panel">
       <PlotView
         title="In-plane motion (R vs I)"
-        note="drag to zoom"
+        note={editorOpen ? 'drag ◆ targets' : 'drag to zoom'}
         def={defs?.inPlane ?? null}
         testId="plot-in-plane"
+        overlay={handles}
       />
       <PlotView
         title="Cross-track C"

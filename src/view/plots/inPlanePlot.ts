@@ -80,7 +80,9 @@ export function inPlanePlot(mission: Mission): PlotDefinition {
     hooks: { drawClear: [drawTarget] },
   };
   return {
+    key: `in-plane:${mission.crafts.map((c) => c.color).join(',')}`,
     options,
+    fit: () => ({ x: [xr.min, xr.max], y: [yr.min, yr.max] }),
     data(widthPx, heightPx, xWindow) {
       const spanX = xWindow ? xWindow[1] - xWindow[0] : xr.max - xr.min;
       // Half the smaller pixel size of the two axes, m (y assumed at full range when zoomed in x).

@@ -32,14 +32,19 @@ const scratch = new Float64Array(6);
 export function timePlot(spec: TimePlotSpec): PlotDefinition {
   const { mission, source, yScale } = spec;
   const durationH = mission.durationS / 3600;
-  // y range from the full-resolution data (once).
-  const full = mission.crafts.map((_, k) => {
+  // y range from the full-resolution data (once per trajectory, no copy).
+  let lo = Infinity;
+  let hi = -Infinity;
+  mission.crafts.forEach((_, k) => {
     const s = source(k);
-    const ys = new Float64Array(s.count);
-    for (let j = 0; j < s.count; j++) ys[j] = s.values[j * s.stride + s.offset]! * yScale;
-    return ys;
+    for (let j = 0, o = s.offset; j < s.count; j++, o += s.stride) {
+      const y = s.values[o]!;
+      if (y < lo) lo = y;
+      if (y > hi) hi = y;
+    }
   });
-  const yr = paddedRange([...full, Float64Array.from(spec.yInclude ?? [])], 0.08, 0.02);
+  const extremes = Number.isFinite(lo) ? [lo * yScale, hi * yScale] : [];
+  const yr = paddedRange([Float64Array.from([...extremes, ...(spec.yInclude ?? [])])], 0.08, 0.02);
   const yMin = spec.yMin ?? yr.min;
   const yMax = yr.max;
   const options: PlotDefinition['options'] = {
@@ -70,7 +75,9 @@ export function timePlot(spec: TimePlotSpec): PlotDefinition {
     hooks: spec.draw ? { draw: [spec.draw] } : {},
   };
   return {
+    key: `time:${spec.yLabel}:${mission.crafts.map((c) => c.color).join(',')}`,
     options,
+    fit: () => ({ x: [0, durationH], y: [yMin, yMax] }),
     data(widthPx, _h, xWindow) {
       const [h0, h1] = xWindow ?? [0, durationH];
       return mission.crafts.map((_, k): Facet => {

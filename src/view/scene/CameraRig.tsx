@@ -12,6 +12,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../state/useAppStore.ts';
 import { WORLD_UNIT_M } from '../model/axes.ts';
 import type { Mission } from '../model/mission.ts';
+import { applyControlsEnabled, sceneInteraction } from './sceneInteraction.ts';
 import { metresPerPixelAt, publishViewMetrics, viewMetrics } from './viewMetrics.ts';
 
 /** Direction from the target to the camera at start: a little behind (-I), above (+R), on -C. */
@@ -76,14 +77,19 @@ export function CameraRig() {
   const invalidate = useThree((s) => s.invalidate);
   const heightPx = useThree((s) => s.size.height);
   const widthPx = useThree((s) => s.size.width);
-  const { clock, mission, mode, focusId } = useAppStore(
+  const { clock, mission, mode, focusId, serial } = useAppStore(
     useShallow((s) => ({
       clock: s.clock,
       mission: s.mission,
       mode: s.cameraMode,
       focusId: s.focusCraftId,
+      serial: s.missionSerial,
     })),
   );
+  // The frame-once effects below use the mission of a new scenario; an edit (a new trajectory of
+  // the same scenario) must not move the camera.
+  const missionRef = useRef(mission);
+  missionRef.current = mission;
   const controls = useMemo(() => new OrbitControls(camera, gl.domElement), [camera, gl]);
   const followPrev = useRef(new Vector3());
   const inspectorFov = useRef(INSPECTOR_FOV_DEG.start);
@@ -101,7 +107,9 @@ export function CameraRig() {
     controls.screenSpacePanning = true;
     const onChange = () => invalidate();
     controls.addEventListener('change', onChange);
+    sceneInteraction.controls = controls;
     return () => {
+      if (sceneInteraction.controls === controls) sceneInteraction.controls = null;
       controls.removeEventListener('change', onChange);
       controls.dispose();
     };
@@ -109,6 +117,7 @@ export function CameraRig() {
 
   // Frame the whole mission from the home direction when a scenario is loaded.
   useEffect(() => {
+    const mission = missionRef.current;
     if (!mission) return;
     const d = homeDistanceKm(missionBox(mission), ORBIT_FOV_DEG, aspect);
     controls.target.set(0, 0, 0);
@@ -117,15 +126,17 @@ export function CameraRig() {
     camera.lookAt(0, 0, 0);
     controls.update();
     invalidate();
-    // Not re-run on a resize (aspect is read, not a dependency): only a new mission re-frames.
-  }, [mission, camera, controls, invalidate]);
+    // Not re-run on a resize (aspect is read, not a dependency) nor an edit: only a new scenario
+    // re-frames.
+  }, [serial, camera, controls, invalidate]);
 
   // Entering a mode: place the camera for it.
   useEffect(() => {
+    const mission = missionRef.current;
     if (!mission) return;
     const p = scratchPos;
     if (mode === 'orbit') {
-      controls.enabled = true;
+      sceneInteraction.controlsWanted = true;
       camera.fov = ORBIT_FOV_DEG;
       if (camera.position.length() < MIN_DISTANCE_KM * 2) {
         camera.position.copy(HOME_DIRECTION).multiplyScalar(10);
@@ -133,7 +144,7 @@ export function CameraRig() {
       controls.target.set(0, 0, 0);
     } else if (craftWorld(mission, focusId, clock.tS, p)) {
       if (mode === 'follow') {
-        controls.enabled = true;
+        sceneInteraction.controlsWanted = true;
         camera.fov = ORBIT_FOV_DEG;
         // Behind the spacecraft as seen from the target, a little above and to the side, so the
         // target shows past it.
@@ -144,17 +155,18 @@ export function CameraRig() {
         camera.position.copy(p).add(offset);
         followPrev.current.copy(p);
       } else {
-        controls.enabled = false;
+        sceneInteraction.controlsWanted = false;
         camera.fov = inspectorFov.current;
         camera.position.copy(p);
         camera.up.set(0, 1, 0);
         camera.lookAt(0, 0, 0);
       }
     }
+    applyControlsEnabled();
     camera.updateProjectionMatrix();
     controls.update();
     invalidate();
-  }, [mode, focusId, mission, camera, controls, clock, invalidate]);
+  }, [mode, focusId, serial, camera, controls, clock, invalidate]);
 
   // The wheel zooms the inspector view by narrowing the field of view.
   useEffect(() => {
@@ -188,7 +200,7 @@ export function CameraRig() {
       camera.position.copy(p);
       camera.lookAt(0, 0, 0);
     }
-    if (controls.enabled && controls.update()) invalidate();
+    if (sceneInteraction.controlsWanted && controls.update()) invalidate();
 
     const focusKm =
       mode === 'inspector'

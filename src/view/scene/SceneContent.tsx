@@ -1,14 +1,18 @@
 /**
  * Everything inside the 3D canvas for one mission: clock and camera drivers, sky, target, keep-out
- * sphere, frames and directions, and per spacecraft its trail, burns and model.
+ * sphere, frames and directions, per spacecraft its trail, burns and model, and (plan editor
+ * open) the transfer targets' drag handles. Mounted once per scenario; an edit's new trajectory
+ * flows through the same components.
  */
 
+import { useAppStore } from '../../state/useAppStore.ts';
 import type { Mission } from '../model/mission.ts';
 import { BurnArrows } from './BurnArrows.tsx';
 import { CameraRig } from './CameraRig.tsx';
 import { ClockDriver } from './ClockDriver.tsx';
 import { Inspector } from './Inspector.tsx';
 import { ConstraintZones } from './ConstraintZones.tsx';
+import { DrawProbe } from './DrawProbe.tsx';
 import { KeepOutZone } from './KeepOutZone.tsx';
 import { RangeRings } from './RangeRings.tsx';
 import { RicAxes } from './RicAxes.tsx';
@@ -16,6 +20,8 @@ import { Starfield } from './Starfield.tsx';
 import { SunDirection } from './SunDirection.tsx';
 import { TargetModel } from './TargetModel.tsx';
 import { Trail } from './Trail.tsx';
+import { TransferHandles } from './TransferHandles.tsx';
+import { MonteCarloSpaghetti } from '../montecarlo/MonteCarloSpaghetti.tsx';
 
 /** Props of `SceneContent`. */
 export interface SceneContentProps {
@@ -24,10 +30,12 @@ export interface SceneContentProps {
 
 /** The scene graph of a mission. */
 export function SceneContent({ mission }: SceneContentProps) {
+  const editing = useAppStore((s) => s.editorOpen);
   return (
     <>
       <ClockDriver />
       <CameraRig />
+      <DrawProbe />
       <color attach="background" args={['#04070c']} />
       <Starfield />
       <SunDirection mission={mission} />
@@ -45,6 +53,8 @@ export function SceneContent({ mission }: SceneContentProps) {
           <Inspector craft={c} />
         </group>
       ))}
+      <MonteCarloSpaghetti />
+      {editing && <TransferHandles />}
     </>
   );
 }

@@ -40,17 +40,23 @@ export function SunDirection({ mission }: SunDirectionProps) {
   const light = useRef<DirectionalLight>(null);
   const headlight = useRef<DirectionalLight>(null);
 
+  // The sun table depends on the epoch, the span and the target orbit only: an edit of the plan
+  // keeps it.
+  const s = mission.scenario;
+  const sunKey = JSON.stringify([s.epoch, s.durationS, s.target.orbit]);
+  const scenarioRef = useRef(s);
+  scenarioRef.current = s;
   useEffect(() => {
     let cancelled = false;
     setSun(null);
     sunState.available = false;
     void import('../../sim/run.ts').then((m) => {
-      if (!cancelled) setSun(m.createSunTable(mission.scenario));
+      if (!cancelled) setSun(m.createSunTable(scenarioRef.current));
     });
     return () => {
       cancelled = true;
     };
-  }, [mission]);
+  }, [sunKey]);
 
   useFrame(({ camera }) => {
     // A dim light from the viewer, so the night side and eclipses stay readable.

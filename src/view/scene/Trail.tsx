@@ -3,7 +3,8 @@
  *
  * The ephemeris (up to 172,800 samples) is simplified to half a pixel at the camera's focus
  * distance (src/view/model/simplify.ts) and rebuilt only when that pixel size changes by a factor
- * of two; per frame only the clock time and dash length uniforms change.
+ * of two or an edit brings a new trajectory; per frame only the clock time and dash length
+ * uniforms change.
  */
 
 import { useFrame, useThree } from '@react-three/fiber';
@@ -24,6 +25,9 @@ const GAP_PX = 6;
 
 const bufferSize = new Vector2();
 
+/** Trajectories whose trail geometry has been built (read by ./DrawProbe.tsx). */
+export const builtTrails = new WeakSet<CraftView>();
+
 /** Props of `Trail`. */
 export interface TrailProps {
   craft: CraftView;
@@ -43,10 +47,11 @@ export function Trail({ craft }: TrailProps) {
     [craft.color],
   );
   const meshRef = useRef<Mesh>(null);
-  const built = useRef<{ level: number; geometry: InstancedBufferGeometry | null }>({
-    level: Number.NaN,
-    geometry: null,
-  });
+  const built = useRef<{
+    level: number;
+    geometry: InstancedBufferGeometry | null;
+    craft: CraftView | null;
+  }>({ level: Number.NaN, geometry: null, craft: null });
 
   useEffect(() => {
     const b = built.current;
@@ -56,21 +61,30 @@ export function Trail({ craft }: TrailProps) {
       b.geometry = null;
       b.level = Number.NaN;
     };
-  }, [material, craft]);
+  }, [material]);
 
   useFrame(() => {
     const b = built.current;
     const level = toleranceLevel(viewMetrics.metresPerPixel);
-    if (level !== b.level || b.geometry === null) {
+    // A new zoom level or a new trajectory (an edit): rebuild the segments.
+    if (level !== b.level || b.geometry === null || b.craft !== craft) {
       const g = createTrailGeometry();
       setTrailSegments(
         g,
-        buildTrailSegments(craft.ephemeris, craft.importance, toleranceForLevel(level)),
+        buildTrailSegments(
+          craft.ephemeris,
+          craft.importance,
+          toleranceForLevel(level),
+          0,
+          craft.candidates,
+        ),
       );
       if (meshRef.current) meshRef.current.geometry = g;
       b.geometry?.dispose();
       b.geometry = g;
       b.level = level;
+      b.craft = craft;
+      builtTrails.add(craft);
     }
     gl.getDrawingBufferSize(bufferSize);
     const ratio = gl.getPixelRatio();

@@ -1,16 +1,34 @@
 /**
  * The timeline: a track over the whole scenario to scrub, hour ticks, a playhead that follows the
  * clock by mutation, and markers for burns, keep-out violations and closest approaches; clicking a
- * marker jumps the clock there.
+ * marker jumps the clock there. While the plan editor is open, a burn marker can be dragged along
+ * the track: it moves its maneuver's start (`tS` or `after`), or a transfer's arrival (its
+ * `durationS`), in round steps; the whole drag is one undo step.
  */
 
 import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useAppStore } from '../../state/useAppStore.ts';
-import { formatMet, formatUtc } from '../model/format.ts';
-import type { MissionEvent } from '../model/mission.ts';
+import { setAtPath } from '../../editing/jsonText.ts';
+import { appStore, useAppStore } from '../../state/useAppStore.ts';
+import { formatHms, formatMet, formatUtc } from '../model/format.ts';
+import { burnDrag, burnDragValue, dragStep } from '../model/handles.ts';
+import type { Mission, MissionEvent } from '../model/mission.ts';
 import { timeTickStepS } from '../model/scale.ts';
 import { useClockListener } from '../useClockListener.ts';
+
+/** A burn marker being dragged: where it is drawn and what it sets. */
+interface DragGhost {
+  leftPct: number;
+  text: string;
+}
+
+/** What a drag of this event's marker edits (null: not draggable). */
+function dragOf(mission: Mission, e: MissionEvent) {
+  if (!e.burn) return null;
+  const burn = mission.crafts[e.burn.craftIndex]?.burns[e.burn.burnIndex];
+  if (!burn) return null;
+  return burnDrag(appStore.getState().docValue, e.burn.craftIndex, burn);
+}
 
 const KIND_ROW: Record<MissionEvent['kind'], string> = {
   burn: 'row-burn',
@@ -22,9 +40,17 @@ const KIND_ROW: Record<MissionEvent['kind'], string> = {
 
 /** The timeline track. */
 export function Timeline() {
-  const { mission, clock, seek } = useAppStore(
-    useShallow((s) => ({ mission: s.mission, clock: s.clock, seek: s.seek })),
+  const { mission, clock, seek, editing } = useAppStore(
+    useShallow((s) => ({
+      mission: s.mission,
+      clock: s.clock,
+      seek: s.seek,
+      editing: s.editorOpen,
+      // Re-render when the text changes: which markers can be dragged depends on it.
+      doc: s.docValue,
+    })),
   );
+  const [ghost, setGhost] = useState<DragGhost | null>(null);
   const track = useRef<HTMLDivElement>(null);
   const head = useRef<HTMLDivElement>(null);
   const fill = useRef<HTMLDivElement>(null);
@@ -78,6 +104,43 @@ export function Timeline() {
     }
   };
 
+  /** Drags a burn marker (plan editor open); a press without a move is a click (seek). */
+  const onMarkerDown = (ev: ReactPointerEvent<HTMLButtonElement>, e: MissionEvent) => {
+    ev.stopPropagation();
+    if (!editing || ev.button !== 0) return;
+    const drag = dragOf(mission, e);
+    if (!drag) return;
+    ev.preventDefault();
+    const x0 = ev.clientX;
+    const widthPx = Math.max(1, track.current!.getBoundingClientRect().width);
+    const sPerPx = durationS / widthPx;
+    const stepS = dragStep(sPerPx);
+    const group = `drag:timeline:${drag.path.join('.')}:${Date.now()}`;
+    let moved = false;
+    const move = (m: PointerEvent) => {
+      const dx = m.clientX - x0;
+      if (!moved && Math.abs(dx) < 3) return;
+      moved = true;
+      const value = burnDragValue(drag, dx * sPerPx, stepS);
+      const markerS = Math.min(durationS, Math.max(0, e.tS + (value - drag.startValueS)));
+      setGhost({
+        leftPct: (100 * markerS) / durationS,
+        text: `${String(drag.path[drag.path.length - 1])} = ${value} s (${formatHms(value)})`,
+      });
+      appStore.getState().edit((t) => setAtPath(t, drag.path, value), group, true);
+    };
+    const up = () => {
+      window.removeEventListener('pointermove', move);
+      window.removeEventListener('pointerup', up);
+      window.removeEventListener('pointercancel', up);
+      setGhost(null);
+      if (!moved) seek(e.tS);
+    };
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', up);
+    window.addEventListener('pointercancel', up);
+  };
+
   const step = timeTickStepS(durationS, widthPx);
   const ticks: number[] = [];
   for (let t = 0; t <= durationS + 1e-9; t += step) ticks.push(t);
@@ -104,26 +167,45 @@ export function Timeline() {
         {mission.events.map((e) => {
           const end = e.endS !== undefined && Number.isFinite(e.endS) ? e.endS : e.tS;
           const isBand = e.kind === 'violation' || e.kind === 'eclipse';
+          const drag = editing ? dragOf(mission, e) : null;
+          const hint = drag
+            ? `\nDrag to move the ${drag.what}; click to jump here.`
+            : editing && e.kind === 'burn'
+              ? '\nStarted by a condition (when): change the timing in the editor to drag it.'
+              : '';
           return (
             <button
               type="button"
               key={e.id}
-              className={`timeline-marker ${KIND_ROW[e.kind]} kind-${e.kind}`}
+              className={`timeline-marker ${KIND_ROW[e.kind]} kind-${e.kind}${drag ? ' draggable' : ''}`}
               style={{
                 left: pct(e.tS),
                 width: isBand ? `max(4px, ${(100 * (end - e.tS)) / durationS}%)` : undefined,
                 ['--marker-color' as string]: e.color,
               }}
-              title={`${formatMet(e.tS)} · ${e.craftId} · ${e.title} — ${e.detail}\n${formatUtc(mission.epochMs, e.tS)}`}
+              title={`${formatMet(e.tS)} · ${e.craftId} · ${e.title} — ${e.detail}\n${formatUtc(mission.epochMs, e.tS)}${hint}`}
               aria-label={`${e.title} at ${formatMet(e.tS)}`}
               data-testid="timeline-marker"
               data-kind={e.kind}
               data-t-s={e.tS}
-              onPointerDown={(ev) => ev.stopPropagation()}
-              onClick={() => seek(e.tS)}
+              data-draggable={drag ? 'true' : undefined}
+              onPointerDown={(ev) => onMarkerDown(ev, e)}
+              onClick={(ev) => {
+                // A drag-capable marker seeks on pointer-up when it was not moved.
+                if (!drag || ev.detail === 0) seek(e.tS);
+              }}
             />
           );
         })}
+        {ghost && (
+          <div
+            className="timeline-ghost"
+            style={{ left: `${ghost.leftPct}%` }}
+            data-testid="timeline-drag-ghost"
+          >
+            <span>{ghost.text}</span>
+          </div>
+        )}
         <div className="timeline-head" ref={head} data-testid="timeline-head" />
       </div>
     </div>

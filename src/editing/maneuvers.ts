@@ -1,0 +1,294 @@
+/**
+ * The maneuver form's model: which inputs each maneuver type has, the JSON path and the unit of
+ * each, the default maneuver of each type, changing a maneuver's type, and switching its timing
+ * between `tS`, `after` and `when`. Every edit is expressed on the scenario text (./jsonText.ts),
+ * so the form never rewrites what it does not show.
+ *
+ * Values are SI as in the file (s, m, m/s, N): the form shows the unit next to every input and
+ * converts nothing, so what is typed is what is saved.
+ */
+
+import { replaceKey, setAtPath, type PathArray } from './jsonText.ts';
+
+/** Maneuver types of scenario format v1, in the order the type menu lists them. */
+export const MANEUVER_TYPES = [
+  'impulse',
+  'finite',
+  'transfer',
+  'football',
+  'vbar-hop',
+  'rbar-hop',
+  'teardrop',
+  'hold',
+  'glideslope',
+] as const;
+
+/** A maneuver type. */
+export type ManeuverType = (typeof MANEUVER_TYPES)[number];
+
+/** Menu names of the maneuver types. */
+export const MANEUVER_TYPE_NAMES: Record<ManeuverType, string> = {
+  impulse: 'Impulse',
+  finite: 'Finite burn',
+  transfer: 'Transfer',
+  football: 'Football',
+  'vbar-hop': 'V-bar hop',
+  'rbar-hop': 'R-bar hop',
+  teardrop: 'Teardrop',
+  hold: 'Hold',
+  glideslope: 'Glideslope',
+};
+
+/** The three ways a maneuver can start (exactly one per maneuver). */
+export const TIMING_KEYS = ['tS', 'after', 'when'] as const;
+/** A timing key. */
+export type TimingKey = (typeof TIMING_KEYS)[number];
+
+/** A numeric input of the form. */
+export interface NumberFieldSpec {
+  kind: 'number';
+  /** Path inside the maneuver object, e.g. ['dvMps', 0]. */
+  path: PathArray;
+  /** Short label, e.g. "dv R". */
+  label: string;
+  /** Unit shown next to the input, e.g. "m/s"; '' for a pure number. */
+  unit: string;
+  /** Whole numbers only. */
+  integer?: boolean;
+  /** Left empty, the key is removed (the simulator then derives it). */
+  optional?: boolean;
+  /** What an empty optional field means, shown as its placeholder. */
+  placeholder?: string;
+}
+
+/** A choice among fixed strings. */
+export interface ChoiceFieldSpec {
+  kind: 'choice';
+  path: PathArray;
+  label: string;
+  options: readonly string[];
+}
+
+/** An optional vector (e.g. a transfer's arrival velocity): present or not, then 3 inputs. */
+export interface OptionalVectorSpec {
+  kind: 'optional-vector';
+  /** The key, e.g. 'toVelocityMps'. */
+  key: string;
+  /** Checkbox text. */
+  label: string;
+  /** Input labels of R, I, C. */
+  labels: [string, string, string];
+  unit: string;
+}
+
+/** One input (or group) of the form. */
+export type FieldSpec = NumberFieldSpec | ChoiceFieldSpec | OptionalVectorSpec;
+
+const num = (
+  path: PathArray,
+  label: string,
+  unit: string,
+  extra: Partial<NumberFieldSpec> = {},
+): NumberFieldSpec => ({ kind: 'number', path, label, unit, ...extra });
+
+const vector = (key: string, prefix: string, unit: string): NumberFieldSpec[] => [
+  num([key, 0], `${prefix} R`, unit),
+  num([key, 1], `${prefix} I`, unit),
+  num([key, 2], `${prefix} C`, unit),
+];
+
+/** The inputs of each maneuver type (timing and label apart), in display order. */
+export const MANEUVER_FIELDS: Record<ManeuverType, readonly FieldSpec[]> = {
+  impulse: vector('dvMps', 'dv', 'm/s'),
+  finite: [
+    num(['durationS'], 'duration', 's'),
+    num(['thrustN'], 'thrust', 'N'),
+    num(['ispS'], 'Isp', 's'),
+    ...vector('direction', 'dir', ''),
+  ],
+  transfer: [
+    num(['durationS'], 'duration', 's'),
+    ...vector('toPositionM', 'to', 'm'),
+    {
+      kind: 'optional-vector',
+      key: 'toVelocityMps',
+      label: 'arrival velocity (default: at rest)',
+      labels: ['arrive vR', 'arrive vI', 'arrive vC'],
+      unit: 'm/s',
+    },
+  ],
+  football: [
+    num(['amplitudeM'], 'amplitude', 'm', { optional: true, placeholder: 'from position' }),
+    num(['crossTrackM'], 'cross-track', 'm', { optional: true, placeholder: 'none' }),
+  ],
+  'vbar-hop': [
+    num(['toInTrackM'], 'to I', 'm'),
+    { kind: 'choice', path: ['burns'], label: 'burns', options: ['radial', 'tangential'] },
+  ],
+  'rbar-hop': [num(['toRadialM'], 'to R', 'm')],
+  teardrop: [num(['periodS'], 'period', 's'), num(['cycles'], 'cycles', '', { integer: true })],
+  hold: [num(['durationS'], 'duration', 's'), num(['deadbandM'], 'deadband', 'm')],
+  glideslope: [
+    num(['toRangeM'], 'to range', 'm'),
+    num(['durationS'], 'duration', 's'),
+    num(['pulses'], 'pulses', '', { integer: true }),
+  ],
+};
+
+/** The accessible name of an input: its label and unit, e.g. "dv R [m/s]". */
+export function fieldName(label: string, unit: string): string {
+  return unit === '' ? label : `${label} [${unit}]`;
+}
+
+/** The keys of a type after `type`, `label` and the timing (what a new maneuver gets). */
+const DEFAULTS: Record<ManeuverType, Record<string, unknown>> = {
+  impulse: { frame: 'RIC', dvMps: [0, 0, 0] },
+  finite: { durationS: 60, frame: 'RIC', direction: [0, 1, 0], thrustN: 1, ispS: 220 },
+  transfer: { durationS: 3600, toPositionM: [0, -1000, 0] },
+  football: {},
+  'vbar-hop': { toInTrackM: -1000, burns: 'radial' },
+  'rbar-hop': { toRadialM: 500 },
+  teardrop: { periodS: 21600, cycles: 1 },
+  hold: { durationS: 3600, deadbandM: 50 },
+  glideslope: { toRangeM: 200, pulses: 5, durationS: 7200 },
+};
+
+/** Whether `s` is a maneuver type. */
+export function isManeuverType(s: unknown): s is ManeuverType {
+  return typeof s === 'string' && (MANEUVER_TYPES as readonly string[]).includes(s);
+}
+
+/** A maneuver object as parsed from the text (anything may be missing or wrong). */
+export type RawManeuver = Record<string, unknown>;
+
+/** The maneuver as an object, or an empty one when the text holds something else there. */
+export function asManeuver(v: unknown): RawManeuver {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as RawManeuver) : {};
+}
+
+/** Which timing key a maneuver uses (the first present), and its value. */
+export function timingOf(m: RawManeuver): { key: TimingKey | null; value: unknown } {
+  for (const key of TIMING_KEYS) if (key in m) return { key, value: m[key] };
+  return { key: null, value: undefined };
+}
+
+/**
+ * A new maneuver of a type, with a label and a timing: `after` 600 s by default (valid wherever
+ * it goes in the list).
+ */
+export function newManeuver(type: ManeuverType, label?: string): RawManeuver {
+  return {
+    type,
+    ...(label !== undefined ? { label } : {}),
+    after: 600,
+    ...structuredClone(DEFAULTS[type]),
+  };
+}
+
+/**
+ * The maneuver with another type: `type` first, then the label and the timing as they were, then
+ * the new type's keys (a value of the same key kept, e.g. `durationS`). Keys the new type does
+ * not have are dropped: the loader would reject them.
+ */
+export function changeManeuverType(m: RawManeuver, type: ManeuverType): RawManeuver {
+  const out: RawManeuver = { type };
+  if ('label' in m) out.label = m.label;
+  const timing = timingOf(m);
+  if (timing.key !== null) out[timing.key] = timing.value;
+  else out.after = 0;
+  for (const [key, value] of Object.entries(DEFAULTS[type])) {
+    out[key] = key in m ? keepIfSameShape(m[key], value) : value;
+  }
+  return out;
+}
+
+/** The old value when it has the shape of the default (a number for a number, etc.). */
+function keepIfSameShape(old: unknown, fallback: unknown): unknown {
+  if (typeof fallback === 'number') return typeof old === 'number' ? old : fallback;
+  if (typeof fallback === 'string') return typeof old === 'string' ? old : fallback;
+  if (Array.isArray(fallback)) {
+    return Array.isArray(old) && old.length === fallback.length && old.every(Number.isFinite)
+      ? old
+      : fallback;
+  }
+  return fallback;
+}
+
+/** When a maneuver started and when the one before it ended in the last run, s. */
+export interface Schedule {
+  /** Start of this maneuver, s since the epoch (null: it never started). */
+  startS: number | null;
+  /** End of the previous maneuver of the spacecraft, s (0 for the first; null: unknown). */
+  prevEndS: number | null;
+}
+
+/** Rounds to the millisecond (the trigger location tolerance), to keep the file readable. */
+const ms = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * The value a maneuver's timing gets when switched to `to`, keeping its schedule when the last
+ * run says when it started: `tS` becomes the start time, `after` the delay from the previous
+ * maneuver's end, `when` the equivalent condition `tS >= start`.
+ */
+export function timingValueFor(m: RawManeuver, to: TimingKey, schedule: Schedule): number | string {
+  const cur = timingOf(m);
+  const curNum = typeof cur.value === 'number' && Number.isFinite(cur.value) ? cur.value : null;
+  const { startS, prevEndS } = schedule;
+  switch (to) {
+    case 'tS':
+      if (startS !== null) return ms(startS);
+      if (cur.key === 'after' && curNum !== null && prevEndS !== null) return ms(prevEndS + curNum);
+      return curNum ?? 0;
+    case 'after':
+      if (startS !== null && prevEndS !== null) return ms(Math.max(0, startS - prevEndS));
+      if (cur.key === 'tS' && curNum !== null && prevEndS !== null)
+        return ms(Math.max(0, curNum - prevEndS));
+      return curNum ?? 0;
+    case 'when':
+      if (typeof cur.value === 'string') return cur.value;
+      return startS !== null ? `tS >= ${ms(startS)}` : 'rangeM < 1000';
+  }
+}
+
+/**
+ * Edits the text so that the maneuver at `path` starts by `to` with `value`, in place of its
+ * current timing key (same position among its keys); any other timing keys are removed.
+ */
+export function setTiming(
+  text: string,
+  path: PathArray,
+  m: RawManeuver,
+  to: TimingKey,
+  value: number | string,
+): string {
+  const cur = timingOf(m);
+  let out =
+    cur.key === null
+      ? setAtPath(text, [...path, to], value, { keyIndex: 'label' in m ? 2 : 1 })
+      : replaceKey(text, path, cur.key, to, value);
+  for (const key of TIMING_KEYS) {
+    if (key !== to && key !== cur.key && key in m) out = setAtPath(out, [...path, key], undefined);
+  }
+  return out;
+}
+
+/**
+ * Reads a number typed in an input: decimal or exponent notation, finite; null for anything else
+ * (an empty field, "-", "1e", "abc").
+ *
+ * @param s the input's text
+ * @param integer accept whole numbers only
+ */
+export function parseNumberInput(s: string, integer = false): number | null {
+  const t = s.trim();
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t)) return null;
+  const v = Number(t);
+  if (!Number.isFinite(v)) return null;
+  if (integer && !Number.isInteger(v)) return null;
+  return v;
+}
+
+/** Path of maneuver `index` of spacecraft `craft`. */
+export function maneuverPath(craft: number, index: number): PathArray {
+  return ['spacecraft', craft, 'maneuvers', index];
+}

@@ -1,0 +1,67 @@
+/**
+ * The note about an autosaved draft found when the page opened: "restored" (the draft is open;
+ * discard it to go back to where it came from) or "available" (a share link or another example
+ * was asked for; open the draft instead). Dismissible.
+ */
+
+import { useShallow } from 'zustand/react/shallow';
+import { useAppStore } from '../../state/useAppStore.ts';
+
+/** `HH:MM` of a Unix time, local. */
+function clockTime(ms: number): string {
+  const d = new Date(ms);
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+/** The draft note (nothing when there is none). */
+export function DraftNote() {
+  const { note, setNote, discard, open } = useAppStore(
+    useShallow((s) => ({
+      note: s.draftNote,
+      setNote: s.setDraftNote,
+      discard: s.discardDraft,
+      open: s.openDraft,
+    })),
+  );
+  if (!note) return null;
+  const dismiss = () => setNote(null);
+  const when = `${new Date(note.draft.savedAtMs).toLocaleDateString()} ${clockTime(note.draft.savedAtMs)}`;
+  return (
+    <div className="draft-note" role="status" data-testid="draft-note" data-kind={note.kind}>
+      <svg viewBox="0 0 16 16" aria-hidden="true" className="draft-icon">
+        <path d="M3 1.5h7l3 3v10H3zM10 1.5v3h3M5.5 8h5M5.5 10.5h5" />
+      </svg>
+      <span className="draft-text">
+        {note.kind === 'restored' ? 'Restored your unsaved edits' : 'You have unsaved edits'} of{' '}
+        <code>{note.draft.source}</code> <span className="hud-dim">(autosaved {when})</span>
+      </span>
+      {note.kind === 'available' && (
+        <button type="button" className="button small" onClick={() => void open()}>
+          Open draft
+        </button>
+      )}
+      <button
+        type="button"
+        className="button small"
+        data-testid="discard-draft"
+        title={
+          note.kind === 'restored'
+            ? 'Forget the draft and open the scenario it came from'
+            : 'Forget the draft'
+        }
+        onClick={() => void discard()}
+      >
+        Discard draft
+      </button>
+      <button
+        type="button"
+        className="button icon small"
+        aria-label="Dismiss"
+        data-testid="dismiss-draft-note"
+        onClick={dismiss}
+      >
+        ×
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+/**
+ * Direct manipulation of the plan: the points a planner can drag and what each drag edits.
+ *
+ * - Transfer targets (`toPositionM`) are read from the text being edited, not from the last run,
+ *   so they stay where the text says even while the text does not run.
+ * - A burn marker on the timeline moves its maneuver's start (`tS`, or the `after` delay), or,
+ *   for a transfer's arrival burn, the transfer's `durationS`. Burns of a maneuver started by a
+ *   condition (`when`) cannot be dragged: their time is the condition's.
+ *
+ * Pure functions (no DOM): unit-tested in node.
+ */
+
+import { valueAt, type PathArray } from '../../editing/jsonText.ts';
+import { asManeuver, maneuverPath, timingOf } from '../../editing/maneuvers.ts';
+import type { BurnView } from './mission.ts';
+
+/** A transfer's target point in the plan. */
+export interface TransferHandle {
+  /** Stable key: `craft:maneuver`. */
+  key: string;
+  craftIndex: number;
+  maneuverIndex: number;
+  /** Path of the `toPositionM` array. */
+  path: PathArray;
+  /** Target position, RIC, m. */
+  positionRicM: [number, number, number];
+  label: string;
+}
+
+const isVec3 = (v: unknown): v is [number, number, number] =>
+  Array.isArray(v) && v.length === 3 && v.every((x) => typeof x === 'number' && Number.isFinite(x));
+
+/**
+ * Every transfer target of the plan.
+ *
+ * @param doc the scenario text parsed as JSON (null when it does not parse: no handles)
+ */
+export function transferHandles(doc: unknown): TransferHandle[] {
+  const out: TransferHandle[] = [];
+  const crafts = valueAt(doc, ['spacecraft']);
+  if (!Array.isArray(crafts)) return out;
+  crafts.forEach((_, ci) => {
+    const list = valueAt(doc, ['spacecraft', ci, 'maneuvers']);
+    if (!Array.isArray(list)) return;
+    list.forEach((raw, mi) => {
+      const m = asManeuver(raw);
+      if (m.type !== 'transfer' || !isVec3(m.toPositionM)) return;
+      out.push({
+        key: `${ci}:${mi}`,
+        craftIndex: ci,
+        maneuverIndex: mi,
+        path: [...maneuverPath(ci, mi), 'toPositionM'],
+        positionRicM: [m.toPositionM[0], m.toPositionM[1], m.toPositionM[2]],
+        label: typeof m.label === 'string' && m.label !== '' ? m.label : `transfer ${mi + 1}`,
+      });
+    });
+  });
+  return out;
+}
+
+/**
+ * A round step for a value dragged with the pointer: the power of ten at or below one pixel's
+ * worth, so that a drag moves in steps a person can read (1 m, 10 m, 100 s ...), never finer
+ * than `min`.
+ *
+ * @param unitsPerPx value units per CSS pixel
+ * @param min smallest step
+ */
+export function dragStep(unitsPerPx: number, min = 1): number {
+  if (!(unitsPerPx > 0) || !Number.isFinite(unitsPerPx)) return min;
+  return Math.max(min, 10 ** Math.floor(Math.log10(unitsPerPx)));
+}
+
+/** Rounds `x` to a multiple of `step` (and drops float noise such as 0.30000000000000004). */
+export function snap(x: number, step: number): number {
+  const v = Math.round(x / step) * step;
+  const digits = Math.max(0, -Math.floor(Math.log10(step)));
+  return Number(v.toFixed(Math.min(digits, 12)));
+}
+
+/** What dragging a burn marker edits. */
+export interface BurnDrag {
+  /** Path of the number the drag changes. */
+  path: PathArray;
+  /** Its value when the drag starts, s. */
+  startValueS: number;
+  /** Smallest value it may take, s. */
+  minS: number;
+  /** What is being moved, for the tooltip. */
+  what: 'start time (tS)' | 'delay (after)' | 'transfer time (durationS)';
+}
+
+/**
+ * What a drag of `burn` on the timeline edits, or null when it cannot be dragged (triggered by a
+ * condition, or the text no longer has that maneuver).
+ *
+ * @param doc the scenario text parsed as JSON
+ * @param craftIndex the burn's spacecraft
+ * @param burn the burn
+ */
+export function burnDrag(doc: unknown, craftIndex: number, burn: BurnView): BurnDrag | null {
+  const path = maneuverPath(craftIndex, burn.maneuverIndex);
+  const raw = valueAt(doc, path);
+  if (raw === undefined) return null;
+  const m = asManeuver(raw);
+  if (burn.kind === 'transfer-arrival' && typeof m.durationS === 'number') {
+    return {
+      path: [...path, 'durationS'],
+      startValueS: m.durationS,
+      minS: 1,
+      what: 'transfer time (durationS)',
+    };
+  }
+  const t = timingOf(m);
+  if ((t.key === 'tS' || t.key === 'after') && typeof t.value === 'number') {
+    return {
+      path: [...path, t.key],
+      startValueS: t.value,
+      minS: 0,
+      what: t.key === 'tS' ? 'start time (tS)' : 'delay (after)',
+    };
+  }
+  return null;
+}
+
+/**
+ * The value a burn drag sets after moving the pointer by `deltaS` of timeline time.
+ *
+ * @param drag from `burnDrag`
+ * @param deltaS timeline time moved, s
+ * @param stepS rounding step, s
+ */
+export function burnDragValue(drag: BurnDrag, deltaS: number, stepS: number): number {
+  return Math.max(drag.minS, snap(drag.startValueS + deltaS, stepS));
+}

@@ -1,0 +1,220 @@
+/**
+ * The page's side of the simulation workers: two workers (trajectories, scores), each with one
+ * request in flight and at most one waiting, the latest. Edits arrive faster than runs finish
+ * (typing, dragging at 60 Hz): a waiting request that a newer one replaces is never sent (its
+ * promise resolves null), so the workers always compute the newest text next and never fall
+ * behind. A response is always delivered (it is the newest finished run); the store drops it only
+ * if it already shows a newer one.
+ *
+ * A trajectory with a preview is a two-stage request (./protocol.ts): the preview is handed out
+ * as soon as it arrives, then the exact run of the same text is asked for, unless a newer request
+ * is already waiting (then the exact run of this text is skipped: it resolves null).
+ *
+ * Tests use the same client over in-process ports (./inProcess.ts), so that the behaviour is the
+ * same; the page's bundle does not include that path.
+ */
+
+import {
+  isSimResponse,
+  type SimKind,
+  type SimRequest,
+  type SimResponse,
+  type FailureResponse,
+} from './protocol.ts';
+
+/** Something that computes requests: a worker, or the in-process fallback. */
+export interface SimPort {
+  post(req: SimRequest): void;
+  /** Sets the function that receives every response. */
+  listen(onResponse: (res: SimResponse) => void): void;
+  terminate(): void;
+}
+
+/** A port over a dedicated worker running src/worker/sim.worker.ts. */
+export function workerPort(): SimPort {
+  const worker = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module' });
+  let listener: (res: SimResponse) => void = () => {};
+  let pending: SimRequest | null = null;
+  worker.onmessage = (e: MessageEvent<unknown>) => {
+    if (!isSimResponse(e.data)) return;
+    pending = null;
+    listener(e.data);
+  };
+  // A worker that fails to load or crashes: the request in flight fails with the reason, so the
+  // page shows it instead of waiting for ever.
+  worker.onerror = (e: ErrorEvent) => {
+    e.preventDefault();
+    if (!pending) return;
+    const req = pending;
+    pending = null;
+    listener(failure(req, `the simulation worker failed: ${e.message || 'unknown error'}`));
+  };
+  return {
+    post(req) {
+      pending = req;
+      worker.postMessage(req);
+    },
+    listen(fn) {
+      listener = fn;
+    },
+    terminate: () => worker.terminate(),
+  };
+}
+
+/** A failed request (the worker could not run it), with the reason as a whole-text issue. */
+export function failure(req: SimRequest, message: string): FailureResponse {
+  return {
+    id: req.id,
+    kind: req.kind,
+    ok: false,
+    issues: [{ path: '', message, from: 0, to: 0 }],
+    computeMs: 0,
+  };
+}
+
+interface Waiter {
+  req: SimRequest;
+  resolve: (res: SimResponse | null) => void;
+  /** Receives a preview before the final response. */
+  onPreview?: (res: SimResponse) => void;
+}
+
+/** One request in flight, the latest one waiting. */
+class Channel {
+  private inFlight: Waiter | null = null;
+  private waiting: Waiter | null = null;
+
+  constructor(private readonly port: SimPort) {
+    port.listen((res) => this.receive(res));
+  }
+
+  request(req: SimRequest, onPreview?: (res: SimResponse) => void): Promise<SimResponse | null> {
+    return new Promise((resolve) => {
+      const w: Waiter = { req, resolve, ...(onPreview ? { onPreview } : {}) };
+      if (this.inFlight === null) this.send(w);
+      else {
+        this.waiting?.resolve(null);
+        this.waiting = w;
+      }
+    });
+  }
+
+  /** Whether nothing is in flight or waiting. */
+  get idle(): boolean {
+    return this.inFlight === null && this.waiting === null;
+  }
+
+  private send(w: Waiter): void {
+    this.inFlight = w;
+    this.port.post(w.req);
+  }
+
+  private receive(res: SimResponse): void {
+    const w = this.inFlight;
+    if (!w || w.req.id !== res.id) return;
+    if (res.kind === 'trajectory' && res.ok && res.stage === 'preview') {
+      w.onPreview?.(res);
+      if (this.waiting === null) {
+        // Nothing newer: the exact run of the same text, same id, still in flight.
+        w.req = { ...w.req, kind: 'trajectory' };
+        this.port.post(w.req);
+        return;
+      }
+      // A newer edit waits: it goes first, and this text's exact run is skipped.
+      this.inFlight = null;
+      const next = this.waiting;
+      this.waiting = null;
+      this.send(next);
+      w.resolve(null);
+      return;
+    }
+    this.inFlight = null;
+    const next = this.waiting;
+    this.waiting = null;
+    // Send the next text before handing this response out: the worker starts at once.
+    if (next) this.send(next);
+    w.resolve(res);
+  }
+}
+
+/** A request's id and its outcome (null: replaced by a newer request before it was sent). */
+export interface SimTicket {
+  id: number;
+  result: Promise<SimResponse | null>;
+}
+
+/** Trajectories and scores of scenario texts, newest first. */
+export class SimulationClient {
+  private nextId = 1;
+  private readonly channels: Record<SimKind, Channel>;
+  private readonly ports: SimPort[];
+
+  /**
+   * @param trajectoryPort computes trajectories
+   * @param scorePort computes scores (a second worker, so a score never delays a trajectory)
+   */
+  constructor(trajectoryPort: SimPort, scorePort: SimPort) {
+    this.ports = [trajectoryPort, scorePort];
+    const trajectories = new Channel(trajectoryPort);
+    this.channels = {
+      preview: trajectories,
+      trajectory: trajectories,
+      score: new Channel(scorePort),
+    };
+  }
+
+  /**
+   * Asks for the trajectory of `text`. With `onPreview`, a preview (coarser step) comes first
+   * for a large scenario; the final response is the exact run, or null when a newer request
+   * replaced it.
+   */
+  trajectory(text: string, onPreview?: (res: SimResponse) => void): SimTicket {
+    return this.request(onPreview ? 'preview' : 'trajectory', text, onPreview);
+  }
+
+  /** Asks for the score of `text`. */
+  score(text: string): SimTicket {
+    return this.request('score', text);
+  }
+
+  /** Whether no request of this kind is in flight or waiting. */
+  idle(kind: SimKind): boolean {
+    return this.channels[kind].idle;
+  }
+
+  /** Stops the workers. */
+  dispose(): void {
+    for (const p of this.ports) p.terminate();
+  }
+
+  private request(kind: SimKind, text: string, onPreview?: (res: SimResponse) => void): SimTicket {
+    const id = this.nextId++;
+    return { id, result: this.channels[kind].request({ id, kind, text }, onPreview) };
+  }
+}
+
+/** A port that answers every request with the same failure (no worker could be started). */
+function brokenPort(reason: string): SimPort {
+  let listener: (res: SimResponse) => void = () => {};
+  return {
+    post: (req) => setTimeout(() => listener(failure(req, reason)), 0),
+    listen(fn) {
+      listener = fn;
+    },
+    terminate: () => {},
+  };
+}
+
+/** The page's simulator: two module workers (trajectories, scores). */
+export function createWorkerClient(): SimulationClient {
+  const make = (): SimPort => {
+    try {
+      return workerPort();
+    } catch (err) {
+      return brokenPort(
+        `this browser cannot start the simulation (module web workers): ${String(err)}`,
+      );
+    }
+  };
+  return new SimulationClient(make(), make());
+}

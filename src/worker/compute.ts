@@ -1,0 +1,132 @@
+/**
+ * What a simulation worker does with a request, as plain functions (run in node by the tests and
+ * by the page when it has no `Worker`): validate the text, run it, and build the response.
+ *
+ * A run error (a transfer that does not converge, a football that does not fit) is a problem of
+ * the plan, not a crash: it comes back located at the maneuver's path like a validation issue.
+ */
+
+import { loadDocument, locateIssues } from '../editing/document.ts';
+import { evaluateScenario } from '../scoring/evaluate.ts';
+import { buildReport } from '../scoring/report.ts';
+import type { SunTable } from '../core/lighting.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { createSunTable, runScenario, ScenarioRunError } from '../sim/run.ts';
+import { trajectoryPayload } from '../view/model/mission.ts';
+import type { FailureResponse, SimRequest, SimResponse } from './protocol.ts';
+
+/**
+ * The sun table of the last scenario run here. Edits rarely change what it depends on (epoch,
+ * duration, target orbit), and a run with a ready table is a quarter faster (the default
+ * scenario's trigger reads the sun phase at every step).
+ */
+let sunCache: { key: string; table: SunTable | null } | null = null;
+
+/** The sun table of `s`, reused while its epoch, duration and target orbit stay the same. */
+export function sunTableFor(s: Scenario): SunTable | null {
+  const key = JSON.stringify([s.epoch, s.durationS, s.target.orbit]);
+  if (sunCache?.key !== key) sunCache = { key, table: createSunTable(s) };
+  return sunCache.table;
+}
+
+/** A run-time exception as a located issue. */
+function runFailure(req: SimRequest, err: unknown, t0: number): FailureResponse {
+  let issue: { path: string; message: string };
+  if (err instanceof ScenarioRunError) {
+    const prefix = `${err.path}: `;
+    issue = {
+      path: err.path,
+      message: err.message.startsWith(prefix) ? err.message.slice(prefix.length) : err.message,
+    };
+  } else {
+    const message = err instanceof Error ? err.message : String(err);
+    issue = { path: '', message: `the run failed: ${message}` };
+  }
+  return {
+    id: req.id,
+    kind: req.kind,
+    ok: false,
+    issues: locateIssues(req.text, [issue]),
+    computeMs: performance.now() - t0,
+  };
+}
+
+/** Most integration nodes of a preview (over all spacecraft): a few milliseconds of run. */
+export const PREVIEW_NODES = 20_000;
+
+/**
+ * The integration step of a preview of `s`, s, or null when the exact run is small enough to be
+ * the preview itself: the scenario step times the smallest whole factor that keeps the run
+ * within `PREVIEW_NODES` nodes (a 48 h plan at 1 s with one spacecraft: 9 s). Burns, triggers
+ * and events are located between nodes as precisely at any step; the path between them, drawn
+ * at a pixel, does not change visibly (RK4 error ~ (n h)^4).
+ */
+export function previewStepS(s: Scenario): number | null {
+  const nodes = (s.durationS / s.stepS) * s.spacecraft.length;
+  const factor = Math.ceil(nodes / PREVIEW_NODES);
+  return factor >= 2 ? s.stepS * factor : null;
+}
+
+/** Runs `s` for the view (ephemeris recorded, sun table reused). */
+function viewRun(s: Scenario) {
+  const sunTable = sunTableFor(s);
+  return runScenario(s, { recordEphemeris: true, ...(sunTable ? { sunTable } : {}) });
+}
+
+/**
+ * Answers one request: a preview or exact trajectory (`runScenario` with the ephemeris and the
+ * view's arrays) or a score (`evaluateScenario` and the report). Never throws. A preview whose
+ * coarse run fails is answered with the exact run, so a preview never reports a problem the plan
+ * does not have.
+ *
+ * @param req the request
+ */
+export function computeResponse(req: SimRequest): SimResponse {
+  const t0 = performance.now();
+  const doc = loadDocument(req.text);
+  if (!doc.ok) {
+    return {
+      id: req.id,
+      kind: req.kind,
+      ok: false,
+      issues: doc.issues,
+      computeMs: performance.now() - t0,
+    };
+  }
+  const s = doc.scenario;
+  try {
+    if (req.kind === 'preview' || req.kind === 'trajectory') {
+      const step = req.kind === 'preview' ? previewStepS(s) : null;
+      if (step !== null) {
+        try {
+          // The scenario shown is the text's (its step), whatever step the preview ran at.
+          const trajectory = { ...trajectoryPayload(viewRun({ ...s, stepS: step })), scenario: s };
+          return {
+            id: req.id,
+            kind: 'trajectory',
+            ok: true,
+            stage: 'preview',
+            stepS: step,
+            trajectory,
+            computeMs: performance.now() - t0,
+          };
+        } catch {
+          // The coarse run failed: the exact run says whether the plan really has a problem.
+        }
+      }
+      return {
+        id: req.id,
+        kind: 'trajectory',
+        ok: true,
+        stage: 'exact',
+        stepS: s.stepS,
+        trajectory: trajectoryPayload(viewRun(s)),
+        computeMs: performance.now() - t0,
+      };
+    }
+    const report = buildReport(evaluateScenario(s));
+    return { id: req.id, kind: 'score', ok: true, report, computeMs: performance.now() - t0 };
+  } catch (err) {
+    return runFailure(req, err, t0);
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * Messages between the page and the simulation workers.
+ *
+ * The page sends scenario text; a worker validates it, runs it and answers with plain data: a
+ * trajectory (`runScenario` with the ephemeris) or a score (`evaluateScenario` + `buildReport`:
+ * passive-safety drifts, objectives). Problems come back located in the text (character ranges
+ * for the JSON editor's underlines). The ephemeris arrays are transferred, not copied
+ * (`transferList`).
+ *
+ * An edit asks for a `preview` first: the same scenario integrated at a coarser step (at most
+ * `PREVIEW_NODES` nodes), a few milliseconds where the exact run takes tens, so the new path is
+ * on screen within a frame; the page then asks for the exact `trajectory` of the same text
+ * unless a newer edit is already waiting. A scenario small enough needs no preview: the answer to
+ * `preview` is then the exact trajectory (`stage: 'exact'`).
+ *
+ * Every request carries an id that only grows; the page shows a response only if it is newer than
+ * what it shows (src/worker/client.ts), so a slow old run never overwrites a newer edit.
+ */
+
+import type { LocatedIssue } from '../editing/document.ts';
+import type { RunReport } from '../scoring/report.ts';
+import type { TrajectoryPayload } from '../view/model/mission.ts';
+
+/** What a request asks for. */
+export type SimKind = 'preview' | 'trajectory' | 'score';
+
+/** Which run a trajectory comes from. */
+export type TrajectoryStage = 'preview' | 'exact';
+
+/** Page to worker. */
+export interface SimRequest {
+  /** Increasing request number (shared by both kinds). */
+  id: number;
+  kind: SimKind;
+  /** The scenario JSON text. */
+  text: string;
+}
+
+/** Common fields of every response. */
+interface ResponseBase {
+  id: number;
+  /** Time the worker spent on the request (validation, run, simplification), ms. */
+  computeMs: number;
+}
+
+/** The text could not be run: its problems, located in the text. */
+export interface FailureResponse extends ResponseBase {
+  kind: SimKind;
+  ok: false;
+  issues: LocatedIssue[];
+}
+
+/** A trajectory (no score yet). */
+export interface TrajectoryResponse extends ResponseBase {
+  kind: 'trajectory';
+  ok: true;
+  stage: TrajectoryStage;
+  /** The integration step of a preview, s (the exact run uses the scenario's). */
+  stepS: number;
+  trajectory: TrajectoryPayload;
+}
+
+/** The score of a text. */
+export interface ScoreResponse extends ResponseBase {
+  kind: 'score';
+  ok: true;
+  report: RunReport;
+}
+
+/** Worker to page. */
+export type SimResponse = FailureResponse | TrajectoryResponse | ScoreResponse;
+
+/** The buffers a response can hand over without copying (the trajectory's arrays). */
+export function transferList(res: SimResponse): ArrayBuffer[] {
+  if (res.kind !== 'trajectory' || !res.ok) return [];
+  const out = new Set<ArrayBuffer>();
+  for (const c of res.trajectory.crafts) {
+    for (const a of [c.tS, c.stateRic, c.importance, c.candidates, c.rangeM]) {
+      if (a.buffer instanceof ArrayBuffer) out.add(a.buffer);
+    }
+  }
+  return [...out];
+}
+
+/** Whether a message from a worker looks like a response (a worker can only send these). */
+export function isSimResponse(v: unknown): v is SimResponse {
+  if (typeof v !== 'object' || v === null) return false;
+  const r = v as Partial<SimResponse>;
+  return (
+    typeof r.id === 'number' &&
+    (r.kind === 'trajectory' || r.kind === 'score' || r.kind === 'preview')
+  );
+}

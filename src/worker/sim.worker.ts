@@ -1,0 +1,21 @@
+/**
+ * The simulation worker: validates, runs and scores scenario text off the page's main thread, so
+ * the page never freezes while a 48-hour plan is recomputed. The page keeps two of these, one
+ * for trajectories and one for scores (src/worker/client.ts); each answers one request at a time.
+ */
+
+import { computeResponse } from './compute.ts';
+import { transferList, type SimRequest } from './protocol.ts';
+
+/** The worker's global scope, as far as this file needs it. */
+interface WorkerScope {
+  onmessage: ((e: MessageEvent<SimRequest>) => void) | null;
+  postMessage(message: unknown, transfer: Transferable[]): void;
+}
+
+const scope = globalThis as unknown as WorkerScope;
+
+scope.onmessage = (e) => {
+  const res = computeResponse(e.data);
+  scope.postMessage(res, transferList(res));
+};

@@ -1,0 +1,187 @@
+// The simulation worker protocol in node: what a worker answers (previews, exact trajectories,
+// scores, located problems), what it transfers, and the page's client: one request in flight,
+// only the newest waiting, a preview then the exact run unless a newer edit waits.
+
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { setAtPath } from '../../src/editing/jsonText.ts';
+import { computeResponse, PREVIEW_NODES, previewStepS } from '../../src/worker/compute.ts';
+import { SimulationClient, type SimPort } from '../../src/worker/client.ts';
+import { createInProcessClient } from '../../src/worker/inProcess.ts';
+import {
+  isSimResponse,
+  transferList,
+  type SimRequest,
+  type SimResponse,
+} from '../../src/worker/protocol.ts';
+import { makeScenario, valid } from '../helpers.ts';
+
+const example = readFileSync('scenarios/skynet5a-inspection.json', 'utf8');
+
+describe('worker answers', () => {
+  it('a preview of the 48 h default scenario at a coarser step: same burns, same end', () => {
+    const s = JSON.parse(example) as Parameters<typeof previewStepS>[0];
+    expect(previewStepS(s)).toBe(9);
+    const preview = computeResponse({ id: 1, kind: 'preview', text: example });
+    const exact = computeResponse({ id: 2, kind: 'trajectory', text: example });
+    if (preview.kind !== 'trajectory' || !preview.ok) throw new Error('no preview');
+    if (exact.kind !== 'trajectory' || !exact.ok) throw new Error('no trajectory');
+    expect(preview.stage).toBe('preview');
+    expect(preview.stepS).toBe(9);
+    expect(exact.stage).toBe('exact');
+    expect(exact.stepS).toBe(1);
+    // The scenario shown is the text's, whatever step the preview ran at.
+    expect(preview.trajectory.scenario.stepS).toBe(1);
+    const p = preview.trajectory.crafts[0]!;
+    const e = exact.trajectory.crafts[0]!;
+    expect(p.count).toBeLessThanOrEqual(PREVIEW_NODES + 100);
+    expect(e.count).toBeGreaterThanOrEqual(172_800);
+    // The same burns (a triggered one located to the same millisecond tolerance).
+    expect(p.burns.length).toBe(e.burns.length);
+    p.burns.forEach((b, i) => {
+      expect(b.tS).toBeCloseTo(e.burns[i]!.tS, 2);
+      expect(Math.hypot(...b.dvMps)).toBeCloseTo(Math.hypot(...e.burns[i]!.dvMps), 6);
+    });
+    expect(p.totalDvMps).toBeCloseTo(e.totalDvMps, 6);
+    expect(p.minRangeM).toBeCloseTo(e.minRangeM, 2);
+    const endP = p.stateRic.subarray((p.count - 1) * 6, p.count * 6);
+    const endE = e.stateRic.subarray((e.count - 1) * 6, e.count * 6);
+    for (let i = 0; i < 3; i++) expect(endP[i]!).toBeCloseTo(endE[i]!, 1);
+  });
+
+  it('a small scenario needs no preview: the answer is exact', () => {
+    const s = valid(makeScenario({ durationS: 20_000, stepS: 10 }));
+    expect(previewStepS(s)).toBeNull();
+    const res = computeResponse({ id: 1, kind: 'preview', text: JSON.stringify(s) });
+    expect(res.kind === 'trajectory' && res.ok && res.stage).toBe('exact');
+  });
+
+  it('problems come back located in the text (validation and run errors)', () => {
+    const bad = setAtPath(example, ['spacecraft', 0, 'maneuvers', 0, 'toInTrackM'], 'far');
+    const res = computeResponse({ id: 3, kind: 'preview', text: bad });
+    expect(res.ok).toBe(false);
+    if (res.ok) return;
+    const issue = res.issues.find((i) => i.path === 'spacecraft[0].maneuvers[0].toInTrackM')!;
+    expect(bad.slice(issue.from, issue.to)).toBe('"far"');
+    // A plan that cannot be flown: a football that does not fit where the spacecraft is.
+    const unflyable = setAtPath(example, ['spacecraft', 0, 'maneuvers', 2, 'amplitudeM'], 50);
+    const run = computeResponse({ id: 4, kind: 'preview', text: unflyable });
+    expect(run.ok).toBe(false);
+    if (run.ok) return;
+    const at = run.issues[0]!;
+    expect(at.path).toMatch(/^spacecraft\[0\]\.maneuvers\[2\]/);
+    // Underlined where the path points: the amplitude, or the maneuver.
+    expect(unflyable.slice(at.from, at.to)).toMatch(
+      at.path.endsWith('amplitudeM') ? /^50$/ : /^\{/,
+    );
+  });
+
+  it('a score: the report of the text', () => {
+    const res = computeResponse({ id: 5, kind: 'score', text: example });
+    if (res.kind !== 'score' || !res.ok) throw new Error('no score');
+    expect(res.report.format).toBe('rpo-report');
+    expect(res.report.score.overall).toBeGreaterThan(80);
+  });
+
+  it('hands the ephemeris arrays over without copying, and survives structured cloning', () => {
+    const res = computeResponse({ id: 6, kind: 'preview', text: example });
+    const buffers = transferList(res);
+    expect(buffers.length).toBe(5);
+    const clone = structuredClone(res, { transfer: buffers }) as SimResponse;
+    expect(isSimResponse(clone)).toBe(true);
+    if (clone.kind !== 'trajectory' || !clone.ok) throw new Error('lost');
+    expect(clone.trajectory.crafts[0]!.stateRic.length).toBeGreaterThan(0);
+    // Transferred: the sender's arrays are detached.
+    if (res.kind === 'trajectory' && res.ok) expect(res.trajectory.crafts[0]!.tS.length).toBe(0);
+    expect(transferList({ id: 1, kind: 'score', ok: false, issues: [], computeMs: 0 })).toEqual([]);
+  });
+});
+
+/** A port whose responses the test releases by hand. */
+function manualPort() {
+  const posted: SimRequest[] = [];
+  let listener: (res: SimResponse) => void = () => {};
+  const port: SimPort = {
+    post: (req) => posted.push(req),
+    listen: (fn) => {
+      listener = fn;
+    },
+    terminate: () => {},
+  };
+  const answer = (req: SimRequest, stage: 'preview' | 'exact' = 'exact'): void =>
+    listener({
+      id: req.id,
+      kind: 'trajectory',
+      ok: true,
+      stage,
+      stepS: 1,
+      computeMs: 0,
+      trajectory: { scenario: {} as never, crafts: [], pairs: [], extentM: 0 },
+    });
+  return { port, posted, answer };
+}
+
+describe('the page client: newest first, never behind', () => {
+  it('one request in flight; only the newest waiting one is sent next', async () => {
+    const t = manualPort();
+    const client = new SimulationClient(t.port, manualPort().port);
+    const a = client.trajectory('a');
+    const b = client.trajectory('b');
+    const c = client.trajectory('c');
+    expect(t.posted.map((r) => r.text)).toEqual(['a']);
+    // b was replaced before it was sent.
+    expect(await b.result).toBeNull();
+    t.answer(t.posted[0]!);
+    expect((await a.result)?.id).toBe(a.id);
+    expect(t.posted.map((r) => r.text)).toEqual(['a', 'c']);
+    t.answer(t.posted[1]!);
+    expect((await c.result)?.id).toBe(c.id);
+    expect(client.idle('trajectory')).toBe(true);
+    expect(c.id).toBeGreaterThan(a.id);
+  });
+
+  it('a preview, then the exact run of the same text under the same id', async () => {
+    const t = manualPort();
+    const client = new SimulationClient(t.port, manualPort().port);
+    const previews: SimResponse[] = [];
+    const a = client.trajectory('a', (p) => previews.push(p));
+    expect(t.posted[0]!.kind).toBe('preview');
+    t.answer(t.posted[0]!, 'preview');
+    expect(previews.map((p) => p.id)).toEqual([a.id]);
+    expect(t.posted.map((r) => [r.kind, r.id])).toEqual([
+      ['preview', a.id],
+      ['trajectory', a.id],
+    ]);
+    t.answer(t.posted[1]!);
+    const res = await a.result;
+    expect(res?.kind === 'trajectory' && res.ok && res.stage).toBe('exact');
+  });
+
+  it('a newer edit waiting skips the exact run of the older one', async () => {
+    const t = manualPort();
+    const client = new SimulationClient(t.port, manualPort().port);
+    const a = client.trajectory('a', () => {});
+    const b = client.trajectory('b', () => {});
+    t.answer(t.posted[0]!, 'preview');
+    expect(await a.result).toBeNull();
+    expect(t.posted.map((r) => [r.text, r.kind])).toEqual([
+      ['a', 'preview'],
+      ['b', 'preview'],
+    ]);
+    t.answer(t.posted[1]!, 'preview');
+    t.answer(t.posted[2]!);
+    expect((await b.result)?.id).toBe(b.id);
+  });
+
+  it('in-process ports give the same answers as a worker (node)', async () => {
+    const client = createInProcessClient();
+    const previews: SimResponse[] = [];
+    const ticket = client.trajectory(example, (p) => previews.push(p));
+    const res = await ticket.result;
+    expect(previews).toHaveLength(1);
+    expect(res?.kind === 'trajectory' && res.ok && res.stage).toBe('exact');
+    const score = await client.score(example).result;
+    expect(score?.kind).toBe('score');
+    client.dispose();
+  });
+});
