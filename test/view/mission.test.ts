@@ -117,3 +117,30 @@ describe('mission view model', () => {
     expect(m.epochMs).toBe(Date.parse(m.scenario.epoch));
   });
 });
+
+describe('triggered maneuvers on the timeline', () => {
+  it('the burn that a trigger started is marked with its condition; other burns are not', () => {
+    const s = valid(
+      makeScenario(
+        { durationS: 40000, stepS: 10 },
+        {
+          maneuvers: [
+            { type: 'impulse', label: 'Nudge', tS: 100, frame: 'RIC', dvMps: [0, 0.01, 0] },
+            {
+              type: 'impulse',
+              label: 'Brake',
+              when: 'tS > 5000',
+              frame: 'RIC',
+              dvMps: [0, -0.01, 0],
+            },
+          ],
+        },
+      ),
+    );
+    const m = buildMission(evaluateScenario(s, { recordEphemeris: true }), 'trigger.json');
+    const burns = m.events.filter((e) => e.kind === 'burn');
+    expect(burns.map((e) => e.title)).toEqual(['Nudge', 'Brake — triggered']);
+    expect(burns[1]!.detail).toMatch(/^when tS > 5000 · /);
+    expect(Math.abs(burns[1]!.tS - 5000)).toBeLessThan(0.01);
+  });
+});

@@ -468,15 +468,19 @@ function missionEvents(m: Mission): MissionEvent[] {
   for (const c of crafts) {
     c.burns.forEach((b, j) => {
       const [r, i, cc] = b.dvRicMps;
+      // the first burn of a maneuver started by its trigger says so, with the condition
+      const record = c.maneuvers[b.maneuverIndex];
+      const triggered = record?.trigger !== undefined && record.startS === b.tS;
       events.push({
         id: `${c.id}:burn:${j}`,
         kind: 'burn',
         tS: b.tS,
         craftId: c.id,
         color: c.color,
-        title: b.label,
+        title: triggered ? `${b.label} — triggered` : b.label,
         burn: { craftIndex: c.index, burnIndex: j },
         detail:
+          (triggered ? `when ${record.trigger} · ` : '') +
           `Δv ${formatDv(b.dvMps)} · R ${r.toFixed(3)} I ${i.toFixed(3)} C ${cc.toFixed(3)}` +
           (b.durationS !== undefined ? ` · ${formatShortDuration(b.durationS)}` : ''),
       });
