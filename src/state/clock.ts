@@ -120,6 +120,19 @@ export class SimClock {
   }
 
   /**
+   * Changes the end of the playable span and keeps the time (clamped into the span): an edit
+   * that makes the run longer or shorter.
+   *
+   * @param endS last time, s
+   */
+  setEnd(endS: number): void {
+    if (endS === this.endS) return;
+    this.endS = Math.max(this.startS, endS);
+    if (this.tS > this.endS) this.seek(this.endS);
+    this.emit('state');
+  }
+
+  /**
    * Calls `listener` on every change until the returned function is called.
    *
    * @param listener called with the clock and what changed

@@ -248,10 +248,7 @@ export function createAppStore(options: AppStoreOptions = {}): StoreApi<AppState
       missionText = text;
       const mission = missionFromTrajectory(res.trajectory, s.docSource, s.mission);
       stops = eventStops(mission);
-      if (clock.endS !== mission.durationS) {
-        clock.endS = mission.durationS;
-        clock.seek(Math.min(clock.tS, mission.durationS));
-      }
+      clock.setEnd(mission.durationS);
       set({
         mission,
         trajectorySerial: s.trajectorySerial + 1,

@@ -73,4 +73,15 @@ describe('SimClock', () => {
     c.seek(2);
     expect(n).toBe(1);
   });
+
+  it('an edit that shortens the run keeps the time inside it', () => {
+    const c = clock(500);
+    c.seek(400);
+    c.setEnd(300);
+    expect(c.endS).toBe(300);
+    expect(c.tS).toBe(300);
+    c.setEnd(1000);
+    expect(c.tS).toBe(300);
+    expect(c.endS).toBe(1000);
+  });
 });

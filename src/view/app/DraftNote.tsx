@@ -7,10 +7,12 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../state/useAppStore.ts';
 
-/** `HH:MM` of a Unix time, local. */
-function clockTime(ms: number): string {
+/** When a draft was saved, local time: `14:02` today, else `28 Nov 14:02`. */
+function savedAt(ms: number): string {
   const d = new Date(ms);
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  const hm = `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  if (d.toDateString() === new Date().toDateString()) return hm;
+  return `${d.getDate()} ${d.toLocaleString('en', { month: 'short' })} ${hm}`;
 }
 
 /** The draft note (nothing when there is none). */
@@ -25,7 +27,7 @@ export function DraftNote() {
   );
   if (!note) return null;
   const dismiss = () => setNote(null);
-  const when = `${new Date(note.draft.savedAtMs).toLocaleDateString()} ${clockTime(note.draft.savedAtMs)}`;
+  const when = savedAt(note.draft.savedAtMs);
   return (
     <div className="draft-note" role="status" data-testid="draft-note" data-kind={note.kind}>
       <svg viewBox="0 0 16 16" aria-hidden="true" className="draft-icon">
