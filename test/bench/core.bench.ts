@@ -77,7 +77,7 @@ const runMs = best(7, () => buildReport(evaluateScenario(scenario, { skipPassive
 rows.push([
   `48 h default scenario, 1 s steps (${scenario.dynamics}: hop, triggered transfer, football, transfer; objectives): run, events, report`,
   `${runMs.toFixed(1)} ms`,
-  '<= 15 ms',
+  '',
 ]);
 let drifts = 0;
 const fullMs = best(7, () => {
@@ -97,6 +97,30 @@ rows.push([
   '  run, events, report in CW',
   `${best(7, () => buildReport(evaluateScenario(cwScenario, { skipPassiveSafety: true }))).toFixed(1)} ms`,
   '',
+]);
+// The plan the core issue set its 15 ms target on: transfer in, football, transfer out, keep-out
+// sphere only (no trigger, objectives or braking profile).
+const plain: Scenario = {
+  ...scenario,
+  constraints: {},
+  objectives: [],
+  spacecraft: [
+    {
+      ...scenario.spacecraft[0]!,
+      budget: undefined,
+      maneuvers: [
+        { type: 'transfer', tS: 3600, durationS: 43200, toPositionM: [0, -2000, 0] },
+        { type: 'football', tS: 50400, amplitudeM: 1000 },
+        { type: 'transfer', tS: 136564, durationS: 28800, toPositionM: [0, -5000, 0] },
+      ],
+    },
+  ],
+};
+const plainMs = best(7, () => buildReport(evaluateScenario(plain, { skipPassiveSafety: true })));
+rows.push([
+  '48 h plan at 1 s steps (nonlinear: transfer, football, transfer; keep-out): run, events, report',
+  `${plainMs.toFixed(1)} ms`,
+  '<= 15 ms',
 ]);
 // Issue 7: three triggered burns against the same burns at fixed times (48 h, CW, 1 s steps).
 const triggered: Scenario = {
