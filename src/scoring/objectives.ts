@@ -104,7 +104,8 @@ export class ObjectiveTracker implements RunObserver {
     for (let k = 0; k < this.objectives.length; k++) {
       const o = this.objectives[k]!;
       const only = this.craftIndex[k]!;
-      const [inner, outer] = o.rangeBandM;
+      const inner = o.rangeBandM[0];
+      const outer = o.rangeBandM[1];
       let held = false;
       this.seen.fill(0);
       for (let c = 0; c < ric.length; c++) {

@@ -380,7 +380,9 @@ class Run {
   private readonly n: number;
   private readonly crafts: Craft[];
   private readonly pairs: PairRun[];
-  private readonly pairIndex: [number, number][];
+  /** The RIC states of each pair's two spacecraft (pair p is pairB[p] relative to pairA[p]). */
+  private readonly pairA: Float64Array[] = [];
+  private readonly pairB: Float64Array[] = [];
   private readonly pairRel = new Float64Array(6);
   private readonly ricViews: Float64Array[];
   private readonly observers: readonly RunObserver[];
@@ -434,7 +436,6 @@ class Run {
     });
     this.sun = options.sunTable ?? (usesSun ? createSunTable(s) : null);
     this.pairs = [];
-    this.pairIndex = [];
     const separationM = s.constraints?.separationM;
     for (let i = 0; i < this.crafts.length; i++) {
       for (let j = i + 1; j < this.crafts.length; j++) {
@@ -446,7 +447,8 @@ class Run {
           minRangeTS: 0,
           monitor: new StreamMonitor(detectors),
         });
-        this.pairIndex.push([i, j]);
+        this.pairA.push(this.crafts[i]!.ric);
+        this.pairB.push(this.crafts[j]!.ric);
       }
     }
     this.ricViews = this.crafts.map((c) => c.ric);
@@ -568,9 +570,8 @@ class Run {
   }
 
   private relOf(p: number): Float64Array {
-    const [i, j] = this.pairIndex[p]!;
-    const a = this.crafts[i]!.ric;
-    const b = this.crafts[j]!.ric;
+    const a = this.pairA[p]!;
+    const b = this.pairB[p]!;
     const out = this.pairRel;
     for (let k = 0; k < 6; k++) out[k] = b[k]! - a[k]!;
     return out;

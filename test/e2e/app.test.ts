@@ -259,7 +259,7 @@ describe('the simulator page', () => {
 });
 
 describe('README screenshot', () => {
-  it('the default inspection at its closest approach, 1280x800 (copied to assets/screenshot.png)', async () => {
+  it('the default inspection at its closest approach, 1280x800 (the source of assets/screenshot.png)', async () => {
     const page = await openApp('?play=0');
     await page
       .locator('[data-testid="timeline-marker"][data-kind="closest-approach"]')

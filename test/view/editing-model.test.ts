@@ -70,6 +70,19 @@ describe('strip prefilter + Douglas-Peucker', () => {
     );
   });
 
+  it('a key point followed by one only 1e-162 m away does not break the strip (found by fast-check)', () => {
+    const p = walk([
+      [0, 0, 0],
+      [1.5717277847026288e-162, 0, 0],
+      [0, 0, 0.020000081000492005],
+      [0, 0, 0],
+      [4.999999999988832, 4.999999999999994, 0],
+    ]);
+    const { importance } = prefilteredImportance(p, 0, 0.01);
+    const kept = selectByImportance(importance, 0);
+    expect(simplificationError(p, kept)).toBeLessThanOrEqual(2 * 0.01 + 1e-9);
+  });
+
   it('a path that turns back on itself keeps its turning point', () => {
     const p: PointArray = {
       coords: [0, 0, 0, 1, 0, 0, 2, 0, 0, 3, 0, 0, 2, 0, 0, 1, 0, 0],

@@ -10,6 +10,8 @@ import { downloadPlan } from './planFile.ts';
 import { readScenarioFile, syncUrl } from './readScenarioFile.ts';
 import { ShareButton } from './ShareButton.tsx';
 import { MonteCarloButton } from '../montecarlo/MonteCarloButton.tsx';
+import { blurAfterClick } from './blurAfterClick.ts';
+import { Icon } from './Icon.tsx';
 
 const SHORTCUTS: [string, string][] = [
   ['Space', 'play / pause'],
@@ -114,9 +116,7 @@ export function Header() {
           disabled={!mission}
           onClick={downloadPlan}
         >
-          <svg viewBox="0 0 16 16" aria-hidden="true">
-            <path d="M7.2 1.5h1.6v7.1l2.4-2.4 1.1 1.1L8 11.6 3.7 7.3l1.1-1.1 2.4 2.4zM2 12.8h12v1.7H2z" />
-          </svg>
+          <Icon d="M7.2 1.5h1.6v7.1l2.4-2.4 1.1 1.1L8 11.6 3.7 7.3l1.1-1.1 2.4 2.4zM2 12.8h12v1.7H2z" />
           Save
         </button>
         <ShareButton />
@@ -129,12 +129,10 @@ export function Header() {
           data-testid="edit-plan"
           onClick={(e) => {
             setEditorOpen(!editorOpen);
-            if (e.detail > 0) e.currentTarget.blur();
+            blurAfterClick(e);
           }}
         >
-          <svg viewBox="0 0 16 16" aria-hidden="true">
-            <path d="M11.3 1.8l2.9 2.9-8.4 8.4-3.6.7.7-3.6zM10.2 4.9l-6 6-.3 1.2 1.2-.3 6-6z" />
-          </svg>
+          <Icon d="M11.3 1.8l2.9 2.9-8.4 8.4-3.6.7.7-3.6zM10.2 4.9l-6 6-.3 1.2 1.2-.3 6-6z" />
           Edit plan
         </button>
         <button

@@ -5,6 +5,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { copyShareLink } from './planFile.ts';
+import { Icon } from './Icon.tsx';
 
 /** The share button and its note. */
 export function ShareButton() {
@@ -26,9 +27,7 @@ export function ShareButton() {
         data-testid="share-link"
         onClick={() => void copyShareLink().then(setNote)}
       >
-        <svg viewBox="0 0 16 16" aria-hidden="true">
-          <path d="M6.6 9.4a2.9 2.9 0 004.1 0l2.4-2.4a2.9 2.9 0 00-4.1-4.1L7.9 4l1.1 1.1 1.1-1.1a1.4 1.4 0 012 2L9.6 8.3a1.4 1.4 0 01-2 0zM9.4 6.6a2.9 2.9 0 00-4.1 0L2.9 9a2.9 2.9 0 004.1 4.1L8.1 12 7 10.9l-1.1 1.1a1.4 1.4 0 01-2-2l2.5-2.3a1.4 1.4 0 012 0z" />
-        </svg>
+        <Icon d="M6.6 9.4a2.9 2.9 0 004.1 0l2.4-2.4a2.9 2.9 0 00-4.1-4.1L7.9 4l1.1 1.1 1.1-1.1a1.4 1.4 0 012 2L9.6 8.3a1.4 1.4 0 01-2 0zM9.4 6.6a2.9 2.9 0 00-4.1 0L2.9 9a2.9 2.9 0 004.1 4.1L8.1 12 7 10.9l-1.1 1.1a1.4 1.4 0 01-2-2l2.5-2.3a1.4 1.4 0 012 0z" />
         Share
       </button>
       {note && (

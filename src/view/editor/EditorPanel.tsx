@@ -11,6 +11,7 @@ import { useAppStore } from '../../state/useAppStore.ts';
 import { IssueList } from './IssueList.tsx';
 import { ManeuverEditor } from './ManeuverEditor.tsx';
 import { revealInJson } from './reveal.ts';
+import { Icon } from '../app/Icon.tsx';
 
 const JsonEditor = lazy(() => import('./JsonEditor.tsx'));
 
@@ -68,9 +69,7 @@ export default function EditorPanel() {
             disabled={!canUndo}
             onClick={undo}
           >
-            <svg viewBox="0 0 16 16" aria-hidden="true">
-              <path d="M5.5 3L1.5 7l4 4V8.2h4.2a2.8 2.8 0 010 5.6H7v1.7h2.7a4.5 4.5 0 000-9H5.5z" />
-            </svg>
+            <Icon d="M5.5 3L1.5 7l4 4V8.2h4.2a2.8 2.8 0 010 5.6H7v1.7h2.7a4.5 4.5 0 000-9H5.5z" />
           </button>
           <button
             type="button"
@@ -81,9 +80,7 @@ export default function EditorPanel() {
             disabled={!canRedo}
             onClick={redo}
           >
-            <svg viewBox="0 0 16 16" aria-hidden="true">
-              <path d="M10.5 3l4 4-4 4V8.2H6.3a2.8 2.8 0 000 5.6H9v1.7H6.3a4.5 4.5 0 010-9h4.2z" />
-            </svg>
+            <Icon d="M10.5 3l4 4-4 4V8.2H6.3a2.8 2.8 0 000 5.6H9v1.7H6.3a4.5 4.5 0 010-9h4.2z" />
           </button>
           <button
             type="button"
@@ -92,9 +89,7 @@ export default function EditorPanel() {
             aria-label="Close the editor"
             onClick={() => setOpen(false)}
           >
-            <svg viewBox="0 0 16 16" aria-hidden="true">
-              <path d="M4.5 3.4L8 6.9l3.5-3.5 1.1 1.1L9.1 8l3.5 3.5-1.1 1.1L8 9.1l-3.5 3.5-1.1-1.1L6.9 8 3.4 4.5z" />
-            </svg>
+            <Icon d="M4.5 3.4L8 6.9l3.5-3.5 1.1 1.1L9.1 8l3.5 3.5-1.1 1.1L8 9.1l-3.5 3.5-1.1-1.1L6.9 8 3.4 4.5z" />
           </button>
         </div>
       </header>

@@ -24,6 +24,7 @@ import { issuesAt, unclaimedIssues } from '../model/issues.ts';
 import { NumberField } from './NumberField.tsx';
 import { TimingSwitch } from './TimingSwitch.tsx';
 import { TimingValue } from './TimingValue.tsx';
+import { Icon } from '../app/Icon.tsx';
 
 /** Props of `ManeuverCard`. */
 export interface ManeuverCardProps {
@@ -103,9 +104,7 @@ export function ManeuverCard({
             disabled={index === 0}
             onClick={() => edit((x) => moveArrayItem(x, listPath, index, index - 1))}
           >
-            <svg viewBox="0 0 16 16" aria-hidden="true">
-              <path d="M8 3l5 6H3z" />
-            </svg>
+            <Icon d="M8 3l5 6H3z" />
           </button>
           <button
             type="button"
@@ -115,9 +114,7 @@ export function ManeuverCard({
             disabled={index >= count - 1}
             onClick={() => edit((x) => moveArrayItem(x, listPath, index, index + 1))}
           >
-            <svg viewBox="0 0 16 16" aria-hidden="true">
-              <path d="M8 13L3 7h10z" />
-            </svg>
+            <Icon d="M8 13L3 7h10z" />
           </button>
           <button
             type="button"
@@ -127,9 +124,7 @@ export function ManeuverCard({
             data-testid="maneuver-delete"
             onClick={() => edit((x) => setAtPath(x, path, undefined))}
           >
-            <svg viewBox="0 0 16 16" aria-hidden="true">
-              <path d="M4.5 3.4L8 6.9l3.5-3.5 1.1 1.1L9.1 8l3.5 3.5-1.1 1.1L8 9.1l-3.5 3.5-1.1-1.1L6.9 8 3.4 4.5z" />
-            </svg>
+            <Icon d="M4.5 3.4L8 6.9l3.5-3.5 1.1 1.1L9.1 8l3.5 3.5-1.1 1.1L8 9.1l-3.5 3.5-1.1-1.1L6.9 8 3.4 4.5z" />
           </button>
         </div>
       </div>

@@ -172,7 +172,9 @@ export function stripFilter(p: PointArray, eps: number): Uint32Array {
   let key = 0;
   out[m++] = 0;
   while (key < n - 1) {
-    // The strip: the line through the key point and the next point that differs from it.
+    // The strip: the line through the key point and the next point farther than eps from it
+    // (the points skipped on the way are within eps of the key, so of the strip). A direction from
+    // a nearer point can be too short to normalise (1e-162 m squares to zero or a denormal).
     const ka = key * stride;
     const ax = c[ka]!;
     const ay = c[ka + 1]!;
@@ -188,7 +190,7 @@ export function stripFilter(p: PointArray, eps: number): Uint32Array {
       dy = c[kj + 1]! - ay;
       dz = is3 ? c[kj + 2]! - az : 0;
       len2 = dx * dx + dy * dy + dz * dz;
-      if (len2 > 0) break;
+      if (len2 > eps2 && Number.isFinite(1 / len2)) break;
       j++;
     }
     if (j >= n) break;

@@ -5,6 +5,8 @@
 
 import { useShallow } from 'zustand/react/shallow';
 import { useMonteCarlo } from './montecarloStore.ts';
+import { blurAfterClick } from '../app/blurAfterClick.ts';
+import { Icon } from '../app/Icon.tsx';
 
 /** The header button. */
 export function MonteCarloButton() {
@@ -28,12 +30,10 @@ export function MonteCarloButton() {
       data-testid="montecarlo-button"
       onClick={(e) => {
         setOpen(!open);
-        if (e.detail > 0) e.currentTarget.blur();
+        blurAfterClick(e);
       }}
     >
-      <svg viewBox="0 0 16 16" aria-hidden="true">
-        <path d="M1.5 14.5h13v1.2h-13zM2.5 13V9h2v4zM5.5 13V4.5h2V13zM8.5 13V2h2v11zM11.5 13V7h2v6z" />
-      </svg>
+      <Icon d="M1.5 14.5h13v1.2h-13zM2.5 13V9h2v4zM5.5 13V4.5h2V13zM8.5 13V2h2v11zM11.5 13V7h2v6z" />
       Monte Carlo
       {pct !== null && <span className="mc-toggle-pct">{pct} %</span>}
     </button>

@@ -3,18 +3,15 @@
  * the mission time readout.
  */
 
-import { useRef, type MouseEvent } from 'react';
+import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { SPEEDS } from '../../state/store.ts';
 import { useAppStore } from '../../state/useAppStore.ts';
 import { formatMet } from '../model/format.ts';
 import { useClockListener } from '../useClockListener.ts';
 import { Timeline } from './Timeline.tsx';
-
-/** Blurs a button after a mouse click, so Space goes to the page shortcut, not the button. */
-const blurAfterClick = (e: MouseEvent<HTMLElement>) => {
-  if (e.detail > 0) e.currentTarget.blur();
-};
+import { Icon } from '../app/Icon.tsx';
+import { blurAfterClick } from '../app/blurAfterClick.ts';
 
 /** The transport bar. */
 export function Transport() {
@@ -53,9 +50,7 @@ export function Transport() {
             stepEvent(-1);
           }}
         >
-          <svg viewBox="0 0 16 16" aria-hidden="true">
-            <path d="M3 2h2v12H3zM14 2v12L6 8z" />
-          </svg>
+          <Icon d="M3 2h2v12H3zM14 2v12L6 8z" />
         </button>
         <button
           type="button"
@@ -69,15 +64,7 @@ export function Transport() {
             togglePlay();
           }}
         >
-          {playing ? (
-            <svg viewBox="0 0 16 16" aria-hidden="true">
-              <path d="M3 2h3.5v12H3zM9.5 2H13v12H9.5z" />
-            </svg>
-          ) : (
-            <svg viewBox="0 0 16 16" aria-hidden="true">
-              <path d="M4 2v12l10-6z" />
-            </svg>
-          )}
+          {playing ? <Icon d="M3 2h3.5v12H3zM9.5 2H13v12H9.5z" /> : <Icon d="M4 2v12l10-6z" />}
         </button>
         <button
           type="button"
@@ -90,9 +77,7 @@ export function Transport() {
             stepEvent(1);
           }}
         >
-          <svg viewBox="0 0 16 16" aria-hidden="true">
-            <path d="M11 2h2v12h-2zM2 2v12l8-6z" />
-          </svg>
+          <Icon d="M11 2h2v12h-2zM2 2v12l8-6z" />
         </button>
         <select
           className="select speed"
