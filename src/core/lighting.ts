@@ -245,7 +245,8 @@ export class SunTable {
     const sx = d[j]! + w * (d[j + 3]! - d[j]!);
     const sy = d[j + 1]! + w * (d[j + 4]! - d[j + 1]!);
     const sz = d[j + 2]! + w * (d[j + 5]! - d[j + 2]!);
-    const n = Math.hypot(sx, sy, sz);
+    // sqrt, not Math.hypot: a unit vector cannot overflow, and this runs at every step
+    const n = Math.sqrt(sx * sx + sy * sy + sz * sz);
     out[0] = sx / n;
     out[1] = sy / n;
     out[2] = sz / n;
@@ -406,7 +407,8 @@ export function sunPhaseAngleDeg(
   const cx = sy * pz - sz * py;
   const cy = sz * px - sx * pz;
   const cz = sx * py - sy * px;
-  return Math.atan2(Math.hypot(cx, cy, cz), sx * px + sy * py + sz * pz) * RAD_TO_DEG;
+  const cross = Math.sqrt(cx * cx + cy * cy + cz * cz);
+  return Math.atan2(cross, sx * px + sy * py + sz * pz) * RAD_TO_DEG;
 }
 
 /** One shadow passage of the target, clipped to the search window. */

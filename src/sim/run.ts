@@ -183,6 +183,12 @@ export interface RunOptions {
   observers?: readonly RunObserver[];
   /** Sun direction table for lighting (built by the run when a trigger needs it). */
   sunTable?: SunTable;
+  /**
+   * Whether to evaluate the constraint detectors (keep-out, approach ellipsoid, corridor,
+   * closing speed, separation); default true. Closest approaches are always tracked. A run that
+   * only draws the trajectory (the editor's worker) leaves them to the scoring run.
+   */
+  checkConstraints?: boolean;
 }
 
 /** Builds the dynamics model of a scenario (one instance per spacecraft: each has its thrust). */
@@ -410,6 +416,7 @@ class Run {
     this.perturbation = options.perturbation ?? null;
     this.snapshotEveryS = options.snapshotEveryS ?? Infinity;
     this.nextSnapshotS = this.snapshotEveryS < Infinity ? 0 : Infinity;
+    const checkConstraints = options.checkConstraints ?? true;
     let usesSun = false;
     this.crafts = s.spacecraft.map((sc, i) => {
       const model = createModel(s);
@@ -429,14 +436,14 @@ class Run {
         model,
         initialModelState(s, model, this.initialRic(i)),
         program,
-        new StreamMonitor(targetDetectors(s, i)),
+        new StreamMonitor(checkConstraints ? targetDetectors(s, i) : []),
         sc.massKg,
         capacity > 0 ? new Ephemeris(capacity) : null,
       );
     });
     this.sun = options.sunTable ?? (usesSun ? createSunTable(s) : null);
     this.pairs = [];
-    const separationM = s.constraints?.separationM;
+    const separationM = checkConstraints ? s.constraints?.separationM : undefined;
     for (let i = 0; i < this.crafts.length; i++) {
       for (let j = i + 1; j < this.crafts.length; j++) {
         const detectors = separationM ? [new SphereDetector('separation', separationM)] : [];

@@ -70,7 +70,11 @@ export function previewStepS(s: Scenario): number | null {
 /** Runs `s` for the view (ephemeris recorded, sun table reused). */
 function viewRun(s: Scenario) {
   const sunTable = sunTableFor(s);
-  return runScenario(s, { recordEphemeris: true, ...(sunTable ? { sunTable } : {}) });
+  return runScenario(s, {
+    recordEphemeris: true,
+    checkConstraints: false,
+    ...(sunTable ? { sunTable } : {}),
+  });
 }
 
 /**

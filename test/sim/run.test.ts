@@ -2,9 +2,11 @@
 // finite burns against the rocket equation and an independent fine integration, football
 // closure (../shared/REFERENCE.md "Football"), several spacecraft and their pair ranges.
 
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { G0_MPS2 } from '../../src/core/constants.ts';
 import { cwPropagate } from '../../src/dynamics/cw.ts';
+import { loadScenario } from '../../src/scenario/validate.ts';
 import { runScenario, ScenarioRunError } from '../../src/sim/run.ts';
 import { REF } from '../fixtures/reference.ts';
 import { makeScenario, valid } from '../helpers.ts';
@@ -286,5 +288,31 @@ describe('several spacecraft', () => {
     expect(p.minRangeM).toBeCloseTo(100, 5);
     expect(Math.abs(p.minRangeTS - tca)).toBeLessThan(0.01);
     expect(run.spacecraft[0]!.minRangeM).toBeCloseTo(1000, 9);
+  });
+});
+
+describe('checkConstraints: false (the editor worker: trajectory only)', () => {
+  it('flies the same trajectory with the same closest approach, and tracks no constraint', () => {
+    const text = readFileSync(
+      new URL('../../scenarios/skynet5a-inspection.json', import.meta.url),
+      'utf8',
+    );
+    const loaded = loadScenario(text);
+    if (!loaded.ok) throw new Error('the default scenario does not load');
+    const s = loaded.scenario;
+    const full = runScenario(s, { recordEphemeris: true });
+    const bare = runScenario(s, { recordEphemeris: true, checkConstraints: false });
+    const a = full.spacecraft[0]!;
+    const b = bare.spacecraft[0]!;
+    // The default scenario has a keep-out sphere, an approach ellipsoid and a braking profile.
+    expect(a.monitor.tracks.length).toBeGreaterThan(0);
+    expect(b.monitor.tracks).toHaveLength(0);
+    expect(b.ephemeris!.count).toBe(a.ephemeris!.count);
+    expect(b.ephemeris!.stateRic.subarray(0, 6 * b.ephemeris!.count)).toEqual(
+      a.ephemeris!.stateRic.subarray(0, 6 * a.ephemeris!.count),
+    );
+    expect(b.burns).toEqual(a.burns);
+    expect(b.minRangeM).toBe(a.minRangeM);
+    expect(b.minRangeTS).toBe(a.minRangeTS);
   });
 });
