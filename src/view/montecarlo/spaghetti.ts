@@ -18,7 +18,7 @@ import { pathCount, type PathBundle } from './protocol.ts';
 
 /** Trajectories drawn by default. */
 export const SPAGHETTI_TRIALS = 50;
-/** Points kept per trajectory. */
+/** Points kept per trajectory, at most. */
 export const SPAGHETTI_POINTS = 300;
 /** Colour of the worst trial's line (the theme's violation red, lighter). */
 export const WORST_COLOR = '#ff6b6e';
@@ -43,7 +43,14 @@ export function spaghettiTrials(done: number, count: number, worst: number | nul
 
 /**
  * Indices of at most `maxPoints` points to keep (ascending, both ends always): the most important
- * ones, ties to the earlier point.
+ * ones, down to the classic Douglas-Peucker result for the largest tolerance that fits the budget.
+ *
+ * The tolerance is the importance of the first point the budget leaves out, and only points
+ * strictly more important than it are kept: when the cut falls inside a run of equal importances
+ * (a point clamped to its parent's), the whole run is dropped rather than split. The result is
+ * then exactly the classic algorithm's at that tolerance, so no point lies farther than the
+ * largest importance dropped from the kept polyline; the price is that fewer than `maxPoints`
+ * points may be kept (never fewer than the two ends).
  *
  * @param importance Douglas-Peucker importance per point (ends Infinity)
  * @param maxPoints budget, at least 2
@@ -56,10 +63,19 @@ export function decimateByImportance(importance: Float64Array, maxPoints: number
     for (let k = 0; k < n; k++) all[k] = k;
     return all;
   }
-  const order = new Uint32Array(n);
-  for (let k = 0; k < n; k++) order[k] = k;
-  order.sort((a, b) => importance[b]! - importance[a]! || a - b);
-  return order.subarray(0, budget).sort();
+  // The ends are kept whatever their importance; the interior gets budget - 2 places. The
+  // tolerance is the (budget - 1)-th largest interior importance: at most budget - 2 interior
+  // points are strictly above it. (n > budget, so there are at least budget - 1 interior points.)
+  const interior = importance.slice(1, n - 1).sort();
+  const tol = interior[interior.length - (budget - 1)]!;
+  let count = 2;
+  for (let k = 1; k < n - 1; k++) if (importance[k]! > tol) count++;
+  const out = new Uint32Array(count);
+  let j = 0;
+  out[j++] = 0;
+  for (let k = 1; k < n - 1; k++) if (importance[k]! > tol) out[j++] = k;
+  out[j] = n - 1;
+  return out;
 }
 
 /**
@@ -67,7 +83,7 @@ export function decimateByImportance(importance: Float64Array, maxPoints: number
  *
  * @param stateRic samples [x, y, z, xd, yd, zd], RIC, m and m/s
  * @param count samples
- * @param maxPoints budget
+ * @param maxPoints budget: at most this many points are kept (`decimateByImportance`)
  * @returns positions (R, I, C), m, 3 per kept point
  */
 export function decimateTrajectory(
