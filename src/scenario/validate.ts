@@ -3,13 +3,15 @@
  *
  * Every problem is reported at once with its JSON path (`spacecraft[0].maneuvers[2].dvMps`) and
  * what was expected. Nothing here throws on bad input and nothing reads files: the CLI and the
- * browser hand in text.
+ * browser hand in text. A key written twice in one object is a problem too: `JSON.parse` would
+ * keep the last one silently (./duplicateKeys.ts).
  */
 
 import type { z } from 'zod';
 import { EARTH_RADIUS_M, GEO_RADIUS_M, G0_MPS2 } from '../core/constants.ts';
 import { compileCondition, ExpressionError } from '../events/expression.ts';
 import { IN_PLANE_CONDITION_LIMIT, inPlaneConditioning } from '../maneuvers/transfer.ts';
+import { findDuplicateKeys } from './duplicateKeys.ts';
 import type { Scenario, ManeuverSpec, TargetOrbitSpec } from './schema.ts';
 import { KEY_MESSAGE_SEPARATOR, scenarioSchema, SCENARIO_FORMAT_VERSION } from './schema.ts';
 import {
@@ -103,6 +105,73 @@ export function parseJson(
     const detail = raw.replace(/\s*in JSON at position \d+.*$/s, '').replace(/^JSON\.parse: /, '');
     return { ok: false, issues: [{ path: '', message: `not valid JSON${where}: ${detail}` }] };
   }
+}
+
+/**
+ * Lines and columns (1-based) of many character offsets in one pass over the text, so that a file
+ * full of duplicates costs no more than reading it once.
+ */
+function lineColumns(
+  text: string,
+  offsets: readonly number[],
+): Map<number, { line: number; column: number }> {
+  const sorted = [...offsets].sort((a, b) => a - b);
+  const out = new Map<number, { line: number; column: number }>();
+  let line = 1;
+  let start = 0;
+  let i = 0;
+  for (const offset of sorted) {
+    for (; i < offset && i < text.length; i++) {
+      if (text.charCodeAt(i) === 10) {
+        line++;
+        start = i + 1;
+      }
+    }
+    out.set(offset, { line, column: offset - start + 1 });
+  }
+  return out;
+}
+
+/** `a`, `a and b`, `a, b and c` (`separator` between all but the last two items). */
+function listOf(items: readonly string[], separator: string): string {
+  if (items.length < 2) return items.join('');
+  return `${items.slice(0, -1).join(separator)} and ${items[items.length - 1]!}`;
+}
+
+/**
+ * One issue per key written more than once in one object, at the key's path: the lines of the
+ * earlier occurrences (with columns when two share a line) and of the last, the one JSON keeps.
+ *
+ * @param text JSON text already accepted by `JSON.parse` (see {@link parseJson}).
+ */
+export function duplicateKeyIssues(text: string): ScenarioIssue[] {
+  const duplicates = findDuplicateKeys(text);
+  if (duplicates.length === 0) return [];
+  const positions = lineColumns(
+    text,
+    duplicates.flatMap((d) => d.offsets),
+  );
+  return duplicates.map(({ objectPath, key, offsets }) => {
+    const at = offsets.map((o) => positions.get(o)!);
+    const sameLine = new Set(at.map((p) => p.line)).size < at.length;
+    const where = (ps: readonly { line: number; column: number }[]): string => {
+      if (sameLine)
+        return listOf(
+          ps.map((p) => `line ${p.line}, column ${p.column}`),
+          '; ',
+        );
+      const lines = listOf(
+        ps.map((p) => String(p.line)),
+        ', ',
+      );
+      return ps.length === 1 ? `line ${lines}` : `lines ${lines}`;
+    };
+    const earlier = at.slice(0, -1);
+    return {
+      path: formatPath([...objectPath, key]),
+      message: `duplicate key ${JSON.stringify(key)} at ${where(earlier)}: JSON keeps only the last one (${where(at.slice(-1))}); remove ${earlier.length === 1 ? 'one of them' : 'all but one'}`,
+    };
+  });
 }
 
 /** Distance of the target from the Earth's centre at the epoch, m. */
@@ -315,11 +384,18 @@ export function validateScenario(value: unknown): LoadResult {
   return issues.length > 0 ? { ok: false, issues } : { ok: true, scenario: parsed.data };
 }
 
-/** Loads a scenario from JSON text. Never throws on bad input. */
+/**
+ * Loads a scenario from JSON text. Never throws on bad input. Duplicate keys make the file
+ * invalid; they are listed first, followed by whatever else is wrong with the parsed value (in
+ * which the last of each duplicate won), so the author sees every problem at once.
+ */
 export function loadScenario(text: string): LoadResult {
   const json = parseJson(text);
   if (!json.ok) return json;
-  return validateScenario(json.value);
+  const duplicates = duplicateKeyIssues(text);
+  const result = validateScenario(json.value);
+  if (duplicates.length === 0) return result;
+  return { ok: false, issues: result.ok ? duplicates : [...duplicates, ...result.issues] };
 }
 
 function zodIssues(error: z.ZodError): ScenarioIssue[] {
