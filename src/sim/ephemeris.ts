@@ -5,6 +5,7 @@
  * sees the velocity jump instead of smearing it across a step.
  */
 
+import { freshArrays, type ArrayAllocator } from '../core/arrays.ts';
 import { HermiteSegment } from '../events/hermite.ts';
 
 /** Samples of the RIC relative state [x, y, z, xd, yd, zd] (m, m/s) at times tS (s). */
@@ -17,10 +18,16 @@ export class Ephemeris {
   count = 0;
   private readonly seg = new HermiteSegment();
 
-  /** @param capacity expected number of samples (the arrays grow if more come) */
-  constructor(capacity: number) {
-    this.tS = new Float64Array(Math.max(2, capacity));
-    this.stateRic = new Float64Array(Math.max(2, capacity) * 6);
+  /**
+   * @param capacity expected number of samples (the arrays grow if more come)
+   * @param arrays where the arrays come from (recycled buffers in the editor's worker)
+   */
+  constructor(
+    capacity: number,
+    private readonly arrays: ArrayAllocator = freshArrays,
+  ) {
+    this.tS = arrays.float64(Math.max(2, capacity));
+    this.stateRic = arrays.float64(Math.max(2, capacity) * 6);
   }
 
   /** Appends a sample. */
@@ -61,9 +68,9 @@ export class Ephemeris {
   }
 
   private grow(): void {
-    const tS = new Float64Array(this.tS.length * 2);
+    const tS = this.arrays.float64(this.tS.length * 2);
     tS.set(this.tS);
-    const st = new Float64Array(this.stateRic.length * 2);
+    const st = this.arrays.float64(this.stateRic.length * 2);
     st.set(this.stateRic);
     this.tS = tS;
     this.stateRic = st;

@@ -14,6 +14,7 @@
  * step is then redone up to that instant, so the burn happens at it.
  */
 
+import type { ArrayAllocator } from '../core/arrays.ts';
 import { DEG_TO_RAD, G0_MPS2, GEO_RADIUS_M, MU_EARTH_M3_S2 } from '../core/constants.ts';
 import { geoTargetGeometry, SunTable, sunPhaseAngleDeg } from '../core/lighting.ts';
 import { CwDynamics } from '../dynamics/cw.ts';
@@ -189,6 +190,8 @@ export interface RunOptions {
    * only draws the trajectory (the editor's worker) leaves them to the scoring run.
    */
   checkConstraints?: boolean;
+  /** Where the ephemeris arrays come from (default: new arrays). */
+  arrays?: ArrayAllocator;
 }
 
 /** Builds the dynamics model of a scenario (one instance per spacecraft: each has its thrust). */
@@ -438,7 +441,7 @@ class Run {
         program,
         new StreamMonitor(checkConstraints ? targetDetectors(s, i) : []),
         sc.massKg,
-        capacity > 0 ? new Ephemeris(capacity) : null,
+        capacity > 0 ? new Ephemeris(capacity, options.arrays) : null,
       );
     });
     this.sun = options.sunTable ?? (usesSun ? createSunTable(s) : null);

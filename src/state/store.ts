@@ -31,6 +31,7 @@ import {
   missionFromTrajectory,
   withScore,
   type Mission,
+  type TrajectoryPayload,
 } from '../view/model/mission.ts';
 import { createWorkerClient, type SimulationClient } from '../worker/client.ts';
 import type { SimResponse, TrajectoryStage } from '../worker/protocol.ts';
@@ -67,6 +68,13 @@ export const EDITOR_OPEN_KEY = 'rpo-sim:editor-open:v1';
 
 /** Delay before an edit is scored, ms: a drag or a burst of typing is scored once it pauses. */
 export const SCORE_DELAY_MS = 120;
+
+/**
+ * How long a replaced trajectory's arrays stay readable before their buffers go back to the
+ * trajectory worker, ms: ample for every component to re-render with the new trajectory (a frame
+ * drawn in between still reads the old one).
+ */
+export const RECYCLE_DELAY_MS = 1000;
 
 /** How a scenario is loaded. */
 export interface LoadOptions {
@@ -207,6 +215,14 @@ export function createAppStore(options: AppStoreOptions = {}): StoreApi<AppState
   let shownScoreId = 0;
   /** The text whose trajectory is shown. */
   let missionText = '';
+  /** The trajectory shown (its buffers are recycled once a newer one replaces it). */
+  let shownTrajectory: TrajectoryPayload | null = null;
+  /** Makes `t` the trajectory shown; the one it replaces is recycled after RECYCLE_DELAY_MS. */
+  const showTrajectory = (t: TrajectoryPayload) => {
+    const old = shownTrajectory;
+    shownTrajectory = t;
+    if (old) setTimeout(() => simulator().recycle(old), RECYCLE_DELAY_MS);
+  };
   let scoreTimer: ReturnType<typeof setTimeout> | null = null;
 
   const store = createStore<AppState>()((set, get) => {
@@ -237,7 +253,11 @@ export function createAppStore(options: AppStoreOptions = {}): StoreApi<AppState
       if (!res || res.kind === 'score') return;
       const exact = !res.ok || res.stage === 'exact';
       const rank = 2 * res.id + (exact ? 1 : 0);
-      if (rank <= shownTrajectoryRank) return;
+      if (rank <= shownTrajectoryRank) {
+        // Never shown: nothing reads it.
+        if (res.ok) simulator().recycle(res.trajectory);
+        return;
+      }
       const s = get();
       const current = text === s.text;
       if (!res.ok) {
@@ -246,6 +266,7 @@ export function createAppStore(options: AppStoreOptions = {}): StoreApi<AppState
       }
       shownTrajectoryRank = rank;
       missionText = text;
+      showTrajectory(res.trajectory);
       const mission = missionFromTrajectory(res.trajectory, s.docSource, s.mission);
       stops = eventStops(mission);
       clock.setEnd(mission.durationS);
@@ -330,6 +351,7 @@ export function createAppStore(options: AppStoreOptions = {}): StoreApi<AppState
         }
         shownTrajectoryRank = Math.max(shownTrajectoryRank, 2 * res.id + 1);
         missionText = text;
+        showTrajectory(res.trajectory);
         const mission = missionFromTrajectory(res.trajectory, sourceName, null);
         const wasPlaying = clock.playing;
         stops = eventStops(mission);

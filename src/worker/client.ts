@@ -14,8 +14,11 @@
  * same; the page's bundle does not include that path.
  */
 
+import type { TrajectoryPayload } from '../view/model/mission.ts';
 import {
   isSimResponse,
+  trajectoryBuffers,
+  type RecycleMessage,
   type SimKind,
   type SimRequest,
   type SimResponse,
@@ -25,6 +28,8 @@ import {
 /** Something that computes requests: a worker, or the in-process fallback. */
 export interface SimPort {
   post(req: SimRequest): void;
+  /** Hands buffers of a trajectory no longer shown back to the computing side (transferred). */
+  recycle(buffers: ArrayBuffer[]): void;
   /** Sets the function that receives every response. */
   listen(onResponse: (res: SimResponse) => void): void;
   terminate(): void;
@@ -53,6 +58,12 @@ export function workerPort(): SimPort {
     post(req) {
       pending = req;
       worker.postMessage(req);
+    },
+    recycle(buffers) {
+      // A detached buffer cannot be transferred again (postMessage would throw).
+      const live = buffers.filter((b) => b.byteLength > 0);
+      const message: RecycleMessage = { kind: 'recycle', buffers: live };
+      worker.postMessage(message, live);
     },
     listen(fn) {
       listener = fn;
@@ -177,6 +188,14 @@ export class SimulationClient {
     return this.request('score', text);
   }
 
+  /**
+   * Gives a trajectory the page no longer shows back to the trajectory worker, which reuses its
+   * buffers for the next runs. Its arrays are unreadable afterwards (transferred away).
+   */
+  recycle(t: TrajectoryPayload): void {
+    this.ports[0]!.recycle(trajectoryBuffers(t));
+  }
+
   /** Whether no request of this kind is in flight or waiting. */
   idle(kind: SimKind): boolean {
     return this.channels[kind].idle;
@@ -198,6 +217,7 @@ function brokenPort(reason: string): SimPort {
   let listener: (res: SimResponse) => void = () => {};
   return {
     post: (req) => setTimeout(() => listener(failure(req, reason)), 0),
+    recycle: () => {},
     listen(fn) {
       listener = fn;
     },

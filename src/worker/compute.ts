@@ -13,6 +13,7 @@ import type { SunTable } from '../core/lighting.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { createSunTable, runScenario, ScenarioRunError } from '../sim/run.ts';
 import { trajectoryPayload } from '../view/model/mission.ts';
+import { BufferPool } from './bufferPool.ts';
 import type { FailureResponse, SimRequest, SimResponse } from './protocol.ts';
 
 /**
@@ -67,14 +68,35 @@ export function previewStepS(s: Scenario): number | null {
   return factor >= 2 ? s.stepS * factor : null;
 }
 
-/** Runs `s` for the view (ephemeris recorded, sun table reused). */
-function viewRun(s: Scenario) {
+/** The buffers the page handed back (see `recycle`), reused by the next trajectories. */
+const pool = new BufferPool();
+
+/**
+ * Takes back the buffers of a trajectory the page no longer shows, for the next runs' arrays.
+ * @param buffers the buffers of an earlier response's trajectory (`trajectoryBuffers`)
+ */
+export function recycle(buffers: Iterable<ArrayBuffer>): void {
+  pool.give(buffers);
+}
+
+/** Bytes ready for reuse (for tests and the benchmark). */
+export function recycledBytes(): number {
+  return pool.bytes;
+}
+
+/**
+ * Runs `s` for the view: the trajectory only (constraints are the score's), ephemeris and view
+ * arrays in recycled buffers, sun table reused.
+ */
+function viewTrajectory(s: Scenario) {
   const sunTable = sunTableFor(s);
-  return runScenario(s, {
+  const run = runScenario(s, {
     recordEphemeris: true,
     checkConstraints: false,
+    arrays: pool,
     ...(sunTable ? { sunTable } : {}),
   });
+  return trajectoryPayload(run, pool);
 }
 
 /**
@@ -104,7 +126,7 @@ export function computeResponse(req: SimRequest): SimResponse {
       if (step !== null) {
         try {
           // The scenario shown is the text's (its step), whatever step the preview ran at.
-          const trajectory = { ...trajectoryPayload(viewRun({ ...s, stepS: step })), scenario: s };
+          const trajectory = { ...viewTrajectory({ ...s, stepS: step }), scenario: s };
           return {
             id: req.id,
             kind: 'trajectory',
@@ -124,7 +146,7 @@ export function computeResponse(req: SimRequest): SimResponse {
         ok: true,
         stage: 'exact',
         stepS: s.stepS,
-        trajectory: trajectoryPayload(viewRun(s)),
+        trajectory: viewTrajectory(s),
         computeMs: performance.now() - t0,
       };
     }

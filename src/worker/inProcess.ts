@@ -4,7 +4,7 @@
  */
 
 import { SimulationClient, type SimPort } from './client.ts';
-import { computeResponse } from './compute.ts';
+import { computeResponse, recycle } from './compute.ts';
 import type { SimResponse } from './protocol.ts';
 
 /** A port that computes requests here. */
@@ -16,6 +16,9 @@ export function inProcessPort(): SimPort {
       setTimeout(() => {
         if (alive) listener(computeResponse(req));
       }, 0);
+    },
+    recycle(buffers) {
+      recycle(buffers);
     },
     listen(fn) {
       listener = fn;

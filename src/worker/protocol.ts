@@ -70,16 +70,32 @@ export interface ScoreResponse extends ResponseBase {
 /** Worker to page. */
 export type SimResponse = FailureResponse | TrajectoryResponse | ScoreResponse;
 
-/** The buffers a response can hand over without copying (the trajectory's arrays). */
-export function transferList(res: SimResponse): ArrayBuffer[] {
-  if (res.kind !== 'trajectory' || !res.ok) return [];
+/**
+ * Page to worker: the buffers of a trajectory the page no longer shows, for the worker to reuse
+ * (src/worker/bufferPool.ts). Transferred, so the page can no longer read them.
+ */
+export interface RecycleMessage {
+  kind: 'recycle';
+  buffers: ArrayBuffer[];
+}
+
+/** What the page sends a simulation worker. */
+export type WorkerMessage = SimRequest | RecycleMessage;
+
+/** The buffers under a trajectory's arrays (each once). */
+export function trajectoryBuffers(t: TrajectoryPayload): ArrayBuffer[] {
   const out = new Set<ArrayBuffer>();
-  for (const c of res.trajectory.crafts) {
+  for (const c of t.crafts) {
     for (const a of [c.tS, c.stateRic, c.importance, c.candidates, c.rangeM]) {
       if (a.buffer instanceof ArrayBuffer) out.add(a.buffer);
     }
   }
   return [...out];
+}
+
+/** The buffers a response can hand over without copying (the trajectory's arrays). */
+export function transferList(res: SimResponse): ArrayBuffer[] {
+  return res.kind === 'trajectory' && res.ok ? trajectoryBuffers(res.trajectory) : [];
 }
 
 /** Whether a message from a worker looks like a response (a worker can only send these). */

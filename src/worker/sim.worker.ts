@@ -4,18 +4,23 @@
  * for trajectories and one for scores (src/worker/client.ts); each answers one request at a time.
  */
 
-import { computeResponse } from './compute.ts';
-import { transferList, type SimRequest } from './protocol.ts';
+import { computeResponse, recycle } from './compute.ts';
+import { transferList, type WorkerMessage } from './protocol.ts';
 
 /** The worker's global scope, as far as this file needs it. */
 interface WorkerScope {
-  onmessage: ((e: MessageEvent<SimRequest>) => void) | null;
+  onmessage: ((e: MessageEvent<WorkerMessage>) => void) | null;
   postMessage(message: unknown, transfer: Transferable[]): void;
 }
 
 const scope = globalThis as unknown as WorkerScope;
 
 scope.onmessage = (e) => {
-  const res = computeResponse(e.data);
+  const msg = e.data;
+  if (msg.kind === 'recycle') {
+    recycle(msg.buffers);
+    return;
+  }
+  const res = computeResponse(msg);
   scope.postMessage(res, transferList(res));
 };

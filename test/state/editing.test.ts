@@ -14,9 +14,15 @@ import {
 } from '../../src/editing/share.ts';
 import { EditTiming } from '../../src/state/editTiming.ts';
 import { planStartup } from '../../src/state/startup.ts';
-import { createAppStore, EDITOR_OPEN_KEY, type AppState } from '../../src/state/store.ts';
+import {
+  createAppStore,
+  EDITOR_OPEN_KEY,
+  RECYCLE_DELAY_MS,
+  type AppState,
+} from '../../src/state/store.ts';
 import { MAX_SCENARIO_BYTES } from '../../src/scenario/validate.ts';
 import { examplesFromFiles } from '../../src/view/model/examples.ts';
+import type { TrajectoryPayload } from '../../src/view/model/mission.ts';
 import { createInProcessClient } from '../../src/worker/inProcess.ts';
 import type { StoreApi } from 'zustand/vanilla';
 
@@ -196,6 +202,38 @@ describe('editing the plan', () => {
       expect(x.computeMs).toBeGreaterThan(0);
       expect(x.drawnMs).toBeGreaterThanOrEqual(x.responseMs);
     }
+  });
+});
+
+describe('recycling replaced trajectories', () => {
+  it('hands each replaced trajectory back after RECYCLE_DELAY_MS, never the one shown', async () => {
+    const client = createInProcessClient();
+    const recycled: TrajectoryPayload[] = [];
+    const give = client.recycle.bind(client);
+    client.recycle = (t) => {
+      recycled.push(t);
+      give(t);
+    };
+    const store = createAppStore({ examples, simulator: client, scoreDelayMs: 0 });
+    expect(await store.getState().loadExample('skynet5a-inspection')).toBe(true);
+    const loadedMission = store.getState().mission!;
+    const shown: Float64Array[] = [loadedMission.crafts[0]!.ephemeris.stateRic];
+    store.subscribe((st, prev) => {
+      if (st.trajectorySerial !== prev.trajectorySerial)
+        shown.push(st.mission!.crafts[0]!.ephemeris.stateRic);
+    });
+    store.getState().edit((t) => setAtPath(t, HOP, -3000), 'test');
+    await until(store, (st) => st.docStatus === 'ok');
+    // The load, the edit's preview and its exact run were shown, in that order.
+    expect(shown).toHaveLength(3);
+    expect(recycled).toHaveLength(0);
+    await new Promise((resolve) => setTimeout(resolve, RECYCLE_DELAY_MS + 200));
+    expect(recycled.map((t) => t.crafts[0]!.stateRic)).toEqual([shown[0], shown[1]]);
+    // The trajectory shown stays readable.
+    const current = store.getState().mission!.crafts[0]!.ephemeris;
+    expect(current.stateRic).toBe(shown[2]);
+    expect(current.stateRic.length).toBeGreaterThan(6 * 100_000);
+    expect(Number.isFinite(current.stateRic[6 * (current.count - 1)])).toBe(true);
   });
 });
 

@@ -5,7 +5,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { setAtPath } from '../../src/editing/jsonText.ts';
-import { computeResponse, PREVIEW_NODES, previewStepS } from '../../src/worker/compute.ts';
+import { runScenario } from '../../src/sim/run.ts';
+import { trajectoryPayload } from '../../src/view/model/mission.ts';
+import {
+  computeResponse,
+  PREVIEW_NODES,
+  previewStepS,
+  recycle,
+  recycledBytes,
+} from '../../src/worker/compute.ts';
 import { SimulationClient, type SimPort } from '../../src/worker/client.ts';
 import { createInProcessClient } from '../../src/worker/inProcess.ts';
 import {
@@ -100,9 +108,11 @@ describe('worker answers', () => {
 /** A port whose responses the test releases by hand. */
 function manualPort() {
   const posted: SimRequest[] = [];
+  const recycled: ArrayBuffer[][] = [];
   let listener: (res: SimResponse) => void = () => {};
   const port: SimPort = {
     post: (req) => posted.push(req),
+    recycle: (buffers) => recycled.push(buffers),
     listen: (fn) => {
       listener = fn;
     },
@@ -118,7 +128,7 @@ function manualPort() {
       computeMs: 0,
       trajectory: { scenario: {} as never, crafts: [], pairs: [], extentM: 0 },
     });
-  return { port, posted, answer };
+  return { port, posted, recycled, answer };
 }
 
 describe('the page client: newest first, never behind', () => {
@@ -185,3 +195,51 @@ describe('the page client: newest first, never behind', () => {
     client.dispose();
   });
 });
+
+describe('recycled buffers (the page hands back what it no longer shows)', () => {
+  const edited = setAtPath(example, ['spacecraft', 0, 'maneuvers', 0, 'toInTrackM'], -3500);
+
+  it('the next trajectory lives in the recycled buffers and equals one in new arrays', () => {
+    const first = computeResponse({ id: 1, kind: 'trajectory', text: example });
+    if (first.kind !== 'trajectory' || !first.ok) throw new Error('no trajectory');
+    const buffers = transferList(first);
+    expect(recycledBytes()).toBe(0);
+    recycle(buffers);
+    expect(recycledBytes()).toBe(buffers.reduce((sum, b) => sum + b.byteLength, 0));
+    const again = computeResponse({ id: 2, kind: 'trajectory', text: edited });
+    if (again.kind !== 'trajectory' || !again.ok) throw new Error('no trajectory');
+    const reused = new Set<ArrayBuffer>(buffers);
+    const c = again.trajectory.crafts[0]!;
+    for (const a of [c.tS, c.stateRic, c.importance, c.candidates, c.rangeM]) {
+      expect(reused.has(a.buffer as ArrayBuffer)).toBe(true);
+    }
+    // Recycled buffers hold the first run's numbers: every element read must be rewritten.
+    const fresh = trajectoryPayload(
+      runScenario(valid(JSON.parse(edited)), { recordEphemeris: true, checkConstraints: false }),
+    ).crafts[0]!;
+    expect(c.count).toBe(fresh.count);
+    expect(firstDifference(c.tS, fresh.tS, c.count)).toBe(-1);
+    expect(firstDifference(c.stateRic, fresh.stateRic, 6 * c.count)).toBe(-1);
+    expect(firstDifference(c.rangeM, fresh.rangeM, c.count)).toBe(-1);
+    expect(firstDifference(c.importance, fresh.importance, c.count)).toBe(-1);
+    expect(c.candidates.length).toBe(fresh.candidates.length);
+    expect(firstDifference(c.candidates, fresh.candidates, c.candidates.length)).toBe(-1);
+  });
+
+  it('the client sends a trajectory back to the trajectory worker only', () => {
+    const t = manualPort();
+    const scores = manualPort();
+    const client = new SimulationClient(t.port, scores.port);
+    const res = computeResponse({ id: 1, kind: 'trajectory', text: example });
+    if (res.kind !== 'trajectory' || !res.ok) throw new Error('no trajectory');
+    client.recycle(res.trajectory);
+    expect(t.recycled).toEqual([transferList(res)]);
+    expect(scores.recycled).toEqual([]);
+  });
+});
+
+/** Index of the first of the first `n` elements where a and b differ, or -1. */
+function firstDifference(a: ArrayLike<number>, b: ArrayLike<number>, n: number): number {
+  for (let k = 0; k < n; k++) if (!Object.is(a[k], b[k])) return k;
+  return -1;
+}

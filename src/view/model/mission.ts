@@ -13,6 +13,7 @@
  * (src/state), which holds the `Mission` it builds; React components read it from the store.
  */
 
+import { freshArrays, type ArrayAllocator } from '../../core/arrays.ts';
 import type { EclipseInterval } from '../../core/lighting.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import type { Evaluation } from '../../scoring/evaluate.ts';
@@ -278,15 +279,19 @@ function craftColor(s: Scenario, index: number): string {
  * sends after `runScenario`. Computes each spacecraft's range and Douglas-Peucker importance.
  *
  * @param run the run
+ * @param arrays where the range and simplification arrays come from
  */
-export function trajectoryPayload(run: RunResult): TrajectoryPayload {
+export function trajectoryPayload(
+  run: RunResult,
+  arrays: ArrayAllocator = freshArrays,
+): TrajectoryPayload {
   let extentM = 0;
   const crafts = run.spacecraft.map((c): CraftTrajectory => {
     const eph = c.ephemeris;
     if (eph === null) throw new Error('the view needs a run with recordEphemeris: true');
     const n = eph.count;
     const st = eph.stateRic;
-    const rangeM = new Float64Array(n);
+    const rangeM = arrays.float64(n);
     for (let k = 0, o = 0; k < n; k++, o += 6) {
       const x = st[o]!;
       const y = st[o + 1]!;
@@ -299,6 +304,7 @@ export function trajectoryPayload(run: RunResult): TrajectoryPayload {
       { coords: st, stride: 6, dims: 3, count: n },
       TRAIL_FLOOR_M,
       TRAIL_PREFILTER_M,
+      arrays,
     );
     return {
       id: c.id,

@@ -28,6 +28,8 @@
  *     Computing Symposium, 1974 (the strip algorithm).
  */
 
+import { freshArrays, type ArrayAllocator } from '../../core/arrays.ts';
+
 /** Points as a flat array: point k has coordinates `coords[k * stride + j]`, j < dims. */
 export interface PointArray {
   coords: ArrayLike<number>;
@@ -155,11 +157,16 @@ export function douglasPeuckerImportance(p: PointArray, floor = 0): Float64Array
  *
  * @param p the polyline
  * @param eps strip half-width (coordinate units)
- * @returns ascending indices kept, both ends included
+ * @param arrays where the result's buffer comes from
+ * @returns ascending indices kept, both ends included (a view on a buffer of `p.count` indices)
  */
-export function stripFilter(p: PointArray, eps: number): Uint32Array {
+export function stripFilter(
+  p: PointArray,
+  eps: number,
+  arrays: ArrayAllocator = freshArrays,
+): Uint32Array {
   const n = p.count;
-  const out = new Uint32Array(Math.max(n, 0));
+  const out = arrays.uint32(Math.max(n, 0));
   if (n <= 2) {
     for (let k = 0; k < n; k++) out[k] = k;
     return out.subarray(0, n);
@@ -226,13 +233,15 @@ export function stripFilter(p: PointArray, eps: number): Uint32Array {
  * @param p the polyline
  * @param floor Douglas-Peucker recursion floor (coordinate units)
  * @param eps strip half-width of the prefilter (coordinate units)
+ * @param arrays where the two result arrays come from
  */
 export function prefilteredImportance(
   p: PointArray,
   floor: number,
   eps: number,
+  arrays: ArrayAllocator = freshArrays,
 ): { importance: Float64Array; candidates: Uint32Array } {
-  const kept = stripFilter(p, eps);
+  const kept = stripFilter(p, eps, arrays);
   const m = kept.length;
   const dims = p.dims;
   const coords = new Float64Array(m * dims);
@@ -241,7 +250,7 @@ export function prefilteredImportance(
     for (let d = 0; d < dims; d++) coords[j * dims + d] = p.coords[o + d]!;
   }
   const sub = douglasPeuckerImportance({ coords, stride: dims, dims, count: m }, floor);
-  const importance = new Float64Array(p.count);
+  const importance = arrays.float64(p.count).fill(0);
   for (let j = 0; j < m; j++) importance[kept[j]!] = sub[j]!;
   return { importance, candidates: kept };
 }
