@@ -69,6 +69,73 @@ export class ConstraintTrack {
   }
 }
 
+/** Range rate (rho . rhoDot / |rho| without the division: same sign) on a Hermite segment. */
+function rangeRateOn(seg: HermiteSegment, scratch: Float64Array): (tau: number) => number {
+  return (tau) => {
+    seg.evalState(tau, scratch);
+    return scratch[0]! * scratch[3]! + scratch[1]! * scratch[4]! + scratch[2]! * scratch[5]!;
+  };
+}
+
+/**
+ * Closest approach over recorded samples (an ephemeris): the smallest range at a sample or at a
+ * range minimum between two samples (rho . rhoDot crossing zero upwards on the cubic Hermite
+ * segment, located to EVENT_TIME_TOLERANCE_S), as `StreamMonitor` finds it while the states
+ * stream. Two samples at the same time (an impulse) bound no segment.
+ *
+ * @param tS sample times, s (non-decreasing)
+ * @param stateRic samples [x, y, z, xd, yd, zd], RIC, m and m/s, 6 per sample
+ * @param count number of samples
+ * @returns the minimum range, m, and its time, s (Infinity and 0 for no sample)
+ */
+export function closestApproachOfSamples(
+  tS: Float64Array,
+  stateRic: Float64Array,
+  count: number,
+): { minRangeM: number; minRangeTS: number } {
+  let min2 = Infinity;
+  let minTS = 0;
+  let fPrev = 0;
+  let seg: HermiteSegment | null = null;
+  const scratch = new Float64Array(6);
+  for (let k = 0, o = 0; k < count; k++, o += 6) {
+    const x = stateRic[o]!;
+    const y = stateRic[o + 1]!;
+    const z = stateRic[o + 2]!;
+    const r2 = x * x + y * y + z * z;
+    const f = x * stateRic[o + 3]! + y * stateRic[o + 4]! + z * stateRic[o + 5]!;
+    if (r2 < min2) {
+      min2 = r2;
+      minTS = tS[k]!;
+    }
+    if (k > 0 && fPrev < 0 && f > 0) {
+      const t0S = tS[k - 1]!;
+      const h = tS[k]! - t0S;
+      if (h > 0) {
+        seg ??= new HermiteSegment();
+        seg.setAt(t0S, stateRic, o - 6, tS[k]!, stateRic, o);
+        const tau = bracketRoot(
+          rangeRateOn(seg, scratch),
+          0,
+          1,
+          fPrev,
+          f,
+          EVENT_TIME_TOLERANCE_S / h,
+        );
+        seg.evalState(tau, scratch);
+        const e2 =
+          scratch[0]! * scratch[0]! + scratch[1]! * scratch[1]! + scratch[2]! * scratch[2]!;
+        if (e2 < min2) {
+          min2 = e2;
+          minTS = t0S + tau * h;
+        }
+      }
+    }
+    fPrev = f;
+  }
+  return { minRangeM: Math.sqrt(min2), minRangeTS: minTS };
+}
+
 /** Closest approach and constraint tracking of one relative-state stream. */
 export class StreamMonitor {
   /** Minimum range so far, m. */
@@ -84,11 +151,7 @@ export class StreamMonitor {
   private readonly scratch = new Float64Array(6);
   private segReady = false;
   private activeTrack: ConstraintTrack | null = null;
-  private readonly rangeRateFn = (tau: number): number => {
-    const s = this.scratch;
-    this.seg.evalState(tau, s);
-    return s[0]! * s[3]! + s[1]! * s[4]! + s[2]! * s[5]!;
-  };
+  private readonly rangeRateFn = rangeRateOn(this.seg, this.scratch);
   private readonly trackFn = (tau: number): number => {
     this.seg.evalState(tau, this.scratch);
     return this.activeTrack!.detector.g(this.scratch);

@@ -35,8 +35,16 @@ export class Ephemeris {
     const k = this.count;
     if (k >= this.tS.length) this.grow();
     this.tS[k] = tS;
+    // Unrolled, through a local: once per integration step, it is a fifth of a run's time when
+    // written as a loop over the field.
+    const s = this.stateRic;
     const o = k * 6;
-    for (let i = 0; i < 6; i++) this.stateRic[o + i] = ric[i]!;
+    s[o] = ric[0]!;
+    s[o + 1] = ric[1]!;
+    s[o + 2] = ric[2]!;
+    s[o + 3] = ric[3]!;
+    s[o + 4] = ric[4]!;
+    s[o + 5] = ric[5]!;
     this.count = k + 1;
   }
 

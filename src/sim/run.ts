@@ -31,7 +31,7 @@ import {
 import { compileTriggerCondition } from '../events/conditions.ts';
 import type { CompiledCondition } from '../events/expression.ts';
 import { HermiteSegment } from '../events/hermite.ts';
-import { StreamMonitor } from '../events/monitor.ts';
+import { closestApproachOfSamples, StreamMonitor } from '../events/monitor.ts';
 import type { Interval } from '../events/monitor.ts';
 import { footballAmplitudeM, footballEntryState } from '../maneuvers/football.ts';
 import { cwTransferDepartureVelocity, refineTransfer } from '../maneuvers/transfer.ts';
@@ -186,8 +186,10 @@ export interface RunOptions {
   sunTable?: SunTable;
   /**
    * Whether to evaluate the constraint detectors (keep-out, approach ellipsoid, corridor,
-   * closing speed, separation); default true. Closest approaches are always tracked. A run that
-   * only draws the trajectory (the editor's worker) leaves them to the scoring run.
+   * closing speed, separation); default true. Closest approaches are always found: without
+   * constraints and with the ephemeris, from the recorded samples after the run (the same
+   * Hermite refinement, without a monitor call per step). A run that only draws the trajectory
+   * (the editor's worker) leaves the constraints to the scoring run.
    */
   checkConstraints?: boolean;
   /** Where the ephemeris arrays come from (default: new arrays). */
@@ -407,6 +409,8 @@ class Run {
   /** Whether any spacecraft waits on a trigger (then steps keep their start states). */
   private anyArmed = false;
   private readonly perturbation: RunPerturbation | null;
+  /** Whether the target monitors see every step (else the closest approach comes from the ephemeris). */
+  private readonly streamEvents: boolean;
 
   constructor(
     private readonly s: Scenario,
@@ -420,6 +424,7 @@ class Run {
     this.snapshotEveryS = options.snapshotEveryS ?? Infinity;
     this.nextSnapshotS = this.snapshotEveryS < Infinity ? 0 : Infinity;
     const checkConstraints = options.checkConstraints ?? true;
+    this.streamEvents = checkConstraints || !options.recordEphemeris;
     let usesSun = false;
     this.crafts = s.spacecraft.map((sc, i) => {
       const model = createModel(s);
@@ -482,6 +487,7 @@ class Run {
     const stepS = this.stepS;
     const count = crafts.length;
     const pairCount = this.pairs.length;
+    const stream = this.streamEvents;
     while (t < T) {
       const gridNextS = (gridIndex + 1) * stepS;
       let tNext = Math.min(gridNextS, this.breakpointS, T);
@@ -497,7 +503,7 @@ class Run {
           this.stepAll(t, tNext);
         }
         for (const c of crafts) {
-          c.monitor.advance(tNext, c.ric);
+          if (stream) c.monitor.advance(tNext, c.ric);
           c.ephemeris?.push(tNext, c.ric);
         }
       } else {
@@ -506,7 +512,7 @@ class Run {
           const c = crafts[i]!;
           c.model.rk4Step(t, c.y, h);
           c.model.toRic(c.y, c.ric);
-          c.monitor.advance(tNext, c.ric);
+          if (stream) c.monitor.advance(tNext, c.ric);
           if (c.ephemeris !== null) c.ephemeris.push(tNext, c.ric);
         }
         this.steps += count;
@@ -527,6 +533,12 @@ class Run {
         );
       }
       c.monitor.finish(T);
+      const eph = c.ephemeris;
+      if (!stream && eph !== null) {
+        const ca = closestApproachOfSamples(eph.tS, eph.stateRic, eph.count);
+        c.monitor.minRangeM = ca.minRangeM;
+        c.monitor.minRangeTS = ca.minRangeTS;
+      }
       return {
         id: c.id,
         finalRic: Float64Array.from(c.ric),

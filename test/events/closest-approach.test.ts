@@ -2,11 +2,13 @@
 // "Closest approach": sampling at the step is not enough). Independent reference: the closed-form
 // CW trajectory, minimised / root-found by bisection at 1e-9 s in the test itself.
 
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cwPropagate } from '../../src/dynamics/cw.ts';
 import { bracketRoot, HermiteSegment } from '../../src/events/hermite.ts';
-import { StreamMonitor } from '../../src/events/monitor.ts';
-import { runScenario } from '../../src/sim/run.ts';
+import { closestApproachOfSamples, StreamMonitor } from '../../src/events/monitor.ts';
+import { loadScenario } from '../../src/scenario/validate.ts';
+import { runScenario, type RunOptions } from '../../src/sim/run.ts';
 import { REF } from '../fixtures/reference.ts';
 import { makeScenario, valid } from '../helpers.ts';
 
@@ -30,7 +32,13 @@ function crossing(x0: readonly number[], r: number, a: number, b: number): numbe
   return 0.5 * (lo + hi);
 }
 
-function runDrift(x0: number[], durationS: number, stepS: number, keepOutM?: number) {
+function runDrift(
+  x0: number[],
+  durationS: number,
+  stepS: number,
+  keepOutM?: number,
+  options: RunOptions = {},
+) {
   const s = valid(
     makeScenario(
       {
@@ -51,24 +59,34 @@ function runDrift(x0: number[], durationS: number, stepS: number, keepOutM?: num
       },
     ),
   );
-  return runScenario(s).spacecraft[0]!;
+  return runScenario(s, options).spacecraft[0]!;
 }
+
+/** A trajectory-only run: the closest approach comes from the recorded samples. */
+const fromSamples: RunOptions = { recordEphemeris: true, checkConstraints: false };
 
 describe('closest approach', () => {
   const ca = REF.closestApproach[0]!;
 
-  it.each([1, 10, 60, 300, 600])(
-    `${ca.id}: found at %i s steps to 1e-2 s and 1e-6 m-class accuracy`,
-    (stepS) => {
-      const run = runDrift(ca.x0, ca.window_s[1], stepS);
-      // RK4 error at 300-600 s steps over 30 h is ~1e-3 m, so the tolerance scales with it
-      const posTol = stepS <= 60 ? 1e-6 : 5e-3;
-      expect(Math.abs(run.minRangeM - ca.min_range_m)).toBeLessThan(posTol);
-      expect(Math.abs(run.minRangeTS - ca.tca_s)).toBeLessThan(stepS <= 60 ? 0.01 : 0.2);
-      const sampled = ca.coarse_sampling.find((c) => c.sample_step_s === stepS);
-      if (sampled && stepS >= 60) expect(run.minRangeM).toBeLessThan(sampled.sampled_min_m - 1e-3);
-    },
-  );
+  it.each([
+    [1, 'streamed'],
+    [10, 'streamed'],
+    [60, 'streamed'],
+    [300, 'streamed'],
+    [600, 'streamed'],
+    [1, 'from samples'],
+    [60, 'from samples'],
+    [300, 'from samples'],
+  ])(`${ca.id}: found at %i s steps to 1e-2 s and 1e-6 m-class accuracy (%s)`, (stepS, how) => {
+    const options = how === 'streamed' ? {} : fromSamples;
+    const run = runDrift(ca.x0, ca.window_s[1], stepS, undefined, options);
+    // RK4 error at 300-600 s steps over 30 h is ~1e-3 m, so the tolerance scales with it
+    const posTol = stepS <= 60 ? 1e-6 : 5e-3;
+    expect(Math.abs(run.minRangeM - ca.min_range_m)).toBeLessThan(posTol);
+    expect(Math.abs(run.minRangeTS - ca.tca_s)).toBeLessThan(stepS <= 60 ? 0.01 : 0.2);
+    const sampled = ca.coarse_sampling.find((c) => c.sample_step_s === stepS);
+    if (sampled && stepS >= 60) expect(run.minRangeM).toBeLessThan(sampled.sampled_min_m - 1e-3);
+  });
 
   it('a fast flyby at 300 s steps: sampling misses the 42.8 m minimum by ~10 m, the refinement does not', () => {
     // Built backwards from its closest approach: 42.8 m cross-track, passing at 0.2 m/s in-track,
@@ -76,12 +94,31 @@ describe('closest approach', () => {
     const atTca = [0, 0, 42.8, 0, 0.2, 0];
     const tca = 7650;
     const x0 = Array.from(cwPropagate(n, atTca, -tca, new Float64Array(6)));
-    const run = runDrift(x0, 20000, 300);
     let sampledMin = Infinity;
     for (let t = 0; t <= 20000; t += 300) sampledMin = Math.min(sampledMin, range(x0, t));
     expect(sampledMin - 42.8).toBeGreaterThan(5);
-    expect(Math.abs(run.minRangeM - 42.8)).toBeLessThan(1e-3);
-    expect(Math.abs(run.minRangeTS - tca)).toBeLessThan(0.01);
+    for (const options of [{}, fromSamples]) {
+      const run = runDrift(x0, 20000, 300, undefined, options);
+      expect(Math.abs(run.minRangeM - 42.8)).toBeLessThan(1e-3);
+      expect(Math.abs(run.minRangeTS - tca)).toBeLessThan(0.01);
+    }
+  });
+
+  it('from the samples of every example scenario: the streamed closest approach, to 1e-9 m', () => {
+    const dir = new URL('../../scenarios/', import.meta.url);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.includes('schema'));
+    expect(files.length).toBeGreaterThan(5);
+    for (const f of files) {
+      const loaded = loadScenario(readFileSync(new URL(f, dir), 'utf8'));
+      if (!loaded.ok) throw new Error(`${f} does not load`);
+      const streamed = runScenario(loaded.scenario);
+      const sampled = runScenario(loaded.scenario, fromSamples);
+      streamed.spacecraft.forEach((c, i) => {
+        const d = sampled.spacecraft[i]!;
+        expect(Math.abs(d.minRangeM - c.minRangeM), `${f} ${c.id}`).toBeLessThan(1e-9);
+        expect(Math.abs(d.minRangeTS - c.minRangeTS), `${f} ${c.id}`).toBeLessThan(1e-6);
+      });
+    }
   });
 });
 
@@ -145,5 +182,29 @@ describe('event machinery', () => {
     m.advance(100, [0, -100, 0, 0, -1, 0]);
     expect(m.minRangeM).toBe(50);
     expect(m.minRangeTS).toBe(50);
+    // The same samples as an ephemeris records them: two at the burn instant.
+    const tS = Float64Array.from([0, 50, 50, 100]);
+    const states = Float64Array.from([
+      ...[0, -100, 0, 0, 1, 0],
+      ...[0, -50, 0, 0, 1, 0],
+      ...[0, -50, 0, 0, -1, 0],
+      ...[0, -100, 0, 0, -1, 0],
+    ]);
+    expect(closestApproachOfSamples(tS, states, 4)).toEqual({ minRangeM: 50, minRangeTS: 50 });
+  });
+
+  it('closest approach from samples: a straight pass between samples, exact on the cubic', () => {
+    // 0.5 m/s along I, 30 m off in C: closest (30 m) at t = 12.5 s, between samples 10 s apart.
+    const tS = Float64Array.from([0, 10, 20, 30]);
+    const states = new Float64Array(24);
+    tS.forEach((t, k) => states.set([0, 0.5 * (t - 12.5), 30, 0, 0.5, 0], 6 * k));
+    const ca = closestApproachOfSamples(tS, states, 4);
+    expect(ca.minRangeM).toBeCloseTo(30, 9);
+    expect(Math.abs(ca.minRangeTS - 12.5)).toBeLessThan(1e-6);
+    // Fewer samples counted: the pass is not among them, the nearest counted sample wins.
+    expect(closestApproachOfSamples(tS, states, 1)).toEqual({
+      minRangeM: Math.hypot(6.25, 30),
+      minRangeTS: 0,
+    });
   });
 });
