@@ -9,6 +9,8 @@
  * References:
  * [1] Hairer, Norsett and Wanner, Solving Ordinary Differential Equations I, sec. II.6 (dense output).
  * [2] Dowell and Jarratt, "A modified regula falsi method", BIT 11, 1971 (Illinois algorithm).
+ * [3] Farin, Curves and Surfaces for CAGD, 5th ed., sec. 4.2 (Bezier form of the cubic Hermite
+ *     interpolant, convex hull property).
  */
 
 /** Cubic Hermite segment of a RIC relative state over [t0S, t1S]; set once, evaluated often. */
@@ -66,6 +68,46 @@ export class HermiteSegment {
       out[i + 3] = d00 * p0[i]! + d10 * v0[i]! + d01 * p1[i]! + d11 * v1[i]!;
     }
   }
+}
+
+/**
+ * A lower bound of the range (distance from the origin) along the cubic Hermite segment between
+ * two states, m. The cubic is a Bezier curve with control points P0, P0 + h V0 / 3,
+ * P1 - h V1 / 3, P1, so it stays in their convex hull [3], whose points are no farther from P0
+ * than the farthest control point. Cheap: it lets a closest-approach search skip the root finding
+ * on segments that cannot beat the minimum already found.
+ *
+ * @param s0 first state [x, y, z, xd, yd, zd] at offset o0 (RIC, m and m/s)
+ * @param s1 second state at offset o1
+ * @param hS segment length, s
+ */
+export function segmentRangeLowerBoundM(
+  s0: ArrayLike<number>,
+  o0: number,
+  s1: ArrayLike<number>,
+  o1: number,
+  hS: number,
+): number {
+  const k = hS / 3;
+  const x0 = s0[o0]!;
+  const y0 = s0[o0 + 1]!;
+  const z0 = s0[o0 + 2]!;
+  // control points relative to P0
+  const ax = k * s0[o0 + 3]!;
+  const ay = k * s0[o0 + 4]!;
+  const az = k * s0[o0 + 5]!;
+  const dx = s1[o1]! - x0;
+  const dy = s1[o1 + 1]! - y0;
+  const dz = s1[o1 + 2]! - z0;
+  const bx = dx - k * s1[o1 + 3]!;
+  const by = dy - k * s1[o1 + 4]!;
+  const bz = dz - k * s1[o1 + 5]!;
+  const reach2 = Math.max(
+    ax * ax + ay * ay + az * az,
+    bx * bx + by * by + bz * bz,
+    dx * dx + dy * dy + dz * dz,
+  );
+  return Math.sqrt(x0 * x0 + y0 * y0 + z0 * z0) - Math.sqrt(reach2);
 }
 
 /**

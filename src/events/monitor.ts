@@ -18,7 +18,7 @@
  */
 
 import type { Detector } from './detectors.ts';
-import { bracketRoot, HermiteSegment } from './hermite.ts';
+import { bracketRoot, HermiteSegment, segmentRangeLowerBoundM } from './hermite.ts';
 
 /** Time tolerance for located events, s. */
 export const EVENT_TIME_TOLERANCE_S = 1e-6;
@@ -86,23 +86,28 @@ function rangeRateOn(seg: HermiteSegment, scratch: Float64Array): (tau: number) 
  * @param tS sample times, s (non-decreasing)
  * @param stateRic samples [x, y, z, xd, yd, zd], RIC, m and m/s, 6 per sample
  * @param count number of samples
+ * @param rangeOut if given, receives the range of every sample, m (in the same pass: a pass
+ *   over a 48 h ephemeris at 1 s costs about a millisecond of memory traffic)
  * @returns the minimum range, m, and its time, s (Infinity and 0 for no sample)
  */
 export function closestApproachOfSamples(
   tS: Float64Array,
   stateRic: Float64Array,
   count: number,
+  rangeOut?: Float64Array,
 ): { minRangeM: number; minRangeTS: number } {
   let min2 = Infinity;
   let minTS = 0;
   let fPrev = 0;
-  let seg: HermiteSegment | null = null;
+  const seg = new HermiteSegment();
   const scratch = new Float64Array(6);
+  const rangeRate = rangeRateOn(seg, scratch);
   for (let k = 0, o = 0; k < count; k++, o += 6) {
     const x = stateRic[o]!;
     const y = stateRic[o + 1]!;
     const z = stateRic[o + 2]!;
     const r2 = x * x + y * y + z * z;
+    if (rangeOut !== undefined) rangeOut[k] = Math.sqrt(r2);
     const f = x * stateRic[o + 3]! + y * stateRic[o + 4]! + z * stateRic[o + 5]!;
     if (r2 < min2) {
       min2 = r2;
@@ -111,17 +116,10 @@ export function closestApproachOfSamples(
     if (k > 0 && fPrev < 0 && f > 0) {
       const t0S = tS[k - 1]!;
       const h = tS[k]! - t0S;
-      if (h > 0) {
-        seg ??= new HermiteSegment();
+      const bound = h > 0 ? segmentRangeLowerBoundM(stateRic, o - 6, stateRic, o, h) : Infinity;
+      if (bound <= 0 || bound * bound < min2) {
         seg.setAt(t0S, stateRic, o - 6, tS[k]!, stateRic, o);
-        const tau = bracketRoot(
-          rangeRateOn(seg, scratch),
-          0,
-          1,
-          fPrev,
-          f,
-          EVENT_TIME_TOLERANCE_S / h,
-        );
+        const tau = bracketRoot(rangeRate, 0, 1, fPrev, f, EVENT_TIME_TOLERANCE_S / h);
         seg.evalState(tau, scratch);
         const e2 =
           scratch[0]! * scratch[0]! + scratch[1]! * scratch[1]! + scratch[2]! * scratch[2]!;
@@ -197,7 +195,14 @@ export class StreamMonitor {
     const t0S = this.prevTS;
     const h = t1S - t0S;
     let tauExt = -1;
-    if ((f0 < 0 && f1 > 0) || (f0 > 0 && f1 < 0)) {
+    const tracks = this.tracks;
+    // The range extremum inside the step: for the constraints (a zone entered and left within
+    // the step), and for the closest approach when the step could hold one below the minimum.
+    if (
+      ((f0 < 0 && f1 > 0) || (f0 > 0 && f1 < 0)) &&
+      (tracks.length > 0 ||
+        (f0 < 0 && segmentRangeLowerBoundM(this.prev, 0, s1, 0, h) < this.minRangeM))
+    ) {
       this.prepareSegment(t1S, s1);
       tauExt = bracketRoot(this.rangeRateFn, 0, 1, f0, f1, EVENT_TIME_TOLERANCE_S / h);
       if (f0 < 0) {
@@ -210,7 +215,6 @@ export class StreamMonitor {
         }
       }
     }
-    const tracks = this.tracks;
     for (let i = 0; i < tracks.length; i++) {
       const track = tracks[i]!;
       const g0 = track.gPrev;

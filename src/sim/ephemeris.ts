@@ -30,6 +30,14 @@ export class Ephemeris {
     this.stateRic = arrays.float64(Math.max(2, capacity) * 6);
   }
 
+  /**
+   * Makes room for `n` more samples, so that a hot loop can write them straight into `tS` and
+   * `stateRic` (and then advance `count`) without a call per sample.
+   */
+  reserve(n: number): void {
+    while (this.count + n > this.tS.length) this.grow();
+  }
+
   /** Appends a sample. */
   push(tS: number, ric: ArrayLike<number>): void {
     const k = this.count;

@@ -14,7 +14,7 @@
  * step is then redone up to that instant, so the burn happens at it.
  */
 
-import type { ArrayAllocator } from '../core/arrays.ts';
+import { freshArrays, type ArrayAllocator } from '../core/arrays.ts';
 import { DEG_TO_RAD, G0_MPS2, GEO_RADIUS_M, MU_EARTH_M3_S2 } from '../core/constants.ts';
 import { geoTargetGeometry, SunTable, sunPhaseAngleDeg } from '../core/lighting.ts';
 import { CwDynamics } from '../dynamics/cw.ts';
@@ -123,6 +123,11 @@ export interface SpacecraftRun {
   /** Mass at the end, kg, when the spacecraft's mass is given. */
   finalMassKg: number | null;
   ephemeris: Ephemeris | null;
+  /**
+   * Range at each ephemeris sample, m, when the run found the closest approach from the samples
+   * (`checkConstraints: false` with the ephemeris); null otherwise.
+   */
+  rangeM: Float64Array | null;
   snapshots: Snapshot[];
 }
 
@@ -192,7 +197,7 @@ export interface RunOptions {
    * (the editor's worker) leaves the constraints to the scoring run.
    */
   checkConstraints?: boolean;
-  /** Where the ephemeris arrays come from (default: new arrays). */
+  /** Where the ephemeris (and sample range) arrays come from (default: new arrays). */
   arrays?: ArrayAllocator;
 }
 
@@ -411,6 +416,7 @@ class Run {
   private readonly perturbation: RunPerturbation | null;
   /** Whether the target monitors see every step (else the closest approach comes from the ephemeris). */
   private readonly streamEvents: boolean;
+  private readonly arrays: ArrayAllocator;
 
   constructor(
     private readonly s: Scenario,
@@ -425,6 +431,7 @@ class Run {
     this.nextSnapshotS = this.snapshotEveryS < Infinity ? 0 : Infinity;
     const checkConstraints = options.checkConstraints ?? true;
     this.streamEvents = checkConstraints || !options.recordEphemeris;
+    this.arrays = options.arrays ?? freshArrays;
     let usesSun = false;
     this.crafts = s.spacecraft.map((sc, i) => {
       const model = createModel(s);
@@ -446,7 +453,7 @@ class Run {
         program,
         new StreamMonitor(checkConstraints ? targetDetectors(s, i) : []),
         sc.massKg,
-        capacity > 0 ? new Ephemeris(capacity, options.arrays) : null,
+        capacity > 0 ? new Ephemeris(capacity, this.arrays) : null,
       );
     });
     this.sun = options.sunTable ?? (usesSun ? createSunTable(s) : null);
@@ -488,7 +495,17 @@ class Run {
     const count = crafts.length;
     const pairCount = this.pairs.length;
     const stream = this.streamEvents;
+    const lone = count === 1 && pairCount === 0 && this.observers.length === 0;
     while (t < T) {
+      if (lone) {
+        // Whole steps before the next thing due, in a loop of their own (see `coastAlone`).
+        const g = this.coastAlone(crafts[0]!, t, gridIndex);
+        if (g > gridIndex) {
+          gridIndex = g;
+          t = g * stepS;
+          continue;
+        }
+      }
       const gridNextS = (gridIndex + 1) * stepS;
       let tNext = Math.min(gridNextS, this.breakpointS, T);
       let fired = false;
@@ -534,8 +551,10 @@ class Run {
       }
       c.monitor.finish(T);
       const eph = c.ephemeris;
+      let rangeM: Float64Array | null = null;
       if (!stream && eph !== null) {
-        const ca = closestApproachOfSamples(eph.tS, eph.stateRic, eph.count);
+        rangeM = this.arrays.float64(eph.count);
+        const ca = closestApproachOfSamples(eph.tS, eph.stateRic, eph.count, rangeM);
         c.monitor.minRangeM = ca.minRangeM;
         c.monitor.minRangeTS = ca.minRangeTS;
       }
@@ -550,7 +569,8 @@ class Run {
         keepOut: c.monitor.tracks.find((tr) => tr.detector.kind === 'keep-out')?.intervals ?? [],
         monitor: c.monitor,
         finalMassKg: Number.isNaN(c.massKg) ? null : c.massKg,
-        ephemeris: c.ephemeris,
+        ephemeris: eph,
+        rangeM,
         snapshots: c.snapshots,
       };
     });
@@ -573,6 +593,61 @@ class Run {
     const ric = Float64Array.from([...init.positionM, ...init.velocityMps]);
     this.perturbation?.initialState(craftIndex, ric);
     return ric;
+  }
+
+  /**
+   * Steps a lone spacecraft (no pair, no observer) from tS over the grid nodes strictly before
+   * the next thing due (breakpoint, snapshot, end), writing the ephemeris in place: the same
+   * steps as the main loop, without its per-step bookkeeping. With a trigger armed, it stops
+   * before the first node where the condition holds (the step undone), for the main loop to
+   * redo that step and locate the instant. Returns the grid index of the last node reached
+   * (gridIndex if none).
+   */
+  private coastAlone(c: Craft, tS: number, gridIndex: number): number {
+    const stepS = this.stepS;
+    const endS = Math.min(this.breakpointS, this.T, this.nextSnapshotS);
+    // nodes gridIndex+1 .. last, all < endS
+    let last = Math.ceil(endS / stepS) - 1;
+    while (last > gridIndex && last * stepS >= endS) last--;
+    if (last <= gridIndex) return gridIndex;
+    const model = c.model;
+    const y = c.y;
+    const ric = c.ric;
+    const eph = c.ephemeris;
+    if (eph !== null) eph.reserve(last - gridIndex);
+    const monitor = this.streamEvents ? c.monitor : null;
+    const armed = c.busy ? null : c.armed;
+    const saved = c.saved;
+    let t = tS;
+    for (let g = gridIndex + 1; g <= last; g++) {
+      const tNext = g * stepS;
+      if (armed !== null) saved.set(y);
+      model.rk4Step(t, y, tNext - t);
+      model.toRic(y, ric);
+      if (armed !== null && this.conditionHolds(c, armed, tNext, ric)) {
+        y.set(saved);
+        model.toRic(y, ric);
+        this.steps += g - 1 - gridIndex;
+        return g - 1;
+      }
+      if (monitor !== null) monitor.advance(tNext, ric);
+      if (eph !== null) {
+        const k = eph.count;
+        eph.tS[k] = tNext;
+        const st = eph.stateRic;
+        const o = 6 * k;
+        st[o] = ric[0]!;
+        st[o + 1] = ric[1]!;
+        st[o + 2] = ric[2]!;
+        st[o + 3] = ric[3]!;
+        st[o + 4] = ric[4]!;
+        st[o + 5] = ric[5]!;
+        eph.count = k + 1;
+      }
+      t = tNext;
+    }
+    this.steps += last - gridIndex;
+    return last;
   }
 
   /** One step of every spacecraft, keeping each start state (for redoing it to a trigger). */

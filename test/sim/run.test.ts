@@ -314,5 +314,19 @@ describe('checkConstraints: false (the editor worker: trajectory only)', () => {
     expect(b.burns).toEqual(a.burns);
     expect(b.minRangeM).toBe(a.minRangeM);
     expect(b.minRangeTS).toBe(a.minRangeTS);
+    // The sample ranges come with it (same pass); a streamed run has none.
+    expect(a.rangeM).toBeNull();
+    const eph = b.ephemeris!;
+    expect(b.rangeM!.length).toBe(eph.count);
+    let worst = 0;
+    for (let k = 0; k < eph.count; k++) {
+      const r = Math.hypot(
+        eph.stateRic[6 * k]!,
+        eph.stateRic[6 * k + 1]!,
+        eph.stateRic[6 * k + 2]!,
+      );
+      worst = Math.max(worst, Math.abs(b.rangeM![k]! - r));
+    }
+    expect(worst).toBeLessThan(1e-9);
   });
 });

@@ -291,15 +291,17 @@ export function trajectoryPayload(
     if (eph === null) throw new Error('the view needs a run with recordEphemeris: true');
     const n = eph.count;
     const st = eph.stateRic;
-    const rangeM = arrays.float64(n);
-    for (let k = 0, o = 0; k < n; k++, o += 6) {
-      const x = st[o]!;
-      const y = st[o + 1]!;
-      const z = st[o + 2]!;
-      const r = Math.sqrt(x * x + y * y + z * z);
-      rangeM[k] = r;
-      if (r > extentM) extentM = r;
+    let rangeM = c.rangeM;
+    if (rangeM === null) {
+      rangeM = arrays.float64(n);
+      for (let k = 0, o = 0; k < n; k++, o += 6) {
+        const x = st[o]!;
+        const y = st[o + 1]!;
+        const z = st[o + 2]!;
+        rangeM[k] = Math.sqrt(x * x + y * y + z * z);
+      }
     }
+    for (let k = 0; k < n; k++) if (rangeM[k]! > extentM) extentM = rangeM[k]!;
     const simplified = prefilteredImportance(
       { coords: st, stride: 6, dims: 3, count: n },
       TRAIL_FLOOR_M,
