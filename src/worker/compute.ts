@@ -55,17 +55,56 @@ function runFailure(req: SimRequest, err: unknown, t0: number): FailureResponse 
 /** Most integration nodes of a preview (over all spacecraft): a few milliseconds of run. */
 export const PREVIEW_NODES = 20_000;
 
+/** Compute budget of one frame, ms: an exact run expected to fit needs no preview. */
+export const FRAME_BUDGET_MS = 16;
+
 /**
- * The integration step of a preview of `s`, s, or null when the exact run is small enough to be
- * the preview itself: the scenario step times the smallest whole factor that keeps the run
- * within `PREVIEW_NODES` nodes (a 48 h plan at 1 s with one spacecraft: 9 s). Burns, triggers
- * and events are located between nodes as precisely at any step; the path between them, drawn
- * at a pixel, does not change visibly (RK4 error ~ (n h)^4).
+ * Exact-run cost assumed before any has been measured, ms per integration node: the 48 h default
+ * scenario at 1 s (172,800 nodes) answered in ~15 ms on the 2-core benchmark machine.
  */
-export function previewStepS(s: Scenario): number | null {
-  const nodes = (s.durationS / s.stepS) * s.spacecraft.length;
+export const INITIAL_MS_PER_NODE = 8.5e-5;
+
+/** How many recent exact runs the speed estimate looks at. */
+const SPEED_SAMPLES = 5;
+
+/** Cost of the recent exact runs, ms per node (newest last). */
+const recentMsPerNode: number[] = [];
+
+/**
+ * The expected cost of an exact run here, ms per integration node: the fastest of the last few
+ * exact runs (a slow one is a cold start or a busy moment, not this machine's speed), or the
+ * initial assumption before the first.
+ */
+export function msPerNodeEstimate(): number {
+  return recentMsPerNode.length > 0 ? Math.min(...recentMsPerNode) : INITIAL_MS_PER_NODE;
+}
+
+/** Integration nodes of a run of `s` at its own step (over all spacecraft). */
+function runNodes(s: Scenario): number {
+  return (s.durationS / s.stepS) * s.spacecraft.length;
+}
+
+/**
+ * The integration step of a preview of `s`, s, or null when the exact run is expected to fit in
+ * a frame (`FRAME_BUDGET_MS` at `msPerNode`) and so is the preview itself. A preview runs at the
+ * scenario step times the smallest whole factor that keeps it within `PREVIEW_NODES` nodes. Burns,
+ * triggers and events are located between nodes as precisely at any step; the path between them,
+ * drawn at a pixel, does not change visibly (RK4 error ~ (n h)^4).
+ *
+ * @param s the scenario
+ * @param msPerNode expected exact-run cost, ms per node (default: this worker's estimate)
+ */
+export function previewStepS(s: Scenario, msPerNode = msPerNodeEstimate()): number | null {
+  const nodes = runNodes(s);
+  if (nodes * msPerNode <= FRAME_BUDGET_MS) return null;
   const factor = Math.ceil(nodes / PREVIEW_NODES);
   return factor >= 2 ? s.stepS * factor : null;
+}
+
+/** Notes the cost of an exact run of `s` that took `ms`. */
+function noteExactRun(s: Scenario, ms: number): void {
+  recentMsPerNode.push(ms / Math.max(1, runNodes(s)));
+  if (recentMsPerNode.length > SPEED_SAMPLES) recentMsPerNode.shift();
 }
 
 /** The buffers the page handed back (see `recycle`), reused by the next trajectories. */
@@ -140,14 +179,17 @@ export function computeResponse(req: SimRequest): SimResponse {
           // The coarse run failed: the exact run says whether the plan really has a problem.
         }
       }
+      const trajectory = viewTrajectory(s);
+      const computeMs = performance.now() - t0;
+      noteExactRun(s, computeMs);
       return {
         id: req.id,
         kind: 'trajectory',
         ok: true,
         stage: 'exact',
         stepS: s.stepS,
-        trajectory: viewTrajectory(s),
-        computeMs: performance.now() - t0,
+        trajectory,
+        computeMs,
       };
     }
     const report = buildReport(evaluateScenario(s));

@@ -9,6 +9,8 @@ import { runScenario } from '../../src/sim/run.ts';
 import { trajectoryPayload } from '../../src/view/model/mission.ts';
 import {
   computeResponse,
+  INITIAL_MS_PER_NODE,
+  msPerNodeEstimate,
   PREVIEW_NODES,
   previewStepS,
   recycle,
@@ -26,24 +28,39 @@ import { makeScenario, valid } from '../helpers.ts';
 
 const example = readFileSync('scenarios/skynet5a-inspection.json', 'utf8');
 
+/** The default scenario at 0.25 s steps: 691,200 nodes, more than a frame of compute anywhere. */
+const heavy = setAtPath(example, ['stepS'], 0.25);
+
 describe('worker answers', () => {
-  it('a preview of the 48 h default scenario at a coarser step: same burns, same end', () => {
+  it('a preview only when the exact run would not fit in a frame at the measured speed', () => {
     const s = JSON.parse(example) as Parameters<typeof previewStepS>[0];
-    expect(previewStepS(s)).toBe(9);
-    const preview = computeResponse({ id: 1, kind: 'preview', text: example });
-    const exact = computeResponse({ id: 2, kind: 'trajectory', text: example });
+    // 172,800 nodes: 14.7 ms at the initial assumption, 29 ms on a machine twice as slow.
+    expect(previewStepS(s, INITIAL_MS_PER_NODE)).toBeNull();
+    expect(previewStepS(s, 2 * INITIAL_MS_PER_NODE)).toBe(9);
+    expect(previewStepS(JSON.parse(heavy) as typeof s, INITIAL_MS_PER_NODE)).toBe(8.75);
+    // The estimate is the worker's own speed once it has run something exactly.
+    expect(msPerNodeEstimate()).toBe(INITIAL_MS_PER_NODE);
+    const res = computeResponse({ id: 1, kind: 'trajectory', text: example });
+    expect(res.ok && res.computeMs).toBeGreaterThan(0);
+    expect(msPerNodeEstimate()).not.toBe(INITIAL_MS_PER_NODE);
+    expect(msPerNodeEstimate()).toBeCloseTo(res.computeMs / 172_800, 12);
+  });
+
+  it('a preview of a heavy scenario at a coarser step: same burns, same end', () => {
+    const preview = computeResponse({ id: 1, kind: 'preview', text: heavy });
+    const exact = computeResponse({ id: 2, kind: 'trajectory', text: heavy });
     if (preview.kind !== 'trajectory' || !preview.ok) throw new Error('no preview');
     if (exact.kind !== 'trajectory' || !exact.ok) throw new Error('no trajectory');
     expect(preview.stage).toBe('preview');
-    expect(preview.stepS).toBe(9);
+    expect(preview.stepS).toBe(8.75);
     expect(exact.stage).toBe('exact');
-    expect(exact.stepS).toBe(1);
+    expect(exact.stepS).toBe(0.25);
     // The scenario shown is the text's, whatever step the preview ran at.
-    expect(preview.trajectory.scenario.stepS).toBe(1);
+    expect(preview.trajectory.scenario.stepS).toBe(0.25);
     const p = preview.trajectory.crafts[0]!;
     const e = exact.trajectory.crafts[0]!;
     expect(p.count).toBeLessThanOrEqual(PREVIEW_NODES + 100);
-    expect(e.count).toBeGreaterThanOrEqual(172_800);
+    expect(e.count).toBeGreaterThanOrEqual(691_200);
     // The same burns (a triggered one located to the same millisecond tolerance).
     expect(p.burns.length).toBe(e.burns.length);
     p.burns.forEach((b, i) => {
@@ -59,7 +76,7 @@ describe('worker answers', () => {
 
   it('a small scenario needs no preview: the answer is exact', () => {
     const s = valid(makeScenario({ durationS: 20_000, stepS: 10 }));
-    expect(previewStepS(s)).toBeNull();
+    expect(previewStepS(s, 1)).toBeNull();
     const res = computeResponse({ id: 1, kind: 'preview', text: JSON.stringify(s) });
     expect(res.kind === 'trajectory' && res.ok && res.stage).toBe('exact');
   });

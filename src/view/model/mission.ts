@@ -169,7 +169,7 @@ export interface TrajectoryPayload {
   scenario: Scenario;
   crafts: CraftTrajectory[];
   pairs: PairView[];
-  /** Largest distance of any spacecraft from the target, m. */
+  /** Largest distance of any spacecraft from the target, m (to a millimetre: a view scale). */
   extentM: number;
 }
 
@@ -301,13 +301,18 @@ export function trajectoryPayload(
         rangeM[k] = Math.sqrt(x * x + y * y + z * z);
       }
     }
-    for (let k = 0; k < n; k++) if (rangeM[k]! > extentM) extentM = rangeM[k]!;
     const simplified = prefilteredImportance(
       { coords: st, stride: 6, dims: 3, count: n },
       TRAIL_FLOOR_M,
       TRAIL_PREFILTER_M,
       arrays,
     );
+    // Over the strip filter's samples only (within a millimetre of every other one): a view
+    // scale does not need the rest, and a pass over every sample costs a millisecond.
+    const kept = simplified.candidates;
+    let maxM = 0;
+    for (let j = 0; j < kept.length; j++) maxM = Math.max(maxM, rangeM[kept[j]!]!);
+    extentM = Math.max(extentM, maxM);
     return {
       id: c.id,
       count: n,
