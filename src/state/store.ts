@@ -35,6 +35,7 @@ import {
 } from '../view/model/mission.ts';
 import { createWorkerClient, type SimulationClient } from '../worker/client.ts';
 import type { SimResponse, TrajectoryStage } from '../worker/protocol.ts';
+import { RecycleQueue } from './recycling.ts';
 import { SimClock } from './clock.ts';
 import { editTiming as pageEditTiming, type EditTiming } from './editTiming.ts';
 
@@ -68,13 +69,6 @@ export const EDITOR_OPEN_KEY = 'rpo-sim:editor-open:v1';
 
 /** Delay before an edit is scored, ms: a drag or a burst of typing is scored once it pauses. */
 export const SCORE_DELAY_MS = 120;
-
-/**
- * How long a replaced trajectory's arrays stay readable before their buffers go back to the
- * trajectory worker, ms: ample for every component to re-render with the new trajectory (a frame
- * drawn in between still reads the old one).
- */
-export const RECYCLE_DELAY_MS = 1000;
 
 /** How a scenario is loaded. */
 export interface LoadOptions {
@@ -217,11 +211,11 @@ export function createAppStore(options: AppStoreOptions = {}): StoreApi<AppState
   let missionText = '';
   /** The trajectory shown (its buffers are recycled once a newer one replaces it). */
   let shownTrajectory: TrajectoryPayload | null = null;
-  /** Makes `t` the trajectory shown; the one it replaces is recycled after RECYCLE_DELAY_MS. */
+  const replacedTrajectories = new RecycleQueue((t) => simulator().recycle(t));
+  /** Makes `t` the trajectory shown; the one it replaces goes back to the worker later. */
   const showTrajectory = (t: TrajectoryPayload) => {
-    const old = shownTrajectory;
+    if (shownTrajectory) replacedTrajectories.replaced(shownTrajectory);
     shownTrajectory = t;
-    if (old) setTimeout(() => simulator().recycle(old), RECYCLE_DELAY_MS);
   };
   let scoreTimer: ReturnType<typeof setTimeout> | null = null;
 

@@ -14,12 +14,8 @@ import {
 } from '../../src/editing/share.ts';
 import { EditTiming } from '../../src/state/editTiming.ts';
 import { planStartup } from '../../src/state/startup.ts';
-import {
-  createAppStore,
-  EDITOR_OPEN_KEY,
-  RECYCLE_DELAY_MS,
-  type AppState,
-} from '../../src/state/store.ts';
+import { RECYCLE_DELAY_MS } from '../../src/state/recycling.ts';
+import { createAppStore, EDITOR_OPEN_KEY, type AppState } from '../../src/state/store.ts';
 import { MAX_SCENARIO_BYTES } from '../../src/scenario/validate.ts';
 import { examplesFromFiles } from '../../src/view/model/examples.ts';
 import type { TrajectoryPayload } from '../../src/view/model/mission.ts';
