@@ -55,29 +55,15 @@ function runFailure(req: SimRequest, err: unknown, t0: number): FailureResponse 
 /** Most integration nodes of a preview (over all spacecraft): a few milliseconds of run. */
 export const PREVIEW_NODES = 20_000;
 
-/** Compute budget of one frame, ms: an exact run expected to fit needs no preview. */
-export const FRAME_BUDGET_MS = 16;
-
 /**
- * Exact-run cost assumed before any has been measured, ms per integration node: the 48 h default
- * scenario at 1 s (172,800 nodes) answered in ~15 ms on the 2-core benchmark machine.
+ * Most integration nodes (over all spacecraft) of a plan whose edits are answered with the exact
+ * run directly. Measured with the view benchmark on the 2-core machine: the 48 h default at 1 s
+ * (172,800 nodes, ~15 ms of compute in Node, ~25 ms in the page's worker) is drawn about 47 ms
+ * after the keystroke without a preview, and 38 ms (preview) then 79 ms (exact) with one: the
+ * preview's own page update delays the exact run more than it gains. A preview pays for plans of
+ * several frames of compute, like two spacecraft over 48 h at 1 s (345,600 nodes).
  */
-export const INITIAL_MS_PER_NODE = 8.5e-5;
-
-/** How many recent exact runs the speed estimate looks at. */
-const SPEED_SAMPLES = 5;
-
-/** Cost of the recent exact runs, ms per node (newest last). */
-const recentMsPerNode: number[] = [];
-
-/**
- * The expected cost of an exact run here, ms per integration node: the fastest of the last few
- * exact runs (a slow one is a cold start or a busy moment, not this machine's speed), or the
- * initial assumption before the first.
- */
-export function msPerNodeEstimate(): number {
-  return recentMsPerNode.length > 0 ? Math.min(...recentMsPerNode) : INITIAL_MS_PER_NODE;
-}
+export const EXACT_WITHOUT_PREVIEW_NODES = 250_000;
 
 /** Integration nodes of a run of `s` at its own step (over all spacecraft). */
 function runNodes(s: Scenario): number {
@@ -85,26 +71,16 @@ function runNodes(s: Scenario): number {
 }
 
 /**
- * The integration step of a preview of `s`, s, or null when the exact run is expected to fit in
- * a frame (`FRAME_BUDGET_MS` at `msPerNode`) and so is the preview itself. A preview runs at the
- * scenario step times the smallest whole factor that keeps it within `PREVIEW_NODES` nodes. Burns,
- * triggers and events are located between nodes as precisely at any step; the path between them,
- * drawn at a pixel, does not change visibly (RK4 error ~ (n h)^4).
- *
- * @param s the scenario
- * @param msPerNode expected exact-run cost, ms per node (default: this worker's estimate)
+ * The integration step of a preview of `s`, s, or null when the exact run is light enough to be
+ * the answer itself (`EXACT_WITHOUT_PREVIEW_NODES`). A preview runs at the scenario step times
+ * the smallest whole factor that keeps it within `PREVIEW_NODES` nodes. Burns, triggers and
+ * events are located between nodes as precisely at any step; the path between them, drawn at a
+ * pixel, does not change visibly (RK4 error ~ (n h)^4).
  */
-export function previewStepS(s: Scenario, msPerNode = msPerNodeEstimate()): number | null {
+export function previewStepS(s: Scenario): number | null {
   const nodes = runNodes(s);
-  if (nodes * msPerNode <= FRAME_BUDGET_MS) return null;
-  const factor = Math.ceil(nodes / PREVIEW_NODES);
-  return factor >= 2 ? s.stepS * factor : null;
-}
-
-/** Notes the cost of an exact run of `s` that took `ms`. */
-function noteExactRun(s: Scenario, ms: number): void {
-  recentMsPerNode.push(ms / Math.max(1, runNodes(s)));
-  if (recentMsPerNode.length > SPEED_SAMPLES) recentMsPerNode.shift();
+  if (nodes <= EXACT_WITHOUT_PREVIEW_NODES) return null;
+  return s.stepS * Math.ceil(nodes / PREVIEW_NODES);
 }
 
 /** The buffers the page handed back (see `recycle`), reused by the next trajectories. */
@@ -179,17 +155,14 @@ export function computeResponse(req: SimRequest): SimResponse {
           // The coarse run failed: the exact run says whether the plan really has a problem.
         }
       }
-      const trajectory = viewTrajectory(s);
-      const computeMs = performance.now() - t0;
-      noteExactRun(s, computeMs);
       return {
         id: req.id,
         kind: 'trajectory',
         ok: true,
         stage: 'exact',
         stepS: s.stepS,
-        trajectory,
-        computeMs,
+        trajectory: viewTrajectory(s),
+        computeMs: performance.now() - t0,
       };
     }
     const report = buildReport(evaluateScenario(s));

@@ -7,12 +7,12 @@
  * for the JSON editor's underlines). The ephemeris arrays are transferred, not copied
  * (`transferList`).
  *
- * An edit asks for a `preview`. When the worker expects the exact run to fit in a frame (16 ms
- * at the speed it measured on its recent runs; the 48 h default scenario at 1 s does), the answer
- * is the exact trajectory (`stage: 'exact'`). A heavier scenario gets a preview first: the same
- * scenario integrated at a coarser step (at most `PREVIEW_NODES` nodes), a few milliseconds, so
- * the new path is on screen within a frame; the page then asks for the exact `trajectory` of the
- * same text unless a newer edit is already waiting.
+ * An edit asks for a `preview`. A plan of up to `EXACT_WITHOUT_PREVIEW_NODES` integration nodes
+ * (the 48 h default at 1 s: 172,800, about 15 ms) is answered with its exact trajectory
+ * (`stage: 'exact'`). A heavier plan gets a preview first: the same scenario integrated at a
+ * coarser step (at most `PREVIEW_NODES` nodes), a few milliseconds, so the new path is on screen
+ * within a frame; the page then asks for the exact `trajectory` of the same text unless a newer
+ * edit is already waiting.
  *
  * Every request carries an id that only grows; the page shows a response only if it is newer than
  * what it shows (src/worker/client.ts), so a slow old run never overwrites a newer edit.

@@ -10,8 +10,8 @@
  * - the worker's answer to an edit (`computeResponse`, src/worker/compute.ts), what the page
  *   waits for: the exact trajectory at 1 s (sun table reused across edits, buffers recycled as
  *   the page hands them back), with the range and the Douglas-Peucker simplification hierarchy
- *   the trails and plots draw from. It comes without a preview when the worker expects it to fit
- *   in a frame, which it says here;
+ *   the trails and plots draw from (no preview: the plan is lighter than
+ *   `EXACT_WITHOUT_PREVIEW_NODES`);
  * - for a heavier plan (the same at 0.25 s steps, 691,200 nodes) the preview that appears first
  *   (at 8.75 s steps), and its exact run;
  * - the score (`evaluateScenario` + report), computed after, in the other worker.
@@ -25,7 +25,7 @@ import { readFileSync } from 'node:fs';
 import { setAtPath } from '../../src/editing/jsonText.ts';
 import { loadScenario } from '../../src/scenario/validate.ts';
 import { runScenario } from '../../src/sim/run.ts';
-import { computeResponse, msPerNodeEstimate, recycle } from '../../src/worker/compute.ts';
+import { computeResponse, recycle } from '../../src/worker/compute.ts';
 import { transferList, type SimResponse } from '../../src/worker/protocol.ts';
 
 const text = readFileSync(
@@ -84,20 +84,10 @@ function answer(kind: 'preview' | 'trajectory', base = text): { ms: number; stag
   });
   return { ms, stage };
 }
-// The exact run first, as the page asks for it after a load or a preview: the worker's speed
-// estimate then holds warm runs, and the recycled buffers are in place.
-const exact = answer('trajectory');
-const edit = answer('preview');
-const speed = `${(msPerNodeEstimate() * 1e6).toFixed(0)} ns/node`;
+const exact = answer('preview');
 rows.push([
-  "**the worker's exact trajectory (1 s steps): edit to new trajectory**",
+  `**the worker's answer to an edit: edit to new trajectory (${exact.stage}, 1 s steps)**`,
   `**${(exact.ms + editMs).toFixed(1)} ms**`,
-]);
-rows.push([
-  edit.stage === 'exact'
-    ? `what it answers an edit: the exact run at once (fits in a frame at ${speed})`
-    : `what it answers an edit: a preview first (the exact run would not fit in a frame at ${speed})`,
-  `${(edit.ms + editMs).toFixed(1)} ms`,
 ]);
 const heavy = setAtPath(text, ['stepS'], 0.25);
 const heavyPreview = answer('preview', heavy);

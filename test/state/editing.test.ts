@@ -26,8 +26,8 @@ const text = (name: string) => readFileSync(`scenarios/${name}.json`, 'utf8');
 const examples = examplesFromFiles({
   '/scenarios/skynet5a-inspection.json': text('skynet5a-inspection'),
   '/scenarios/football.json': text('football'),
-  // The default at 0.25 s steps (691,200 nodes): too heavy for a frame anywhere, so its edits
-  // get a preview first (src/worker/compute.ts decides from the speed it measures).
+  // The default at 0.25 s steps (691,200 nodes): heavy enough for its edits to get a preview
+  // first (src/worker/compute.ts, EXACT_WITHOUT_PREVIEW_NODES).
   '/scenarios/heavy.json': setAtPath(text('skynet5a-inspection'), ['stepS'], 0.25),
 });
 const HOP = ['spacecraft', 0, 'maneuvers', 0, 'toInTrackM'];

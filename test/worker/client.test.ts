@@ -9,8 +9,7 @@ import { runScenario } from '../../src/sim/run.ts';
 import { trajectoryPayload } from '../../src/view/model/mission.ts';
 import {
   computeResponse,
-  INITIAL_MS_PER_NODE,
-  msPerNodeEstimate,
+  EXACT_WITHOUT_PREVIEW_NODES,
   PREVIEW_NODES,
   previewStepS,
   recycle,
@@ -28,22 +27,19 @@ import { makeScenario, valid } from '../helpers.ts';
 
 const example = readFileSync('scenarios/skynet5a-inspection.json', 'utf8');
 
-/** The default scenario at 0.25 s steps: 691,200 nodes, more than a frame of compute anywhere. */
+/** The default scenario at 0.25 s steps: 691,200 nodes, a plan that gets a preview first. */
 const heavy = setAtPath(example, ['stepS'], 0.25);
 
 describe('worker answers', () => {
-  it('a preview only when the exact run would not fit in a frame at the measured speed', () => {
+  it('a preview only for a plan heavier than EXACT_WITHOUT_PREVIEW_NODES', () => {
     const s = JSON.parse(example) as Parameters<typeof previewStepS>[0];
-    // 172,800 nodes: 14.7 ms at the initial assumption, 29 ms on a machine twice as slow.
-    expect(previewStepS(s, INITIAL_MS_PER_NODE)).toBeNull();
-    expect(previewStepS(s, 2 * INITIAL_MS_PER_NODE)).toBe(9);
-    expect(previewStepS(JSON.parse(heavy) as typeof s, INITIAL_MS_PER_NODE)).toBe(8.75);
-    // The estimate is the worker's own speed once it has run something exactly.
-    expect(msPerNodeEstimate()).toBe(INITIAL_MS_PER_NODE);
-    const res = computeResponse({ id: 1, kind: 'trajectory', text: example });
-    expect(res.ok && res.computeMs).toBeGreaterThan(0);
-    expect(msPerNodeEstimate()).not.toBe(INITIAL_MS_PER_NODE);
-    expect(msPerNodeEstimate()).toBeCloseTo(res.computeMs / 172_800, 12);
+    // 172,800 nodes: answered exactly; two spacecraft (345,600): a preview at 18 s steps.
+    expect(previewStepS(s)).toBeNull();
+    const two = { ...s, spacecraft: [s.spacecraft[0]!, { ...s.spacecraft[0]!, id: 'B' }] };
+    expect(previewStepS(two)).toBe(18);
+    expect(previewStepS(JSON.parse(heavy) as typeof s)).toBe(8.75);
+    expect(previewStepS({ ...s, durationS: EXACT_WITHOUT_PREVIEW_NODES })).toBeNull();
+    expect(previewStepS({ ...s, durationS: EXACT_WITHOUT_PREVIEW_NODES + 1 })).toBe(13);
   });
 
   it('a preview of a heavy scenario at a coarser step: same burns, same end', () => {
@@ -76,7 +72,7 @@ describe('worker answers', () => {
 
   it('a small scenario needs no preview: the answer is exact', () => {
     const s = valid(makeScenario({ durationS: 20_000, stepS: 10 }));
-    expect(previewStepS(s, 1)).toBeNull();
+    expect(previewStepS(s)).toBeNull();
     const res = computeResponse({ id: 1, kind: 'preview', text: JSON.stringify(s) });
     expect(res.kind === 'trajectory' && res.ok && res.stage).toBe('exact');
   });
@@ -203,7 +199,7 @@ describe('the page client: newest first, never behind', () => {
   it('in-process ports give the same answers as a worker (node)', async () => {
     const client = createInProcessClient();
     const previews: SimResponse[] = [];
-    const ticket = client.trajectory(example, (p) => previews.push(p));
+    const ticket = client.trajectory(heavy, (p) => previews.push(p));
     const res = await ticket.result;
     expect(previews).toHaveLength(1);
     expect(res?.kind === 'trajectory' && res.ok && res.stage).toBe('exact');
