@@ -70,14 +70,20 @@ async function loaded(storage: DraftStorage | null = null, example = 'skynet5a-i
   return { store, timing };
 }
 
+/** Records `stage:scoreState` of every mission the store shows from now on. */
+function missionStages(store: StoreApi<AppState>): string[] {
+  const stages: string[] = [];
+  store.subscribe((s, p) => {
+    if (s.mission !== p.mission) stages.push(`${s.trajectoryStage}:${s.mission!.scoreState}`);
+  });
+  return stages;
+}
+
 describe('editing the plan', () => {
   it('an edit of a heavy plan shows its preview, then the exact trajectory, then its score', async () => {
     const { store } = await loaded(null, 'heavy');
     const before = store.getState().mission!;
-    const stages: string[] = [];
-    store.subscribe((s, p) => {
-      if (s.mission !== p.mission) stages.push(`${s.trajectoryStage}:${s.mission!.scoreState}`);
-    });
+    const stages = missionStages(store);
     store.getState().edit((t) => setAtPath(t, HOP, -3000), 'test');
     expect(store.getState().docStatus).toBe('running');
     const done = await until(
@@ -189,10 +195,7 @@ describe('editing the plan', () => {
   it('an edit of a light plan shows its exact trajectory at once, then its score', async () => {
     const { store } = await loaded(null, 'football');
     const before = store.getState().mission!;
-    const stages: string[] = [];
-    store.subscribe((s, p) => {
-      if (s.mission !== p.mission) stages.push(`${s.trajectoryStage}:${s.mission!.scoreState}`);
-    });
+    const stages = missionStages(store);
     store.getState().edit((t) => setAtPath(t, ['durationS'], 80_000), 'test');
     await until(store, (s) => s.mission !== before && s.mission?.scoreState === 'current');
     expect(stages).toEqual(['exact:pending', 'exact:current']);
