@@ -10,8 +10,8 @@
  *    the V-bar hop's "to I [m]" input (one at a time, each after the previous one is drawn and
  *    scored) and reads the page's edit timings (`window.__rpoEditTiming`, src/state/editTiming.ts):
  *    the worker's compute time, the response's arrival, and the end of the first frame that drew
- *    the new trajectory, each from the keystroke: for the exact 1 s run, and for the preview
- *    (coarser step) when the worker expects the exact run not to fit in a frame. Medians of the last 10 (2 warm-up).
+ *    the new trajectory, each from the keystroke: for the exact 1 s run, and for a preview
+ *    (coarser step) when the plan is heavy enough to get one (src/worker/compute.ts). Medians of the last 10 (2 warm-up).
  * 4. Frame rate again, playing with the editor open.
  * 5. Sums the gzip size of dist/assets/*.js: first load (the entry script and its
  *    modulepreloads, as index.html lists them) apart from the chunks loaded later.
@@ -193,7 +193,7 @@ async function main(): Promise<void> {
       const samples = all.filter((x) => x.stage === stage && ids.includes(x.id));
       if (samples.length === 0) {
         console.log(
-          `  edit to ${stage} trajectory: none (the worker expected the exact run to fit in a frame)`,
+          `  edit to ${stage} trajectory: none (the plan is light enough to be answered exactly)`,
         );
         continue;
       }
