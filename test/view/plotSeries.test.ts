@@ -7,6 +7,7 @@ import { decimateM4 } from '../../src/view/model/decimate.ts';
 import { buildMission } from '../../src/view/model/mission.ts';
 import {
   crossTrackSource,
+  equalAspectRanges,
   inPlaneSeries,
   paddedRange,
   rangeSource,
@@ -71,5 +72,26 @@ describe('plot series', () => {
     expect(paddedRange([[0, 10]], 0.1)).toEqual({ min: -1, max: 11 });
     expect(paddedRange([[5, 5]], 0, 2)).toEqual({ min: 4, max: 6 });
     expect(paddedRange([], 0.1)).toEqual({ min: -1, max: 1 });
+  });
+});
+
+describe('equal aspect (the in-plane plot: true shapes)', () => {
+  it('widens the axis with fewer units per pixel, about its centre, to one scale', () => {
+    // 10 km of I on 500 px (20 m/px) and 1 km of R on 250 px (4 m/px): R grows to 5 km.
+    const r = equalAspectRanges({ min: -10, max: 0 }, { min: -0.2, max: 0.8 }, 500, 250);
+    expect(r.x).toEqual({ min: -10, max: 0 });
+    expect(r.y.min).toBeCloseTo(0.3 - 2.5, 12);
+    expect(r.y.max).toBeCloseTo(0.3 + 2.5, 12);
+    // The other way round: a tall range on a wide plot widens x.
+    const t = equalAspectRanges({ min: 0, max: 1 }, { min: 0, max: 4 }, 400, 200);
+    expect(t.y).toEqual({ min: 0, max: 4 });
+    expect((t.x.max - t.x.min) / 400).toBeCloseTo((t.y.max - t.y.min) / 200, 12);
+    expect((t.x.min + t.x.max) / 2).toBeCloseTo(0.5, 12);
+  });
+
+  it('leaves the ranges alone before the plot has a size', () => {
+    const x = { min: 0, max: 3 };
+    const y = { min: 1, max: 2 };
+    expect(equalAspectRanges(x, y, 0, 0)).toEqual({ x, y });
   });
 });

@@ -89,3 +89,28 @@ export function paddedRange(
   }
   return { min: min - margin * span, max: max + margin * span };
 }
+
+/**
+ * The two ranges widened so that one unit spans as many pixels on both axes (true shapes: a
+ * football is a 2:1 ellipse, a keep-out sphere a circle). Each range keeps its centre; the one
+ * with fewer units per pixel grows. A plot of no size gets the ranges back unchanged.
+ *
+ * @param x horizontal range, data units
+ * @param y vertical range, same units
+ * @param widthPx plot area width, px
+ * @param heightPx plot area height, px
+ */
+export function equalAspectRanges(
+  x: AxisRange,
+  y: AxisRange,
+  widthPx: number,
+  heightPx: number,
+): { x: AxisRange; y: AxisRange } {
+  if (!(widthPx > 0 && heightPx > 0)) return { x, y };
+  const perPx = Math.max((x.max - x.min) / widthPx, (y.max - y.min) / heightPx);
+  const around = (r: AxisRange, px: number): AxisRange => {
+    const mid = (r.min + r.max) / 2;
+    return { min: mid - (perPx * px) / 2, max: mid + (perPx * px) / 2 };
+  };
+  return { x: around(x, widthPx), y: around(y, heightPx) };
+}

@@ -1,13 +1,14 @@
 /**
  * Definition of the in-plane relative motion plot: in-track I horizontal, radial R vertical, km
  * (the textbook V-bar / R-bar picture, here with I increasing to the right as in the 3D view),
- * with the target and its keep-out circle. Tracks are simplified to half a pixel with the trail's
- * Douglas-Peucker hierarchy; zooming re-simplifies.
+ * with the target and its keep-out circle, at one scale on both axes so shapes are true (a
+ * football is a 2:1 ellipse); a drag zooms to any box, a double-click returns. Tracks are
+ * simplified to half a pixel with the trail's Douglas-Peucker hierarchy; zooming re-simplifies.
  */
 
 import type uPlot from 'uplot';
 import type { Mission } from '../model/mission.ts';
-import { inPlaneSeries, paddedRange } from '../model/plotSeries.ts';
+import { equalAspectRanges, inPlaneSeries, paddedRange } from '../model/plotSeries.ts';
 import { axis, CURSOR } from './plotTheme.ts';
 import type { Facet, PlotDefinition } from './useUPlot.ts';
 
@@ -21,6 +22,11 @@ export function inPlanePlot(mission: Mission): PlotDefinition {
   const [aR, aI] = keepOut ? [keepOut.semiAxesM[0] / 1000, keepOut.semiAxesM[1] / 1000] : [0, 0];
   const xr = paddedRange(coarse.map((s) => s.iKm).concat([Float64Array.of(-aI, aI)]), 0.06, 0.5);
   const yr = paddedRange(coarse.map((s) => s.rKm).concat([Float64Array.of(-aR, aR)]), 0.12, 0.5);
+  /** Everything in view, one km as long on both axes. */
+  const fit = (widthPx: number, heightPx: number) => {
+    const r = equalAspectRanges(xr, yr, widthPx, heightPx);
+    return { x: [r.x.min, r.x.max] as [number, number], y: [r.y.min, r.y.max] as [number, number] };
+  };
 
   const drawTarget = (u: uPlot) => {
     const ctx = u.ctx;
@@ -60,8 +66,17 @@ export function inPlanePlot(mission: Mission): PlotDefinition {
     cursor: { ...CURSOR, drag: { x: true, y: true, setScale: true, uni: 20 } },
     padding: [8, 10, 0, 0],
     scales: {
-      x: { time: false, auto: false, range: (_u, min, max) => [min ?? xr.min, max ?? xr.max] },
-      y: { auto: false, range: (_u, min, max) => [min ?? yr.min, max ?? yr.max] },
+      x: {
+        time: false,
+        auto: false,
+        range: (u, min, max) =>
+          min !== null && max !== null ? [min, max] : fit(u.bbox.width, u.bbox.height).x,
+      },
+      y: {
+        auto: false,
+        range: (u, min, max) =>
+          min !== null && max !== null ? [min, max] : fit(u.bbox.width, u.bbox.height).y,
+      },
     },
     axes: [axis('I in-track (km) →', { size: 30 }), axis('R radial (km) ↑', { size: 46 })],
     series: [
@@ -82,7 +97,7 @@ export function inPlanePlot(mission: Mission): PlotDefinition {
   return {
     key: `in-plane:${mission.crafts.map((c) => c.color).join(',')}`,
     options,
-    fit: () => ({ x: [xr.min, xr.max], y: [yr.min, yr.max] }),
+    fit,
     data(widthPx, heightPx, xWindow) {
       const spanX = xWindow ? xWindow[1] - xWindow[0] : xr.max - xr.min;
       // Half the smaller pixel size of the two axes, m (y assumed at full range when zoomed in x).

@@ -34,8 +34,11 @@ export interface PlotDefinition {
    * `xWindow` is null for the full range.
    */
   data(widthPx: number, heightPx: number, xWindow: [number, number] | null): Facet[];
-  /** The ranges that show all the data (what the chart returns to after an edit). */
-  fit(): ScaleRanges;
+  /**
+   * The ranges that show all the data (what the chart returns to after an edit), for a plot area
+   * of `widthPx` x `heightPx` (device px; 0 before the first layout).
+   */
+  fit(widthPx: number, heightPx: number): ScaleRanges;
   /** Where the clock is: the x of the time cursor (null: no vertical cursor). */
   cursorX?(tS: number): number | null;
   /** Dots at the current position of each spacecraft: x, y in data units and a colour. */
@@ -127,10 +130,11 @@ export function useUPlot(
       ];
     }
 
+    const fitOf = (u: uPlot) => cur().fit(u.bbox.width, u.bbox.height);
     const fitNow = (u: uPlot) => {
       programmatic = true;
       u.batch(() => {
-        for (const [k, [min, max]] of Object.entries(cur().fit())) u.setScale(k, { min, max });
+        for (const [k, [min, max]] of Object.entries(fitOf(u))) u.setScale(k, { min, max });
       });
       programmatic = false;
     };
@@ -148,7 +152,7 @@ export function useUPlot(
           (u, scaleKey) => {
             if (!programmatic) {
               // The user zoomed (drag) or reset (double-click): zoomed unless back at the fit.
-              const fit = cur().fit();
+              const fit = fitOf(u);
               userZoomed = Object.entries(fit).some(([k, [a, b]]) => {
                 const s = u.scales[k];
                 const tol = 1e-6 * Math.max(1e-12, Math.abs(b - a));
@@ -248,6 +252,8 @@ export function useUPlot(
       refining = true;
       u.setData(toAligned(cur().data(width, height, xWindow)), false);
       refining = false;
+      // A new shape: fit again (an equal-aspect plot's ranges depend on it), unless zoomed.
+      if (!userZoomed) fitNow(u);
       place(clock);
     });
     ro.observe(el);
@@ -268,7 +274,7 @@ export function useUPlot(
         // Same windows, through the (new) range functions: a time plot's y range follows.
         programmatic = true;
         u.batch(() => {
-          for (const k of Object.keys(d.fit())) {
+          for (const k of Object.keys(d.fit(u.bbox.width, u.bbox.height))) {
             const sc = u.scales[k];
             if (sc?.min !== undefined && sc.max !== undefined)
               u.setScale(k, { min: sc.min, max: sc.max });
