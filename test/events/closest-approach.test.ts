@@ -5,7 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cwPropagate } from '../../src/dynamics/cw.ts';
-import { bracketRoot, HermiteSegment } from '../../src/events/hermite.ts';
+import fc from 'fast-check';
+import { bracketRoot, HermiteSegment, segmentRangeLowerBoundM } from '../../src/events/hermite.ts';
 import { closestApproachOfSamples, StreamMonitor } from '../../src/events/monitor.ts';
 import { loadScenario } from '../../src/scenario/validate.ts';
 import { runScenario, type RunOptions } from '../../src/sim/run.ts';
@@ -167,6 +168,31 @@ describe('event machinery', () => {
       expect(out[0]).toBeCloseTo(p(1 + 10 * tau), 12);
       expect(out[3]).toBeCloseTo(dp(1 + 10 * tau), 12);
     }
+  });
+
+  it('the Bezier-hull range bound never exceeds the range anywhere on the segment', () => {
+    const coord = fc.double({ min: -2000, max: 2000, noNaN: true });
+    const rate = fc.double({ min: -5, max: 5, noNaN: true });
+    const state = fc.tuple(coord, coord, coord, rate, rate, rate);
+    fc.assert(
+      fc.property(state, state, fc.double({ min: 0.1, max: 600, noNaN: true }), (s0, s1, h) => {
+        const bound = segmentRangeLowerBoundM(s0, 0, s1, 0, h);
+        const seg = new HermiteSegment();
+        seg.set(0, s0, h, s1);
+        const out = new Float64Array(6);
+        let min = Infinity;
+        for (let i = 0; i <= 200; i++) {
+          seg.evalState(i / 200, out);
+          min = Math.min(min, Math.hypot(out[0]!, out[1]!, out[2]!));
+        }
+        expect(bound).toBeLessThanOrEqual(min + 1e-9);
+      }),
+    );
+    // Tight enough to matter: a slow drift 4 km away cannot come within 3.9 km in 1 s.
+    const far = [0, -4000, 0, 0, 0.01, 0];
+    expect(segmentRangeLowerBoundM(far, 0, [0, -3999.99, 0, 0, 0.01, 0], 0, 1)).toBeGreaterThan(
+      3999,
+    );
   });
 
   it('bracketRoot finds a root to the tolerance', () => {
