@@ -13,7 +13,8 @@
  * the functions in {@link EXPRESSION_FUNCTIONS}. Precedence is mathjs's ({@link EXPRESSION_OPERATORS}):
  * `-2^2` is `-4`, `2^3^2` is `512`, `-7 mod 3` is `(-7) mod 3`, and `not` binds as tightly as unary
  * minus, so `not rangeM < 500` would mean `(not rangeM) < 500`; that form is refused, with a
- * request to write `not (rangeM < 500)`.
+ * request to write `not (rangeM < 500)`. The vocabulary itself (functions, constants, operators)
+ * is plain data in expressionLanguage.ts, which the plan editor's completion reads without mathjs.
  *
  * Sandbox design: three independent whitelists, so a hole in one is caught by the next.
  * 1. A lexer (ours) reads the raw text and accepts only the tokens above. It rejects, with the exact
@@ -61,6 +62,13 @@
 
 import { create, parseDependencies } from 'mathjs/number';
 import { registerConditionCompiler } from './conditions.ts';
+import {
+  EXPRESSION_CONSTANTS,
+  EXPRESSION_FUNCTIONS,
+  EXPRESSION_OPERATORS,
+  EXPRESSION_WORD_OPERATORS,
+  FUNCTIONS,
+} from './expressionLanguage.ts';
 import type {
   ConditionalNode,
   ConstantNode,
@@ -74,6 +82,16 @@ import type {
   SymbolNode,
 } from 'mathjs';
 
+// The vocabulary lives in a module without mathjs (the editor's completion reads it); these names
+// stay importable from here.
+export {
+  EXPRESSION_CONSTANTS,
+  EXPRESSION_FUNCTIONS,
+  EXPRESSION_OPERATORS,
+  EXPRESSION_WORD_OPERATORS,
+  type FunctionSpec,
+} from './expressionLanguage.ts';
+
 /** Longest accepted expression, characters (UTF-16 code units). */
 export const EXPRESSION_MAX_LENGTH = 500;
 
@@ -82,104 +100,6 @@ export const EXPRESSION_MAX_LENGTH = 500;
  * so a bound well below what a small browser stack holds keeps parsing from overflowing.
  */
 export const EXPRESSION_MAX_NESTING = 32;
-
-/** How a function may be called and what it does, for documentation. */
-interface FunctionSpec {
-  readonly minArgs: number;
-  readonly maxArgs: number;
-  readonly signature: string;
-  readonly description: string;
-}
-
-// A Map, not an object literal: a lookup of `constructor` or `__proto__` must find nothing.
-const FUNCTIONS: ReadonlyMap<string, FunctionSpec> = new Map<string, FunctionSpec>([
-  ['abs', { minArgs: 1, maxArgs: 1, signature: 'abs(x)', description: 'absolute value' }],
-  [
-    'min',
-    {
-      minArgs: 1,
-      maxArgs: Infinity,
-      signature: 'min(a, b, ...)',
-      description: 'smallest argument',
-    },
-  ],
-  [
-    'max',
-    { minArgs: 1, maxArgs: Infinity, signature: 'max(a, b, ...)', description: 'largest argument' },
-  ],
-  ['sqrt', { minArgs: 1, maxArgs: 1, signature: 'sqrt(x)', description: 'square root' }],
-  ['sin', { minArgs: 1, maxArgs: 1, signature: 'sin(x)', description: 'sine, x in rad' }],
-  ['cos', { minArgs: 1, maxArgs: 1, signature: 'cos(x)', description: 'cosine, x in rad' }],
-  ['tan', { minArgs: 1, maxArgs: 1, signature: 'tan(x)', description: 'tangent, x in rad' }],
-  ['asin', { minArgs: 1, maxArgs: 1, signature: 'asin(x)', description: 'arcsine, rad' }],
-  ['acos', { minArgs: 1, maxArgs: 1, signature: 'acos(x)', description: 'arccosine, rad' }],
-  ['atan', { minArgs: 1, maxArgs: 1, signature: 'atan(x)', description: 'arctangent, rad' }],
-  [
-    'atan2',
-    {
-      minArgs: 2,
-      maxArgs: 2,
-      signature: 'atan2(y, x)',
-      description: 'angle of the point (x, y), rad, in [-pi, pi]',
-    },
-  ],
-  ['exp', { minArgs: 1, maxArgs: 1, signature: 'exp(x)', description: 'e to the power x' }],
-  [
-    'log',
-    {
-      minArgs: 1,
-      maxArgs: 2,
-      signature: 'log(x) or log(x, base)',
-      description: 'natural logarithm, or logarithm to the given base',
-    },
-  ],
-  ['floor', { minArgs: 1, maxArgs: 1, signature: 'floor(x)', description: 'round down' }],
-  ['ceil', { minArgs: 1, maxArgs: 1, signature: 'ceil(x)', description: 'round up' }],
-  [
-    'round',
-    {
-      minArgs: 1,
-      maxArgs: 1,
-      signature: 'round(x)',
-      description: 'round to the nearest integer, halves away from zero',
-    },
-  ],
-  ['sign', { minArgs: 1, maxArgs: 1, signature: 'sign(x)', description: '-1, 0 or 1' }],
-  [
-    'hypot',
-    {
-      minArgs: 1,
-      maxArgs: Infinity,
-      signature: 'hypot(a, b, ...)',
-      description: 'square root of the sum of squares, without overflow',
-    },
-  ],
-]);
-
-/** Names of the functions a trigger expression may call, in the mathjs spelling. */
-export const EXPRESSION_FUNCTIONS: readonly string[] = Object.freeze([...FUNCTIONS.keys()]);
-
-/** Named constants a trigger expression may use besides the caller's variables. */
-export const EXPRESSION_CONSTANTS: readonly string[] = Object.freeze([
-  'pi',
-  'true',
-  'false',
-  'Infinity',
-  'NaN',
-]);
-
-/** Operators of the language, loosest-binding first, as mathjs groups them [1]. */
-export const EXPRESSION_OPERATORS: readonly string[] = Object.freeze([
-  '? :',
-  'or',
-  'xor',
-  'and',
-  '== != < <= > >=',
-  '+ -',
-  '* / mod',
-  'unary - + not',
-  '^',
-]);
 
 const CONSTANT_VALUES: ReadonlyMap<string, number> = new Map([
   ['pi', Math.PI],
@@ -190,14 +110,15 @@ const CONSTANT_VALUES: ReadonlyMap<string, number> = new Map([
 ]);
 
 /** Word operators that sit between two operands. */
-const BINARY_KEYWORDS: ReadonlySet<string> = new Set(['and', 'or', 'xor', 'mod']);
+const BINARY_KEYWORDS: ReadonlySet<string> = new Set(
+  EXPRESSION_WORD_OPERATORS.filter((word) => word !== 'not'),
+);
 
 /** Every word the lexer gives a meaning to; a variable may not take one of these names. */
 const RESERVED_WORDS: ReadonlySet<string> = new Set([
   ...FUNCTIONS.keys(),
   ...CONSTANT_VALUES.keys(),
-  ...BINARY_KEYWORDS,
-  'not',
+  ...EXPRESSION_WORD_OPERATORS,
   'to',
   'in',
   'null',

@@ -49,6 +49,24 @@ export const TRIGGER_VARIABLES: readonly string[] = [
 ];
 
 /**
+ * What each of {@link TRIGGER_VARIABLES} holds, with its unit and frame, for editor help and
+ * completion. Look names up only from that list (this is a plain object: `constructor` is not a
+ * variable).
+ */
+export const TRIGGER_VARIABLE_INFO: Readonly<Record<string, string>> = Object.freeze({
+  tS: 'time since the epoch, s',
+  rangeM: 'range to the target, m',
+  rangeRateMps: 'range rate, m/s (negative when closing)',
+  rM: 'radial position (RIC), m',
+  iM: 'in-track position (RIC), m',
+  cM: 'cross-track position (RIC), m',
+  vrMps: 'radial velocity (RIC, rotating frame), m/s',
+  viMps: 'in-track velocity (RIC, rotating frame), m/s',
+  vcMps: 'cross-track velocity (RIC, rotating frame), m/s',
+  sunPhaseDeg: 'sun phase angle sun-target-spacecraft, deg (0: sun behind the spacecraft)',
+});
+
+/**
  * How long a maneuver lasts once started, s (0 for an impulsive one).
  * @param nRadPerS target mean motion, rad/s (hops last half or one orbit)
  */

@@ -4,7 +4,8 @@
  * target dragged on the in-plane plot moves the trajectory (the HUD range at the end of the run)
  * and undo brings it back; a burn dragged on the timeline moves; a reload restores the edit and
  * says so; a share link opens the same plan and score in a fresh browser; a damaged link says so
- * over a working page; a typo in the JSON view is underlined at its path; the downloaded file is
+ * over a working page; a typo in the JSON view is underlined at its path; the condition field
+ * completes the trigger language's names from the keyboard; the downloaded file is
  * the text with only the edit changed, and `rpo-sim run` accepts it. Every test leaves a
  * screenshot in test-results/.
  */
@@ -465,6 +466,63 @@ describe('plan editing', () => {
     const report = JSON.parse(cli.stdout) as { spacecraft: { totalDvMps: number }[] };
     expect(report.spacecraft[0]!.totalDvMps.toFixed(3)).toBe(dv.slice(0, 5));
     writeFileSync('test-results/downloaded-authored.report.json', cli.stdout);
+    await page.context().close();
+  });
+
+  it('the condition field completes names: ArrowDown and Enter, Tab, Ctrl+Space, Escape', async () => {
+    const page = await openApp();
+    await openEditor(page);
+    // Maneuver 1 of the default scenario waits for "sunPhaseDeg < 45".
+    const when = page.getByTestId('field-spacecraft.0.maneuvers.1.when');
+    const list = page.getByTestId('when-completions');
+    const names = () => list.locator('.when-completion-label').allInnerTexts();
+    await when.click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('range');
+    await list.waitFor({ state: 'visible', timeout: 5000 });
+    expect(await names()).toEqual(['rangeM', 'rangeRateMps']);
+    expect(await when.getAttribute('aria-expanded')).toBe('true');
+    const first = await list.getByRole('option').first().getAttribute('id');
+    expect(await when.getAttribute('aria-activedescendant')).toBe(first);
+    expect(await list.getByRole('option').first().innerText()).toContain('range to the target, m');
+    await screenshot(page, 'when-completion');
+
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    expect(await when.inputValue()).toBe('rangeRateMps');
+    await list.waitFor({ state: 'hidden', timeout: 5000 });
+
+    await page.keyboard.type(' < 0 and sun');
+    expect(await names()).toEqual(['sunPhaseDeg']);
+    await page.keyboard.press('Tab');
+    expect(await when.inputValue()).toBe('rangeRateMps < 0 and sunPhaseDeg');
+    // Tab accepted the name: the focus stays, with the caret after it.
+    expect(
+      await when.evaluate((el: HTMLInputElement) => [
+        el === document.activeElement,
+        el.selectionStart,
+      ]),
+    ).toEqual([true, 'rangeRateMps < 0 and sunPhaseDeg'.length]);
+    await list.waitFor({ state: 'hidden', timeout: 5000 });
+
+    // Ctrl+Space lists every name where nothing is typed; Escape closes without a change.
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Control+Space');
+    await list.waitFor({ state: 'visible', timeout: 5000 });
+    expect((await names()).slice(0, 3)).toEqual(['tS', 'rangeM', 'rangeRateMps']);
+    expect(await names()).toContain('hypot');
+    await page.keyboard.press('Escape');
+    await list.waitFor({ state: 'hidden', timeout: 5000 });
+    expect(await when.getAttribute('aria-expanded')).toBe('false');
+
+    // The text holds the condition: the JSON view shows it.
+    await page.getByTestId('tab-json').click();
+    await page.waitForSelector('.cm-editor');
+    const json = JSON.parse(await jsonText(page)) as {
+      spacecraft: { maneuvers: { when?: string }[] }[];
+    };
+    expect(json.spacecraft[0]!.maneuvers[1]!.when).toBe('rangeRateMps < 0 and sunPhaseDeg');
+    expect(pageErrors.get(page)).toEqual([]);
     await page.context().close();
   });
 
