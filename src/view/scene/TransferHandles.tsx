@@ -13,11 +13,15 @@
 import { useThree } from '@react-three/fiber';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { Plane, Raycaster, Vector2, Vector3, type Mesh } from 'three';
-import { useShallow } from 'zustand/react/shallow';
 import { setAtPath } from '../../editing/jsonText.ts';
 import { appStore, useAppStore } from '../../state/useAppStore.ts';
 import { WORLD_UNIT_M } from '../model/axes.ts';
-import { dragStep, snap, transferHandles } from '../model/handles.ts';
+import {
+  dragStep,
+  snap,
+  transferHandles,
+  type TransferHandle as Handle,
+} from '../model/handles.ts';
 import { CRAFT_PALETTE } from '../model/mission.ts';
 import { applyControlsEnabled, sceneInteraction } from './sceneInteraction.ts';
 import { TransferHandle } from './TransferHandle.tsx';
@@ -30,10 +34,11 @@ const plane = new Plane(new Vector3(0, 0, 1), 0);
 
 /** Handles of every transfer target of the plan. */
 export function TransferHandles() {
-  const { doc, crafts } = useAppStore(
-    useShallow((s) => ({ doc: s.docValue, crafts: s.mission?.crafts })),
-  );
-  const handles = useMemo(() => transferHandles(doc), [doc]);
+  // Selected as text: an edit that moves no target re-renders nothing here, so the scene draws no
+  // frame for it (with software WebGL a frame would take CPU from the run of the edit).
+  const handlesJson = useAppStore((s) => JSON.stringify(transferHandles(s.docValue)));
+  const crafts = useAppStore((s) => s.mission?.crafts);
+  const handles = useMemo(() => JSON.parse(handlesJson) as Handle[], [handlesJson]);
   const camera = useThree((s) => s.camera);
   const gl = useThree((s) => s.gl);
   const meshes = useMemo(() => new Map<string, Mesh>(), []);
