@@ -43,8 +43,8 @@ export class Ephemeris {
     const k = this.count;
     if (k >= this.tS.length) this.grow();
     this.tS[k] = tS;
-    // Unrolled, through a local: once per integration step, it is a fifth of a run's time when
-    // written as a loop over the field.
+    // Unrolled, through a local: called once per step outside the lone-spacecraft loop (which
+    // writes in place), about 1 ms faster over a 48 h run than a loop over the field.
     const s = this.stateRic;
     const o = k * 6;
     s[o] = ric[0]!;
