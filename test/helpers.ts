@@ -1,5 +1,6 @@
-/** Scenario builders for tests: a minimal valid v1 scenario with overrides. */
+/** Test helpers: scenario builders (a minimal valid v1 scenario with overrides), storage. */
 
+import type { DraftStorage } from '../src/editing/autosave.ts';
 import type { Scenario, SpacecraftSpec } from '../src/scenario/schema.ts';
 import { validateScenario } from '../src/scenario/validate.ts';
 
@@ -35,4 +36,15 @@ export function valid(s: Scenario): Scenario {
   const r = validateScenario(s);
   if (!r.ok) throw new Error(`test scenario invalid: ${JSON.stringify(r.issues)}`);
   return r.scenario;
+}
+
+/** Storage in memory, standing in for localStorage; `map` shows what was stored. */
+export function memoryStorage(): DraftStorage & { map: Map<string, string> } {
+  const map = new Map<string, string>();
+  return {
+    map,
+    getItem: (k) => map.get(k) ?? null,
+    setItem: (k, v) => void map.set(k, v),
+    removeItem: (k) => void map.delete(k),
+  };
 }

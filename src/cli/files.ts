@@ -12,6 +12,28 @@ export class UsageError extends Error {}
 /** Bad input (file, scenario): the message alone (exit 2). */
 export class InputError extends Error {}
 
+/**
+ * Reports a usage or input problem on stderr and gives its exit code (2); null for any other
+ * error (the caller's to handle).
+ *
+ * @param usage the usage text printed after a usage error
+ */
+export function inputProblemExit(
+  err: unknown,
+  stderr: (text: string) => void,
+  usage: string,
+): number | null {
+  if (err instanceof UsageError) {
+    stderr(`rpo-sim: ${err.message}\n\n${usage}\n`);
+    return 2;
+  }
+  if (err instanceof InputError) {
+    stderr(`rpo-sim: ${err.message}\n`);
+    return 2;
+  }
+  return null;
+}
+
 /** Indents every line by two spaces. */
 export function indent(text: string): string {
   return text

@@ -15,7 +15,7 @@ import { createWriteStream, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scenarioJsonSchema } from '../scenario/schema.ts';
-import { InputError, loadScenarioFile, UsageError } from './files.ts';
+import { InputError, inputProblemExit, loadScenarioFile, UsageError } from './files.ts';
 import { buildReport } from '../scoring/report.ts';
 import type { Evaluation } from '../scoring/evaluate.ts';
 import { evaluateScenario } from '../scoring/evaluate.ts';
@@ -190,14 +190,8 @@ export async function main(argv: readonly string[], io: CliIo, version = '0.0.0'
         throw new UsageError(`unknown command "${command}"`);
     }
   } catch (err) {
-    if (err instanceof UsageError) {
-      io.stderr(`rpo-sim: ${err.message}\n\n${USAGE}\n`);
-      return 2;
-    }
-    if (err instanceof InputError) {
-      io.stderr(`rpo-sim: ${err.message}\n`);
-      return 2;
-    }
+    const code = inputProblemExit(err, io.stderr, USAGE);
+    if (code !== null) return code;
     const message = err instanceof Error ? err.message : String(err);
     io.stderr(
       `rpo-sim: internal error: ${message}\n(this is a bug; set RPO_SIM_DEBUG=1 for details)\n`,

@@ -23,8 +23,8 @@ import type { MonteCarloSummary, Proportion } from '../montecarlo/stats.ts';
 import { summarize } from '../montecarlo/stats.ts';
 import { trialScenario } from '../montecarlo/worst.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { InputError, loadScenarioFile, UsageError } from './files.ts';
-import type { PoolResult } from './pool.ts';
+import { inputProblemExit, loadScenarioFile, UsageError } from './files.ts';
+import type { TrialRunResult } from '../montecarlo/trial.ts';
 import { runTrialsInWorkers } from './pool.ts';
 
 /** Largest number of trials one run accepts. */
@@ -194,14 +194,8 @@ export async function cmdMonteCarlo(args: readonly string[], io: CliIo): Promise
     a = parseArgs(args);
     scenario = loadScenarioFile(a.file);
   } catch (err) {
-    if (err instanceof UsageError) {
-      io.stderr(`rpo-sim: ${err.message}\n\n${USAGE}\n`);
-      return 2;
-    }
-    if (err instanceof InputError) {
-      io.stderr(`rpo-sim: ${err.message}\n`);
-      return 2;
-    }
+    const code = inputProblemExit(err, io.stderr, USAGE);
+    if (code !== null) return code;
     throw err;
   }
   if (isZeroDispersion(scenario.dispersions)) {
@@ -219,7 +213,7 @@ export async function cmdMonteCarlo(args: readonly string[], io: CliIo): Promise
   );
   const bar = process.stderr.isTTY ? progressBar(io) : null;
   bar?.update(0, a.trials);
-  let result: PoolResult;
+  let result: TrialRunResult;
   try {
     result = await runTrialsInWorkers({
       scenario,

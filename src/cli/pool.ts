@@ -21,6 +21,7 @@ import {
   runTrial,
   TrialTable,
   unpackOutcome,
+  type TrialRunResult,
 } from '../montecarlo/trial.ts';
 import type { Scenario } from '../scenario/schema.ts';
 
@@ -85,20 +86,6 @@ export interface PoolOptions {
   signal?: AbortSignal;
 }
 
-/** What the pool did. */
-export interface PoolResult {
-  table: TrialTable;
-  /** Trials done from index 0 on without a gap (all of them unless interrupted). */
-  prefix: number;
-  /** Trials done in all. */
-  done: number;
-  interrupted: boolean;
-  /** Wall time from the start of the pool to the last result, s. */
-  elapsedS: number;
-  /** Workers started. */
-  workers: number;
-}
-
 /** Default chunk: ~20 requests per worker for balance, <= 50 trials for a prompt Ctrl+C. */
 export function defaultChunkSize(trials: number, workers: number): number {
   return Math.max(1, Math.min(50, Math.ceil(trials / (workers * 20))));
@@ -132,7 +119,7 @@ export function workerExecArgv(execArgv: readonly string[]): string[] {
 }
 
 /** Runs trials 0..trials-1 on worker threads and collects them by index. */
-export function runTrialsInWorkers(opts: PoolOptions): Promise<PoolResult> {
+export function runTrialsInWorkers(opts: PoolOptions): Promise<TrialRunResult> {
   const { scenario, seed, trials } = opts;
   const crafts = scenario.spacecraft.length;
   const stride = packedTrialLength(crafts);
@@ -146,7 +133,7 @@ export function runTrialsInWorkers(opts: PoolOptions): Promise<PoolResult> {
   let settled = false;
   const pool: Worker[] = [];
 
-  return new Promise<PoolResult>((resolve, reject) => {
+  return new Promise<TrialRunResult>((resolve, reject) => {
     const finish = (err: Error | null, interrupted: boolean) => {
       if (settled) return;
       settled = true;

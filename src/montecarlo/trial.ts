@@ -212,6 +212,20 @@ export const TRIAL_OK = 1;
 /** `TrialTable.status` of a trial that could not be flown (see `TrialTable.errors`). */
 export const TRIAL_FAILED = 2;
 
+/** What a pool of workers made of a run of trials (the CLI's worker threads, the page's workers). */
+export interface TrialRunResult {
+  table: TrialTable;
+  /** Trials done from index 0 on without a gap (all of them unless interrupted). */
+  prefix: number;
+  /** Trials done in all. */
+  done: number;
+  interrupted: boolean;
+  /** Wall time from the start to the last result (or the interruption), s. */
+  elapsedS: number;
+  /** Workers used. */
+  workers: number;
+}
+
 /**
  * Trial outcomes stored by trial index (columns of typed arrays, spacecraft-major within a
  * trial). Whatever order outcomes arrive in, the table is the same, and everything computed from

@@ -5,41 +5,19 @@
  */
 
 import { readdirSync, readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, screenshot } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './browser.ts';
+import { e2eApp } from './harness.ts';
 import { decodePng, pixelStats } from './png.ts';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-/** Uncaught errors of each page. */
-const pageErrors = new WeakMap<Page, string[]>();
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const { openApp, pageErrors } = e2eApp();
 
 /** Seconds in a `T+hh:mm:ss` text. */
 function metSeconds(text: string): number {
   const m = /T\+(\d+):(\d{2}):(\d{2})/.exec(text);
   if (!m) throw new Error(`not a mission time: ${text}`);
   return Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]);
-}
-
-/** Opens the app and waits until the first scenario is shown, scored, and the plots drawn. */
-async function openApp(query = '?play=0', size = { width: 1280, height: 800 }): Promise<Page> {
-  const page = await browser.newPage({ viewport: size });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  pageErrors.set(page, errors);
-  await page.goto(`${baseUrl}${query}`);
-  await waitForMission(page, 1);
-  await page.waitForSelector('[data-testid="plot-range"] canvas', { timeout: 30_000 });
-  return page;
 }
 
 /** Waits until the `serial`-th scenario is shown with its score (the score arrives second). */

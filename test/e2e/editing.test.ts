@@ -12,50 +12,14 @@
 
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { encodeShareFragment, MAX_SHARE_CHARS } from '../../src/editing/share.ts';
-import { launchBrowser, screenshot } from './browser.ts';
+import { screenshot } from './browser.ts';
+import { e2eApp, waitReady } from './harness.ts';
 
-const baseUrl = inject('baseUrl');
 const DEFAULT_TEXT = readFileSync('scenarios/skynet5a-inspection.json', 'utf8');
-let browser: Browser;
-/** Uncaught errors of each page. */
-const pageErrors = new WeakMap<Page, string[]>();
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** Opens the app (a query, or a whole URL) in a fresh context unless one is given. */
-async function openApp(
-  query = '?play=0',
-  options: { context?: BrowserContext; size?: { width: number; height: number } } = {},
-): Promise<Page> {
-  const context =
-    options.context ??
-    (await browser.newContext({ viewport: options.size ?? { width: 1280, height: 800 } }));
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  pageErrors.set(page, errors);
-  await page.goto(query.startsWith('http') ? query : `${baseUrl}${query}`);
-  await waitReady(page);
-  return page;
-}
-
-/** Waits for the first scenario, its score and the plots. */
-async function waitReady(page: Page): Promise<void> {
-  await page.waitForSelector(
-    '[data-testid="app"][data-mission-serial="1"][data-score-state="current"]',
-    { timeout: 30_000 },
-  );
-  await page.waitForSelector('[data-testid="plot-range"] canvas', { timeout: 30_000 });
-}
+const { browser, pageErrors, openApp } = e2eApp();
 
 /** Opens the plan editor on the maneuver form. */
 async function openEditor(page: Page): Promise<void> {
@@ -297,7 +261,7 @@ describe('plan editing', () => {
   });
 
   it('a share link opens exactly that plan, with the same score card, in a fresh browser', async () => {
-    const context = await browser.newContext({
+    const context = await browser().newContext({
       viewport: { width: 1280, height: 800 },
       permissions: ['clipboard-read', 'clipboard-write'],
     });

@@ -9,38 +9,15 @@
  */
 
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { summarize } from '../../src/montecarlo/stats.ts';
 import { runTrial, TrialTable } from '../../src/montecarlo/trial.ts';
 import { loadScenario } from '../../src/scenario/validate.ts';
-import { launchBrowser, screenshot } from './browser.ts';
+import { screenshot } from './browser.ts';
+import { e2eApp } from './harness.ts';
 
-const baseUrl = inject('baseUrl');
-let browser: Browser;
-const pageErrors = new WeakMap<Page, string[]>();
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function openApp(query: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  pageErrors.set(page, errors);
-  await page.goto(`${baseUrl}${query}`);
-  await page.waitForSelector(
-    '[data-testid="app"][data-mission-serial="1"][data-score-state="current"]',
-    { timeout: 30_000 },
-  );
-  await page.waitForSelector('[data-testid="plot-range"] canvas', { timeout: 30_000 });
-  return page;
-}
+const { openApp, pageErrors } = e2eApp();
 
 /** Opens the panel and sets the inputs. */
 async function openPanel(page: Page, trials: number, seed: number): Promise<void> {

@@ -22,6 +22,7 @@ import {
 } from '../../src/editing/share.ts';
 import { MAX_SCENARIO_BYTES } from '../../src/scenario/validate.ts';
 import { deflateSync } from 'fflate';
+import { memoryStorage } from '../helpers.ts';
 
 const example = readFileSync('scenarios/skynet5a-inspection.json', 'utf8');
 
@@ -224,18 +225,8 @@ describe('share links', () => {
 });
 
 describe('autosave', () => {
-  const memory = (): DraftStorage & { map: Map<string, string> } => {
-    const map = new Map<string, string>();
-    return {
-      map,
-      getItem: (k) => map.get(k) ?? null,
-      setItem: (k, v) => void map.set(k, v),
-      removeItem: (k) => void map.delete(k),
-    };
-  };
-
   it('restores the last saved draft', () => {
-    const st = memory();
+    const st = memoryStorage();
     expect(loadDraft(st)).toBeNull();
     expect(
       saveDraft(st, { text: example, source: 'skynet5a-inspection', savedAtMs: 1 }),

@@ -21,6 +21,7 @@ import { examplesFromFiles } from '../../src/view/model/examples.ts';
 import type { TrajectoryPayload } from '../../src/view/model/mission.ts';
 import { createInProcessClient } from '../../src/worker/inProcess.ts';
 import type { StoreApi } from 'zustand/vanilla';
+import { memoryStorage } from '../helpers.ts';
 
 const text = (name: string) => readFileSync(`scenarios/${name}.json`, 'utf8');
 const examples = examplesFromFiles({
@@ -31,16 +32,6 @@ const examples = examplesFromFiles({
   '/scenarios/heavy.json': setAtPath(text('skynet5a-inspection'), ['stepS'], 0.25),
 });
 const HOP = ['spacecraft', 0, 'maneuvers', 0, 'toInTrackM'];
-
-function memory(): DraftStorage & { map: Map<string, string> } {
-  const map = new Map<string, string>();
-  return {
-    map,
-    getItem: (k) => map.get(k) ?? null,
-    setItem: (k, v) => void map.set(k, v),
-    removeItem: (k) => void map.delete(k),
-  };
-}
 
 /** Resolves when `pred` holds for the store's state. */
 function until(store: StoreApi<AppState>, pred: (s: AppState) => boolean): Promise<AppState> {
@@ -145,7 +136,7 @@ describe('editing the plan', () => {
   });
 
   it('every change is autosaved; loads are not (they change nothing the user wrote)', async () => {
-    const storage = memory();
+    const storage = memoryStorage();
     const { store } = await loaded(storage);
     expect(loadDraft(storage)).toBeNull();
     store.getState().edit((t) => setAtPath(t, HOP, -3500), null);
@@ -170,7 +161,7 @@ describe('editing the plan', () => {
   });
 
   it('"discard draft" goes back to the example the draft came from, and forgets it', async () => {
-    const storage = memory();
+    const storage = memoryStorage();
     const { store } = await loaded(storage);
     store.getState().edit((t) => setAtPath(t, HOP, -3500), null);
     const draft = loadDraft(storage)!;
@@ -183,7 +174,7 @@ describe('editing the plan', () => {
   });
 
   it('remembers whether the editor was open', () => {
-    const storage = memory();
+    const storage = memoryStorage();
     const a = createAppStore({ examples, simulator: createInProcessClient(), storage });
     expect(a.getState().editorOpen).toBe(false);
     a.getState().setEditorOpen(true);

@@ -7,19 +7,15 @@
 
 import type uPlot from 'uplot';
 import { appStore } from '../../state/useAppStore.ts';
+import { clipToPlotArea } from '../plots/plotTheme.ts';
 import type { PlotOverlay } from '../plots/useUPlot.ts';
 import { monteCarloStore, visiblePaths } from './montecarloStore.ts';
 import { pathCount, type PathBundle } from './protocol.ts';
 import { WORST_COLOR } from './spaghetti.ts';
 
 function drawPaths(u: uPlot, paths: PathBundle, colors: string[], worst: number | null): void {
-  const ctx = u.ctx;
   const pr = devicePixelRatio || 1;
-  const { left, top, width, height } = u.bbox;
-  ctx.save();
-  ctx.beginPath();
-  ctx.rect(left, top, width, height);
-  ctx.clip();
+  const ctx = clipToPlotArea(u);
   ctx.globalCompositeOperation = 'destination-over';
   ctx.lineWidth = pr;
   const trace = (k: number) => {

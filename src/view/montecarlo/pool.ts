@@ -17,7 +17,12 @@
  * port that calls ./serve.ts in-process, or a scripted fake).
  */
 
-import { packedTrialLength, TrialTable, unpackOutcome } from '../../montecarlo/trial.ts';
+import {
+  packedTrialLength,
+  TrialTable,
+  unpackOutcome,
+  type TrialRunResult,
+} from '../../montecarlo/trial.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import type { McRequest, McResponse, PathBundle, TrialScenarioResponse } from './protocol.ts';
 import { concatPaths } from './protocol.ts';
@@ -70,20 +75,6 @@ export interface PoolRunOptions {
   onProgress?: (done: number, total: number, table: TrialTable) => void;
 }
 
-/** What a run did. */
-export interface PoolRunResult {
-  table: TrialTable;
-  /** Trials done from index 0 on without a gap (all of them unless interrupted). */
-  prefix: number;
-  /** Trials done in all. */
-  done: number;
-  interrupted: boolean;
-  /** Wall time from the start to the last result (or the cancel), s. */
-  elapsedS: number;
-  /** Workers used. */
-  workers: number;
-}
-
 /** A trial written as a scenario. */
 export interface TrialScenarioText {
   text: string;
@@ -108,7 +99,7 @@ interface ActiveRun {
   workers: number;
   t0: number;
   onProgress: PoolRunOptions['onProgress'];
-  resolve: (r: PoolRunResult) => void;
+  resolve: (r: TrialRunResult) => void;
   reject: (e: Error) => void;
 }
 
@@ -147,7 +138,7 @@ export class MonteCarloPool {
    * Runs trials 0..trials-1. A run in progress is cancelled first (it resolves interrupted).
    * @returns the table; rejects when a worker fails (a bug or a worker that cannot start)
    */
-  run(opts: PoolRunOptions): Promise<PoolRunResult> {
+  run(opts: PoolRunOptions): Promise<TrialRunResult> {
     this.cancel();
     this.failPending(new Error('a new run started'));
     const runId = ++this.runId;
@@ -156,7 +147,7 @@ export class MonteCarloPool {
     const chunk = Math.max(1, Math.floor(opts.chunkSize ?? defaultChunkSize(trials, opts.workers)));
     const count = Math.max(1, Math.min(Math.floor(opts.workers), Math.ceil(trials / chunk)));
     const table = new TrialTable(trials, crafts);
-    return new Promise<PoolRunResult>((resolve, reject) => {
+    return new Promise<TrialRunResult>((resolve, reject) => {
       const run: ActiveRun = {
         table,
         trials,
@@ -258,7 +249,7 @@ export class MonteCarloPool {
 
   // ---------------------------------------------------------------------------------------------
 
-  private result(run: ActiveRun, interrupted: boolean): PoolRunResult {
+  private result(run: ActiveRun, interrupted: boolean): TrialRunResult {
     return {
       table: run.table,
       prefix: run.table.donePrefix(),

@@ -15,6 +15,7 @@ import { useAppStore } from '../../state/useAppStore.ts';
 import { formatDistance } from '../model/format.ts';
 import { crossTrackSource, rangeSource } from '../model/plotSeries.ts';
 import { inPlanePlot } from './inPlanePlot.ts';
+import { clipToPlotArea } from './plotTheme.ts';
 import { PlotView } from './PlotView.tsx';
 import { timePlot } from './timePlot.ts';
 import { transferHandleOverlay } from './transferHandleOverlay.ts';
@@ -41,15 +42,11 @@ export default function PlotsPanel() {
     const [innerKm, outerKm] = mission.keepOutRangeM.map((m) => m / 1000) as [number, number];
     const drawKeepOut = (u: uPlot) => {
       if (!(outerKm > 0)) return;
-      const ctx = u.ctx;
       const yIn = u.valToPos(innerKm, 'y', true);
       const yOut = u.valToPos(outerKm, 'y', true);
       const pr = devicePixelRatio || 1;
       const { left, top, width, height } = u.bbox;
-      ctx.save();
-      ctx.beginPath();
-      ctx.rect(left, top, width, height);
-      ctx.clip();
+      const ctx = clipToPlotArea(u);
       ctx.fillStyle = 'rgba(255, 77, 79, 0.08)';
       ctx.fillRect(left, yOut, width, top + height - yOut);
       ctx.strokeStyle = 'rgba(255, 77, 79, 0.9)';

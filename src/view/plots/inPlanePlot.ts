@@ -9,7 +9,7 @@
 import type uPlot from 'uplot';
 import type { Mission } from '../model/mission.ts';
 import { equalAspectRanges, inPlaneSeries, paddedRange } from '../model/plotSeries.ts';
-import { axis, CURSOR } from './plotTheme.ts';
+import { axis, clipToPlotArea, craftSeries, CURSOR } from './plotTheme.ts';
 import type { Facet, PlotDefinition } from './useUPlot.ts';
 
 const scratch = new Float64Array(6);
@@ -29,14 +29,10 @@ export function inPlanePlot(mission: Mission): PlotDefinition {
   };
 
   const drawTarget = (u: uPlot) => {
-    const ctx = u.ctx;
     const x0 = u.valToPos(0, 'x', true);
     const y0 = u.valToPos(0, 'y', true);
     const pr = devicePixelRatio || 1;
-    ctx.save();
-    ctx.beginPath();
-    ctx.rect(u.bbox.left, u.bbox.top, u.bbox.width, u.bbox.height);
-    ctx.clip();
+    const ctx = clipToPlotArea(u);
     if (keepOut) {
       // Semi-axes along I (x) and R (y), km.
       const rx = Math.abs(u.valToPos(keepOut.semiAxesM[1] / 1000, 'x', true) - x0);
@@ -79,19 +75,7 @@ export function inPlanePlot(mission: Mission): PlotDefinition {
       },
     },
     axes: [axis('I in-track (km) →', { size: 30 }), axis('R radial (km) ↑', { size: 46 })],
-    series: [
-      {},
-      ...mission.crafts.map((c) => ({
-        label: c.id,
-        stroke: c.color,
-        width: 1.5,
-        points: { show: false },
-        facets: [
-          { scale: 'x', auto: false },
-          { scale: 'y', auto: false },
-        ],
-      })),
-    ] as uPlot.Series[],
+    series: craftSeries(mission),
     hooks: { drawClear: [drawTarget] },
   };
   return {

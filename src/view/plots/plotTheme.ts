@@ -3,6 +3,7 @@
  */
 
 import type uPlot from 'uplot';
+import type { Mission } from '../model/mission.ts';
 
 const AXIS_STROKE = '#8d99ab';
 const GRID = { stroke: 'rgba(148, 163, 184, 0.10)', width: 1 };
@@ -45,3 +46,37 @@ export const CURSOR: uPlot.Cursor = {
   x: false,
   y: false,
 };
+
+/**
+ * The series of a mode-2 chart: one line per spacecraft in its colour, each an (x, y) facet pair
+ * on the `x` and `y` scales.
+ */
+export function craftSeries(mission: Mission): uPlot.Series[] {
+  return [
+    {},
+    ...mission.crafts.map((c) => ({
+      label: c.id,
+      stroke: c.color,
+      width: 1.5,
+      points: { show: false },
+      facets: [
+        { scale: 'x', auto: false },
+        { scale: 'y', auto: false },
+      ],
+    })),
+  ] as uPlot.Series[];
+}
+
+/**
+ * Saves the chart's canvas state and clips it to the plot area, for drawing in hooks; the caller
+ * restores it (`u.ctx.restore()`).
+ */
+export function clipToPlotArea(u: uPlot): CanvasRenderingContext2D {
+  const ctx = u.ctx;
+  const { left, top, width, height } = u.bbox;
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(left, top, width, height);
+  ctx.clip();
+  return ctx;
+}

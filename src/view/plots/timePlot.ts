@@ -7,7 +7,7 @@ import type uPlot from 'uplot';
 import { decimateM4, type SeriesSource } from '../model/decimate.ts';
 import type { Mission } from '../model/mission.ts';
 import { paddedRange } from '../model/plotSeries.ts';
-import { axis, CURSOR, hoursValues } from './plotTheme.ts';
+import { axis, craftSeries, CURSOR, hoursValues } from './plotTheme.ts';
 import type { Facet, PlotDefinition } from './useUPlot.ts';
 
 /** What varies between time plots. */
@@ -59,19 +59,7 @@ export function timePlot(spec: TimePlotSpec): PlotDefinition {
       axis('hours since epoch', { values: hoursValues, size: 30 }),
       axis(spec.yLabel, { size: 46 }),
     ],
-    series: [
-      {},
-      ...mission.crafts.map((c) => ({
-        label: c.id,
-        stroke: c.color,
-        width: 1.5,
-        points: { show: false },
-        facets: [
-          { scale: 'x', auto: false },
-          { scale: 'y', auto: false },
-        ],
-      })),
-    ] as uPlot.Series[],
+    series: craftSeries(mission),
     hooks: spec.draw ? { draw: [spec.draw] } : {},
   };
   return {

@@ -1,0 +1,62 @@
+/**
+ * What every browser test file shares: one headless Chromium for the file (launched before its
+ * tests, closed after), the app's URL, each page's uncaught errors, and opening the app ready to
+ * use (first scenario shown and scored, plots drawn). Call `e2eApp()` once at the top of a file.
+ */
+
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { launchBrowser } from './browser.ts';
+
+/** Waits for the app's first scenario, its score and the plots (after a load or reload). */
+export async function waitReady(page: Page): Promise<void> {
+  await page.waitForSelector(
+    '[data-testid="app"][data-mission-serial="1"][data-score-state="current"]',
+    { timeout: 30_000 },
+  );
+  await page.waitForSelector('[data-testid="plot-range"] canvas', { timeout: 30_000 });
+}
+
+/** Options of `openApp`. */
+export interface OpenAppOptions {
+  /** Open in this context (default: a fresh one, so no storage is shared). */
+  context?: BrowserContext;
+  /** Viewport, CSS px (default 1280 x 800). */
+  size?: { width: number; height: number };
+}
+
+/** The browser, the app's URL and page helpers of one test file. */
+export function e2eApp() {
+  const baseUrl = inject('baseUrl');
+  let browser: Browser | null = null;
+  /** Uncaught errors of each page. */
+  const pageErrors = new WeakMap<Page, string[]>();
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const theBrowser = (): Browser => {
+    if (!browser) throw new Error('the browser is not launched yet (call from a test)');
+    return browser;
+  };
+
+  /** Opens the app (a query, or a whole URL) and waits for the first scenario, its score, the plots. */
+  async function openApp(query = '?play=0', options: OpenAppOptions = {}): Promise<Page> {
+    const context =
+      options.context ??
+      (await theBrowser().newContext({ viewport: options.size ?? { width: 1280, height: 800 } }));
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    pageErrors.set(page, errors);
+    await page.goto(query.startsWith('http') ? query : `${baseUrl}${query}`);
+    await waitReady(page);
+    return page;
+  }
+
+  return { baseUrl, browser: theBrowser, pageErrors, openApp };
+}
