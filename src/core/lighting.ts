@@ -266,8 +266,8 @@ export class SunTable {
 
   /**
    * Unit vector towards the Sun expressed in the target's RIC frame (R radial out, I in-track,
-   * C orbit normal). Uses the Earth->Sun direction: the target->Sun direction differs by the GEO
-   * parallax, <= 2.9e-4 rad (0.016 deg).
+   * C orbit normal). Uses the Earth->Sun direction: the target->Sun direction (`targetSunRic`,
+   * for the sun phase angle) differs by the GEO parallax, <= 2.9e-4 rad (0.016 deg).
    *
    * @param tS - sim time, s since epoch, within [startS, endS].
    * @param out - receives the unit vector [r, i, c], RIC.
@@ -283,6 +283,27 @@ export class SunTable {
     out[0] = cu * sx + su * sy;
     out[1] = -su * sx + cu * sy;
     // out[2] is already the z component.
+  }
+
+  /**
+   * Unit vector from the target to the Sun in the target's RIC frame: the Earth->Sun vector
+   * minus the target's position. This is the direction the sun phase angle is measured from (the
+   * angle Sun-target-spacecraft); it differs from `sunRic` by the parallax of the target's
+   * orbit, up to 2.9e-4 rad (0.016 deg) at GEO.
+   *
+   * @param tS - sim time, s since epoch, within [startS, endS].
+   * @param out - receives the unit vector [r, i, c], RIC.
+   */
+  targetSunRic(tS: number, out: Float64Array): void {
+    this.sunRic(tS, out);
+    const d = this.sunDistanceM(tS);
+    const x = out[0]! * d - this.geom.radiusM;
+    const y = out[1]! * d;
+    const z = out[2]! * d;
+    const n = Math.sqrt(x * x + y * y + z * z);
+    out[0] = x / n;
+    out[1] = y / n;
+    out[2] = z / n;
   }
 
   /**
@@ -385,10 +406,11 @@ export function inEarthShadow(
  * the inspector and the lit face of the target is in view (ideal); 90 deg: half lit, terminator
  * on the line of sight; 180 deg: the inspector looks into the Sun and sees the dark side.
  *
- * Both arguments must be in the same frame (RIC here); the Earth->Sun direction may stand for
- * target->Sun (parallax <= 0.016 deg at GEO).
+ * Both arguments must be in the same frame (RIC here). The Sun direction is the target's
+ * (`SunTable.targetSunRic`): the Earth->Sun direction would be off by the GEO parallax, up to
+ * 0.016 deg, which moves a phase-angle crossing by up to ~4 s.
  *
- * @param sunDirRic - unit vector towards the Sun, RIC.
+ * @param sunDirRic - unit vector from the target towards the Sun, RIC.
  * @param inspectorRelRicM - inspector position relative to the target, m, RIC.
  * @returns phase angle in [0, 180] deg; NaN when the inspector sits on the target.
  */

@@ -684,9 +684,10 @@ class Run {
     this.nextSnapshotS = tS + this.snapshotEveryS;
   }
 
+  /** The sun phase angle sun-target-spacecraft at tS, deg (NaN without lighting). */
   private sunPhaseDeg(tS: number, ric: ArrayLike<number>): number {
     if (!this.sun) return Number.NaN;
-    this.sun.sunRic(tS, this.sunRic);
+    this.sun.targetSunRic(tS, this.sunRic);
     return sunPhaseAngleDeg(this.sunRic, ric);
   }
 

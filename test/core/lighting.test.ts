@@ -165,6 +165,35 @@ describe('SunTable', () => {
     }
   });
 
+  it('points from the target to the Sun (astronomy-engine minus the target position), not from the Earth', () => {
+    const sunEci = new Float64Array(3);
+    const rEci = new Float64Array(3);
+    const got = new Float64Array(3);
+    const fromEarth = new Float64Array(3);
+    let largestParallaxRad = 0;
+    for (const tS of [0, 1_234.5, 21_600, 43_000, 64_800, 100_000]) {
+      // Earth->Sun from astronomy-engine at that instant (no table), minus the target's position
+      const ref = sunRefEci(epochMs, epochMs + tS * 1000);
+      const d = table.sunDistanceM(tS);
+      targetPositionEci(geom, tS, rEci);
+      for (let k = 0; k < 3; k++) sunEci[k] = ref[k]! * d - rEci[k]!;
+      const u = Math.atan2(rEci[1]!, rEci[0]!);
+      const want = [
+        sunEci[0]! * Math.cos(u) + sunEci[1]! * Math.sin(u),
+        -sunEci[0]! * Math.sin(u) + sunEci[1]! * Math.cos(u),
+        sunEci[2]!,
+      ];
+      table.targetSunRic(tS, got);
+      expect(Math.hypot(got[0]!, got[1]!, got[2]!)).toBeCloseTo(1, 14);
+      expect(angleBetweenRad(got, want)).toBeLessThan(1e-9);
+      table.sunRic(tS, fromEarth);
+      largestParallaxRad = Math.max(largestParallaxRad, angleBetweenRad(got, fromEarth));
+    }
+    // GEO parallax: up to R_geo / 1 AU = 2.8e-4 rad, which the Earth->Sun direction would miss
+    expect(largestParallaxRad).toBeGreaterThan(2e-4);
+    expect(largestParallaxRad).toBeLessThan(2.9e-4);
+  });
+
   it('puts the Sun along +R at local noon and +C at the June solstice', () => {
     // GEO at longitude 0 on 2026-06-21: apparent noon ~12:02 UTC; declination +23.44 deg.
     const ep = Date.parse('2026-06-21T12:00:00Z');

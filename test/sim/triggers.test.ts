@@ -3,7 +3,13 @@
 // first instant a condition holds has a closed form.
 
 import { describe, expect, it } from 'vitest';
-import { geoTargetGeometry, SunTable, sunPhaseAngleDeg } from '../../src/core/lighting.ts';
+import {
+  geoTargetGeometry,
+  sunPhaseAngleDeg,
+  sunPositionEciM,
+  targetPositionEci,
+  targetRaRad,
+} from '../../src/core/lighting.ts';
 import { cwPropagate } from '../../src/dynamics/cw.ts';
 import { validateScenario } from '../../src/scenario/validate.ts';
 import { runScenario } from '../../src/sim/run.ts';
@@ -104,10 +110,11 @@ describe('when: triggers', () => {
     expect(run.maneuvers[1]!.startS).toBe(20500);
   });
 
-  it('sunPhaseDeg: fires where the phase angle computed from the ephemeris package crosses the limit', () => {
+  it('sunPhaseDeg: fires where the sun-target-spacecraft angle from the ephemeris package crosses the limit', () => {
+    const epoch = '2026-03-25T00:00:00Z';
     const s = valid(
       makeScenario(
-        { durationS: 86400, stepS: 30, epoch: '2026-03-25T00:00:00Z' },
+        { durationS: 86400, stepS: 30, epoch },
         {
           // at rest on V-bar, 2 km behind: the sun sweeps round it once a day
           initial: { frame: 'RIC', positionM: [0, -2000, 0], velocityMps: [0, 0, 0] },
@@ -120,15 +127,25 @@ describe('when: triggers', () => {
     const run = runScenario(s, { recordEphemeris: true }).spacecraft[0]!;
     const t = run.maneuvers[0]!.startS!;
     expect(t).toBeGreaterThan(0);
-    const sun = new SunTable(geoTargetGeometry(Date.parse('2026-03-25T00:00:00Z'), 0), 0, 86400);
+    // The README's definition, from astronomy-engine directly (no sun table): the angle at the
+    // target between the target->Sun vector (Earth->Sun minus the target's position, ECI) and
+    // the target->spacecraft vector (RIC mapped to ECI).
+    const epochMs = Date.parse(epoch);
+    const geom = geoTargetGeometry(epochMs, 0);
     const phaseAt = (tS: number) => {
+      const sun = new Float64Array(3);
+      const tgt = new Float64Array(3);
+      sunPositionEciM(epochMs, tS, sun);
+      targetPositionEci(geom, tS, tgt);
       const st = run.ephemeris!.stateAt(tS, new Float64Array(6));
-      const u = new Float64Array(3);
-      sun.sunRic(tS, u);
-      return sunPhaseAngleDeg(u, st);
+      const u = targetRaRad(geom, tS);
+      const [c, sn] = [Math.cos(u), Math.sin(u)];
+      const rel = [c * st[0]! - sn * st[1]!, sn * st[0]! + c * st[1]!, st[2]!];
+      return sunPhaseAngleDeg([sun[0]! - tgt[0]!, sun[1]! - tgt[1]!, sun[2]! - tgt[2]!], rel);
     };
-    expect(phaseAt(t - 1)).toBeGreaterThan(30);
-    expect(phaseAt(t + 1)).toBeLessThan(30);
+    // the phase falls by ~0.004 deg/s; the Earth->Sun direction would move this by seconds
+    expect(phaseAt(t - 0.01)).toBeGreaterThan(30);
+    expect(phaseAt(t + 0.01)).toBeLessThan(30);
   });
 });
 
