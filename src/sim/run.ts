@@ -328,7 +328,10 @@ class Craft {
   armed: ProgramItem | null = null;
   busy = false;
   dirty = false;
-  /** Instant at which the armed trigger was located in the current step. */
+  /**
+   * Instant at which the armed trigger's condition was found to become true in the current step
+   * (on the interpolant); NaN once that maneuver has started, so the next one finds its own.
+   */
   locatedS = Number.NaN;
   /** Burns commanded so far (executed or missed). */
   burnOrdinal = 0;
@@ -802,6 +805,9 @@ class Run {
     c.busy = true;
     c.armed = null;
     c.dueS = Infinity;
+    // the instant located for this maneuver's trigger is used up: the next maneuver, armed when
+    // this one ends (possibly at once), must find its own condition true
+    c.locatedS = Number.NaN;
     const endS = this.begin(c, item, tS);
     const finish = () => {
       record.endS = endS;

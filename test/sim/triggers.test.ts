@@ -12,7 +12,7 @@ import {
 } from '../../src/core/lighting.ts';
 import { cwPropagate } from '../../src/dynamics/cw.ts';
 import { validateScenario } from '../../src/scenario/validate.ts';
-import { runScenario } from '../../src/sim/run.ts';
+import { createSunTable, runScenario, TRIGGER_TIME_TOLERANCE_S } from '../../src/sim/run.ts';
 import { REF } from '../fixtures/reference.ts';
 import { makeScenario, valid } from '../helpers.ts';
 
@@ -146,6 +146,94 @@ describe('when: triggers', () => {
     // the phase falls by ~0.004 deg/s; the Earth->Sun direction would move this by seconds
     expect(phaseAt(t - 0.01)).toBeGreaterThan(30);
     expect(phaseAt(t + 0.01)).toBeLessThan(30);
+  });
+});
+
+/**
+ * First instant in [fromS, toS] at which `holds` is true, by brute force: tests every 0.05 s
+ * (so any excursion of 0.05 s or more is seen), then bisects to 1e-6 s. Also the length of that
+ * excursion, s. Null when it never holds.
+ */
+function bruteFirstInstant(
+  holds: (tS: number) => boolean,
+  fromS: number,
+  toS: number,
+): { tS: number; lengthS: number } | null {
+  const h = 0.05;
+  const count = Math.ceil((toS - fromS) / h);
+  for (let k = 1; k <= count; k++) {
+    const tk = Math.min(fromS + k * h, toS);
+    if (!holds(tk)) continue;
+    let lo = fromS + (k - 1) * h;
+    let hi = tk;
+    while (hi - lo > 1e-6) {
+      const mid = 0.5 * (lo + hi);
+      if (holds(mid)) hi = mid;
+      else lo = mid;
+    }
+    let end = tk;
+    while (holds(end + h)) end += h;
+    return { tS: hi, lengthS: end - hi };
+  }
+  return null;
+}
+
+/** The located instant is never before the first true instant, and at most 1e-3 s after it. */
+function expectLocated(firedS: number | null, truthS: number): void {
+  expect(firedS).not.toBeNull();
+  expect(firedS! - truthS).toBeGreaterThan(-1e-5);
+  expect(firedS! - truthS).toBeLessThan(TRIGGER_TIME_TOLERANCE_S + 1e-5);
+}
+
+describe('when: chained triggers', () => {
+  it.each([1, 10, 60])(
+    'each waits for its own condition: tS > 1000, then tS > 5000 (step %i s)',
+    (stepS) => {
+      const s = valid(
+        makeScenario(
+          { durationS: 20000, stepS },
+          {
+            maneuvers: [
+              { type: 'impulse', when: 'tS > 1000', frame: 'RIC', dvMps: [0, 0, 0.001] },
+              { type: 'impulse', when: 'tS > 5000', frame: 'RIC', dvMps: [0, 0, -0.001] },
+              // true within the step in which the previous one fired
+              { type: 'impulse', when: 'tS > 5000.5', frame: 'RIC', dvMps: [0, 0, 0.001] },
+            ],
+          },
+        ),
+      );
+      const starts = runScenario(s).spacecraft[0]!.maneuvers.map((m) => m.startS);
+      expectLocated(starts[0]!, 1000);
+      expectLocated(starts[1]!, 5000);
+      expectLocated(starts[2]!, 5000.5);
+    },
+  );
+
+  it('sunPhaseDeg < 60, then sunPhaseDeg < 30: the second waits for the phase to reach 30 deg', () => {
+    const s = valid(
+      makeScenario(
+        { durationS: 86400, stepS: 30, epoch: '2026-03-25T00:00:00Z' },
+        {
+          initial: { frame: 'RIC', positionM: [0, -2000, 0], velocityMps: [0, 0, 0] },
+          maneuvers: [
+            { type: 'impulse', when: 'sunPhaseDeg < 60', frame: 'RIC', dvMps: [0, 0, 0] },
+            { type: 'impulse', when: 'sunPhaseDeg < 30', frame: 'RIC', dvMps: [0, 0, 0] },
+          ],
+        },
+      ),
+    );
+    const starts = runScenario(s).spacecraft[0]!.maneuvers.map((m) => m.startS);
+    const sun = createSunTable(s)!;
+    const u = new Float64Array(3);
+    const phase = (tS: number) => {
+      sun.targetSunRic(tS, u);
+      return sunPhaseAngleDeg(u, [0, -2000, 0]);
+    };
+    const first = bruteFirstInstant((t) => phase(t) < 60, 0, 86400)!;
+    const second = bruteFirstInstant((t) => phase(t) < 30, first.tS, 86400)!;
+    expect(second.tS - first.tS).toBeGreaterThan(3600);
+    expectLocated(starts[0]!, first.tS);
+    expectLocated(starts[1]!, second.tS);
   });
 });
 
