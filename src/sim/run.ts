@@ -9,9 +9,12 @@
  *
  * Maneuver programs run in list order per spacecraft. A maneuver starts at its `tS`, `after`
  * seconds after the previous one ends, or (`when`) at the first instant its condition holds once
- * the previous one has ended: the condition is tested at every node and its first true instant
- * located between nodes (bisection on the Hermite interpolant to TRIGGER_TIME_TOLERANCE_S); the
- * step is then redone up to that instant, so the burn happens at it.
+ * the previous one has ended. The condition is tested at that instant, then along every step on
+ * the Hermite interpolant of the spacecraft's state at most TRIGGER_SCAN_S apart (and at the
+ * node), so a condition that holds for TRIGGER_SCAN_S or longer is seen whatever the step; its
+ * first true instant is located by bisection back to the previous check, to
+ * TRIGGER_TIME_TOLERANCE_S. The step is then redone up to that instant, so the burn happens at
+ * it, and the next maneuver's condition is tested from there on.
  */
 
 import { freshArrays, type ArrayAllocator } from '../core/arrays.ts';
@@ -43,6 +46,11 @@ import { Ephemeris } from './ephemeris.ts';
 export const TRANSFER_TOLERANCE_M = 1e-3;
 /** How precisely a trigger's first true instant is located, s. */
 export const TRIGGER_TIME_TOLERANCE_S = 1e-3;
+/**
+ * Longest time between two tests of an armed trigger's condition, s: within a longer step the
+ * condition is also tested on the dense output, so any excursion at least this long is found.
+ */
+export const TRIGGER_SCAN_S = 1;
 
 /**
  * Step of the trial arcs in a transfer's differential correction, s: at most 1/1440 of an orbit
@@ -199,6 +207,12 @@ export interface RunOptions {
   checkConstraints?: boolean;
   /** Where the ephemeris (and sample range) arrays come from (default: new arrays). */
   arrays?: ArrayAllocator;
+  /**
+   * Longest time between two tests of an armed trigger's condition, s (default TRIGGER_SCAN_S).
+   * Infinity tests at the integration nodes only, which misses a condition that holds only
+   * between two nodes: the benchmark uses it to measure what the tests between nodes cost.
+   */
+  triggerScanS?: number;
 }
 
 /** Builds the dynamics model of a scenario (one instance per spacecraft: each has its thrust). */
@@ -420,6 +434,7 @@ class Run {
   /** Whether the target monitors see every step (else the closest approach comes from the ephemeris). */
   private readonly streamEvents: boolean;
   private readonly arrays: ArrayAllocator;
+  private readonly scanS: number;
 
   constructor(
     private readonly s: Scenario,
@@ -435,6 +450,7 @@ class Run {
     const checkConstraints = options.checkConstraints ?? true;
     this.streamEvents = checkConstraints || !options.recordEphemeris;
     this.arrays = options.arrays ?? freshArrays;
+    this.scanS = options.triggerScanS ?? TRIGGER_SCAN_S;
     let usesSun = false;
     this.crafts = s.spacecraft.map((sc, i) => {
       const model = createModel(s);
@@ -602,9 +618,9 @@ class Run {
    * Steps a lone spacecraft (no pair, no observer) from tS over the grid nodes strictly before
    * the next thing due (breakpoint, snapshot, end), writing the ephemeris in place: the same
    * steps as the main loop, without its per-step bookkeeping. With a trigger armed, it stops
-   * before the first node where the condition holds (the step undone), for the main loop to
-   * redo that step and locate the instant. Returns the grid index of the last node reached
-   * (gridIndex if none).
+   * before the first step in which the condition becomes true (the step undone), for the main
+   * loop to redo that step and locate the instant. Returns the grid index of the last node
+   * reached (gridIndex if none).
    */
   private coastAlone(c: Craft, tS: number, gridIndex: number): number {
     const stepS = this.stepS;
@@ -621,13 +637,17 @@ class Run {
     const monitor = this.streamEvents ? c.monitor : null;
     const armed = c.busy ? null : c.armed;
     const saved = c.saved;
+    const prevRic = c.prevRic;
     let t = tS;
     for (let g = gridIndex + 1; g <= last; g++) {
       const tNext = g * stepS;
-      if (armed !== null) saved.set(y);
+      if (armed !== null) {
+        saved.set(y);
+        prevRic.set(ric);
+      }
       model.rk4Step(t, y, tNext - t);
       model.toRic(y, ric);
-      if (armed !== null && this.conditionHolds(c, armed, tNext, ric)) {
+      if (armed !== null && this.firstTrueInstant(c, armed, t, tNext) < Infinity) {
         y.set(saved);
         model.toRic(y, ric);
         this.steps += g - 1 - gridIndex;
@@ -701,28 +721,61 @@ class Run {
 
   /**
    * The earliest instant in (t0S, t1S] at which an armed trigger becomes true, or Infinity when
-   * none does (bisection on the Hermite interpolant of each spacecraft's state).
+   * none does (see `firstTrueInstant`).
    */
   private locateTriggers(t0S: number, t1S: number): number {
     let first = Infinity;
     for (const c of this.crafts) {
       c.locatedS = Number.NaN;
       const item = c.armed;
-      if (!item || c.busy || !this.conditionHolds(c, item, t1S, c.ric)) continue;
-      this.seg.set(t0S, c.prevRic, t1S, c.ric);
-      let lo = 0;
-      let hi = 1;
-      const h = t1S - t0S;
-      while ((hi - lo) * h > TRIGGER_TIME_TOLERANCE_S) {
-        const mid = 0.5 * (lo + hi);
-        this.seg.evalState(mid, this.interp);
-        if (this.conditionHolds(c, item, t0S + mid * h, this.interp)) hi = mid;
-        else lo = mid;
-      }
-      c.locatedS = hi >= 1 ? t1S : t0S + hi * h;
-      first = Math.min(first, c.locatedS);
+      if (!item || c.busy) continue;
+      const at = this.firstTrueInstant(c, item, t0S, t1S);
+      if (at === Infinity) continue;
+      c.locatedS = at;
+      first = Math.min(first, at);
     }
     return first;
+  }
+
+  /**
+   * The first instant in (t0S, t1S] at which `item`'s condition holds for spacecraft c, whose
+   * state went from `c.prevRic` at t0S to `c.ric` at t1S, or Infinity. The condition is tested
+   * on the cubic Hermite interpolant at most `scanS` apart, ending at the node itself; from the
+   * first test where it holds, bisection back to the previous one locates the instant to
+   * TRIGGER_TIME_TOLERANCE_S. The condition was false at t0S (the previous test), so an
+   * excursion lasting at least `scanS` cannot slip through.
+   */
+  private firstTrueInstant(c: Craft, item: ProgramItem, t0S: number, t1S: number): number {
+    const h = t1S - t0S;
+    // the 1e-9 keeps a step of exactly scanS (up to round-off) one test long
+    const tests = h > this.scanS ? Math.ceil(h / this.scanS - 1e-9) : 1;
+    const seg = this.seg;
+    if (tests > 1) seg.set(t0S, c.prevRic, t1S, c.ric);
+    let lo = 0;
+    let hi = -1;
+    for (let k = 1; k <= tests; k++) {
+      const tau = k / tests;
+      let holds: boolean;
+      if (k === tests) holds = this.conditionHolds(c, item, t1S, c.ric);
+      else {
+        seg.evalState(tau, this.interp);
+        holds = this.conditionHolds(c, item, t0S + tau * h, this.interp);
+      }
+      if (holds) {
+        hi = tau;
+        break;
+      }
+      lo = tau;
+    }
+    if (hi < 0) return Infinity;
+    if (tests === 1) seg.set(t0S, c.prevRic, t1S, c.ric);
+    while ((hi - lo) * h > TRIGGER_TIME_TOLERANCE_S) {
+      const mid = 0.5 * (lo + hi);
+      seg.evalState(mid, this.interp);
+      if (this.conditionHolds(c, item, t0S + mid * h, this.interp)) hi = mid;
+      else lo = mid;
+    }
+    return hi === 1 ? t1S : t0S + hi * h;
   }
 
   private updateSchedule(): void {

@@ -12,6 +12,7 @@ import {
 } from '../../src/core/lighting.ts';
 import { cwPropagate } from '../../src/dynamics/cw.ts';
 import { validateScenario } from '../../src/scenario/validate.ts';
+import type { ManeuverSpec } from '../../src/scenario/schema.ts';
 import { createSunTable, runScenario, TRIGGER_TIME_TOLERANCE_S } from '../../src/sim/run.ts';
 import { REF } from '../fixtures/reference.ts';
 import { makeScenario, valid } from '../helpers.ts';
@@ -235,6 +236,105 @@ describe('when: chained triggers', () => {
     expectLocated(starts[0]!, first.tS);
     expectLocated(starts[1]!, second.tS);
   });
+});
+
+describe('when: conditions that hold only between two steps', () => {
+  // At rest 2 km behind the target, 66 m out of plane at the start (so a few metres at the
+  // dip): on 2026-03-20 the sun passes within 0.023 deg of the line of sight, and the phase
+  // angle stays under 0.1 deg for ~46.7 s, between two nodes at 60 s and at 300 s steps.
+  const dip = (stepS: number) =>
+    valid(
+      makeScenario(
+        { durationS: 86400, stepS, epoch: '2026-03-20T00:00:48Z' },
+        {
+          initial: { frame: 'RIC', positionM: [0, -2000, 66], velocityMps: [0, 0, 0] },
+          maneuvers: [
+            { type: 'impulse', when: 'sunPhaseDeg < 0.1', frame: 'RIC', dvMps: [0, 0, 0] },
+          ],
+        },
+      ),
+    );
+
+  it.each([10, 60, 300])(
+    'sunPhaseDeg < 0.1 over a 47 s dip fires at the brute-force first instant (step %i s)',
+    (stepS) => {
+      const s = dip(stepS);
+      const sun = createSunTable(s)!;
+      const u = new Float64Array(3);
+      const st = new Float64Array(6);
+      const x0 = [0, -2000, 66, 0, 0, 0];
+      const truth = bruteFirstInstant(
+        (tS) => {
+          sun.targetSunRic(tS, u);
+          return sunPhaseAngleDeg(u, cwPropagate(n, x0, tS, st)) < 0.1;
+        },
+        0,
+        86400,
+      )!;
+      expect(truth.lengthS).toBeGreaterThan(40);
+      expect(truth.lengthS).toBeLessThan(50);
+      // no node inside the dip at 60 and 300 s steps
+      expect(Math.ceil(truth.tS / 60) * 60).toBeGreaterThan(truth.tS + truth.lengthS);
+      expectLocated(runScenario(s).spacecraft[0]!.maneuvers[0]!.startS, truth.tS);
+    },
+  );
+
+  it('tested at the nodes only (triggerScanS: Infinity), the dip is missed at 60 s steps', () => {
+    expect(runScenario(dip(60), { triggerScanS: Infinity }).spacecraft[0]!.burns).toEqual([]);
+  });
+
+  // Excursions of ~1.5 s centred on t = 3005 s, between nodes at 10, 60 and 300 s steps. The
+  // trajectories come from the closed form through a chosen state at 3005 s.
+  const atCentre = (state: number[]) =>
+    Array.from(cwPropagate(n, state, -3005, new Float64Array(6)));
+  const cases: {
+    name: string;
+    x0: number[];
+    when: string;
+    holds: (st: Float64Array) => boolean;
+  }[] = [
+    {
+      // passing the target at 1 m/s, 30 m away at the closest
+      name: 'rangeM < 30.01',
+      x0: atCentre([30, 0, 0, 0, 1, 0]),
+      when: 'rangeM < 30.01',
+      holds: (st) => Math.hypot(st[0]!, st[1]!, st[2]!) < 30.01,
+    },
+    {
+      // crossing the orbit plane at n * 1000 m = 0.073 m/s
+      name: 'abs(cM) < 0.055',
+      x0: atCentre([0, -5000, 0, 0, 0, n * 1000]),
+      when: 'abs(cM) < 0.055',
+      holds: (st) => Math.abs(st[2]!) < 0.055,
+    },
+  ];
+  it.each(cases.flatMap((c) => [10, 60, 300].map((stepS) => ({ ...c, stepS }))))(
+    '$name, holding ~1.5 s between two nodes, fires at the brute-force first instant (step $stepS s)',
+    ({ x0, when, holds, stepS }) => {
+      const st = new Float64Array(6);
+      const truth = bruteFirstInstant((tS) => holds(cwPropagate(n, x0, tS, st)), 0, 6000)!;
+      expect(truth.lengthS).toBeGreaterThan(1.2);
+      expect(truth.lengthS).toBeLessThan(2);
+      const maneuvers: ManeuverSpec[] = [{ type: 'impulse', when, frame: 'RIC', dvMps: [0, 0, 0] }];
+      const s = valid(
+        makeScenario(
+          { durationS: 6000, stepS },
+          {
+            initial: {
+              frame: 'RIC',
+              positionM: [x0[0]!, x0[1]!, x0[2]!],
+              velocityMps: [x0[3]!, x0[4]!, x0[5]!],
+            },
+            maneuvers,
+          },
+        ),
+      );
+      expectLocated(runScenario(s).spacecraft[0]!.maneuvers[0]!.startS, truth.tS);
+      // the same through the main loop (an observer keeps the run off the lone-spacecraft path)
+      const observed = runScenario(s, { observers: [{ node: () => {} }] });
+      expectLocated(observed.spacecraft[0]!.maneuvers[0]!.startS, truth.tS);
+    },
+  );
 });
 
 describe('after: sequences', () => {
