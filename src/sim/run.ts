@@ -46,6 +46,8 @@ import { Ephemeris } from './ephemeris.ts';
 export const TRANSFER_TOLERANCE_M = 1e-3;
 /** How precisely a trigger's first true instant is located, s. */
 export const TRIGGER_TIME_TOLERANCE_S = 1e-3;
+/** Nodes between two checkpoints of a lone spacecraft's state while a trigger is armed. */
+const CHECKPOINT_STEPS = 64;
 /**
  * Longest time between two tests of an armed trigger's condition, s: within a longer step the
  * condition is also tested on the dense output, so any excursion at least this long is found.
@@ -636,19 +638,48 @@ class Run {
     if (eph !== null) eph.reserve(last - gridIndex);
     const monitor = this.streamEvents ? c.monitor : null;
     const armed = c.busy ? null : c.armed;
-    const saved = c.saved;
+    // With a trigger armed, the start state of the step in which it becomes true must be
+    // restored. Rather than copy the state before every step, keep a checkpoint every
+    // CHECKPOINT_STEPS nodes and replay the steps from it: RK4 from the same state with the same
+    // times gives the same numbers, bit for bit.
+    const checkpoint = c.saved;
+    let checkpointG = gridIndex;
+    let checkpointS = tS;
+    if (armed !== null) checkpoint.set(y);
     const prevRic = c.prevRic;
+    const scanS = this.scanS;
     let t = tS;
     for (let g = gridIndex + 1; g <= last; g++) {
       const tNext = g * stepS;
+      let fires = false;
       if (armed !== null) {
-        saved.set(y);
-        prevRic.set(ric);
+        if (g - 1 - checkpointG >= CHECKPOINT_STEPS) {
+          for (let i = 0; i < y.length; i++) checkpoint[i] = y[i]!;
+          checkpointG = g - 1;
+          checkpointS = t;
+        }
+        if (tNext - t > scanS) {
+          // the interpolant within the step needs its start
+          for (let i = 0; i < 6; i++) prevRic[i] = ric[i]!;
+          model.rk4Step(t, y, tNext - t);
+          model.toRic(y, ric);
+          fires = this.firstTrueInstant(c, armed, t, tNext) < Infinity;
+        } else {
+          model.rk4Step(t, y, tNext - t);
+          model.toRic(y, ric);
+          fires = this.conditionHolds(c, armed, tNext, ric);
+        }
+      } else {
+        model.rk4Step(t, y, tNext - t);
+        model.toRic(y, ric);
       }
-      model.rk4Step(t, y, tNext - t);
-      model.toRic(y, ric);
-      if (armed !== null && this.firstTrueInstant(c, armed, t, tNext) < Infinity) {
-        y.set(saved);
+      if (fires) {
+        y.set(checkpoint);
+        let tq = checkpointS;
+        for (let q = checkpointG + 1; q < g; q++) {
+          model.rk4Step(tq, y, q * stepS - tq);
+          tq = q * stepS;
+        }
         model.toRic(y, ric);
         this.steps += g - 1 - gridIndex;
         return g - 1;

@@ -203,10 +203,19 @@ describe('when: chained triggers', () => {
           },
         ),
       );
-      const starts = runScenario(s).spacecraft[0]!.maneuvers.map((m) => m.startS);
+      const lone = runScenario(s, { recordEphemeris: true }).spacecraft[0]!;
+      const starts = lone.maneuvers.map((m) => m.startS);
       expectLocated(starts[0]!, 1000);
       expectLocated(starts[1]!, 5000);
       expectLocated(starts[2]!, 5000.5);
+      // the lone-spacecraft loop (which replays steps from a checkpoint to go back to a
+      // trigger's step) and the main loop (which keeps every step's start) fly the same numbers
+      const main = runScenario(s, { recordEphemeris: true, observers: [{ node: () => {} }] });
+      const other = main.spacecraft[0]!;
+      expect(other.maneuvers.map((m) => m.startS)).toEqual(starts);
+      expect(other.ephemeris!.count).toBe(lone.ephemeris!.count);
+      expect(other.ephemeris!.stateRic).toEqual(lone.ephemeris!.stateRic);
+      expect(Array.from(other.finalRic)).toEqual(Array.from(lone.finalRic));
     },
   );
 
