@@ -219,6 +219,47 @@ describe('when: chained triggers', () => {
     },
   );
 
+  it.each([1, 30])(
+    'two-body model (elliptical target): the lone loop and the main loop fly identical numbers (step %i s)',
+    (stepS) => {
+      const s = valid(
+        makeScenario(
+          {
+            durationS: 20000,
+            stepS,
+            dynamics: 'nonlinear',
+            target: {
+              name: 'T',
+              orbit: {
+                type: 'elliptical',
+                semiMajorAxisM: 26_600_000,
+                eccentricity: 0.3,
+                trueAnomalyDeg: 10,
+              },
+            },
+          },
+          {
+            initial: { frame: 'RIC', positionM: [0, -2000, 0], velocityMps: [0, 0, 0] },
+            maneuvers: [
+              { type: 'impulse', when: 'tS > 1000.5', frame: 'RIC', dvMps: [0, 0, 0.01] },
+              {
+                type: 'impulse',
+                when: 'cM > 20',
+                frame: 'RIC',
+                dvMps: [0.01, 0, 0],
+              },
+            ],
+          },
+        ),
+      );
+      const lone = runScenario(s, { recordEphemeris: true }).spacecraft[0]!;
+      const main = runScenario(s, { recordEphemeris: true, observers: [{ node: () => {} }] });
+      expect(lone.burns).toHaveLength(2);
+      expect(main.spacecraft[0]!.burns).toEqual(lone.burns);
+      expect(main.spacecraft[0]!.ephemeris!.stateRic).toEqual(lone.ephemeris!.stateRic);
+    },
+  );
+
   it('sunPhaseDeg < 60, then sunPhaseDeg < 30: the second waits for the phase to reach 30 deg', () => {
     const s = valid(
       makeScenario(
