@@ -1,5 +1,6 @@
 /** The human-readable summary (score card) that `rpo-sim run` prints. */
 
+import type { NotFlownReason } from '../scoring/evaluate.ts';
 import type { RunReport } from '../scoring/report.ts';
 
 /** Formats seconds since the epoch as h:mm:ss.ss. */
@@ -22,6 +23,32 @@ function margin(value: number, unit: string): string {
   return `${value.toFixed(digits)} ${unit}`;
 }
 
+/**
+ * Why a maneuver never started, in words.
+ *
+ * @param reason the `not-flown` violation's reason
+ * @param index the maneuver's index in its spacecraft's list
+ * @param trigger its `when` condition
+ */
+export function notFlownText(
+  reason: NotFlownReason | undefined,
+  index: number,
+  trigger: string | undefined,
+): string {
+  switch (reason) {
+    case 'trigger-never-true':
+      return `its trigger "${trigger ?? ''}" never held`;
+    case 'starts-after-end':
+      return 'due after the end of the run';
+    case 'previous-not-flown':
+      return `maneuvers[${index - 1}] before it never started`;
+    case 'previous-not-finished':
+      return `maneuvers[${index - 1}] before it was still running at the end`;
+    default:
+      return 'never started';
+  }
+}
+
 /** Formats a run report as text: the score, one block per spacecraft, pairs and objectives. */
 export function formatSummary(r: RunReport): string {
   const lines: string[] = [];
@@ -32,6 +59,15 @@ export function formatSummary(r: RunReport): string {
   lines.push(
     `  SCORE ${r.score.overall.toFixed(1)} / 100  (safety ${r.score.safety}/65, efficiency ${r.score.efficiency}/15, objectives ${r.score.objectives}/20)`,
   );
+  if (r.score.incomplete) {
+    const count = r.spacecraft.reduce(
+      (n, c) => n + c.violations.filter((v) => v.kind === 'not-flown').length,
+      0,
+    );
+    lines.push(
+      `  INCOMPLETE: ${count} maneuver${count > 1 ? 's' : ''} not flown, the plan did not run as written (score capped at 75)`,
+    );
+  }
   for (const c of r.spacecraft) {
     lines.push('');
     lines.push(`${c.id}`);
@@ -47,8 +83,9 @@ export function formatSummary(r: RunReport): string {
     }
     for (const m of c.maneuvers) {
       if (m.startS === null) {
+        const v = c.violations.find((x) => x.path?.endsWith(`.maneuvers[${m.index}]`));
         lines.push(
-          `    maneuvers[${m.index}] ${m.type}${m.label ? ` "${m.label}"` : ''} never started`,
+          `    ${v?.path ?? `maneuvers[${m.index}]`} ${m.type}${m.label ? ` "${m.label}"` : ''} NOT FLOWN: ${notFlownText(v?.reason, m.index, m.trigger)}`,
         );
       } else if (m.trigger !== undefined) {
         lines.push(
@@ -82,7 +119,9 @@ export function formatSummary(r: RunReport): string {
     if (c.violations.length === 0) lines.push('  violations   none');
     for (const v of c.violations) {
       lines.push(
-        `  VIOLATION    ${v.kind} from t+${formatElapsed(v.startS)} to t+${formatElapsed(v.endS)}`,
+        v.kind === 'not-flown'
+          ? `  VIOLATION    not-flown ${v.path ?? ''} (never started)`
+          : `  VIOLATION    ${v.kind} from t+${formatElapsed(v.startS)} to t+${formatElapsed(v.endS)}`,
       );
     }
     lines.push(

@@ -13,7 +13,10 @@
 import { RAD_TO_DEG } from '../core/constants.ts';
 import { signedDistanceToEllipsoidM } from './ellipsoidDistance.ts';
 
-/** The kinds of violation a run reports (report format v1 names). */
+/**
+ * The kinds of violation a run reports (report format v1 names; `not-flown`, a maneuver that never
+ * started, was added to v1 after the others).
+ */
 export type ViolationKind =
   | 'keep-out'
   | 'approach-ellipsoid'
@@ -21,7 +24,8 @@ export type ViolationKind =
   | 'closing-speed'
   | 'passive-safety'
   | 'separation'
-  | 'budget';
+  | 'budget'
+  | 'not-flown';
 
 /** A constraint as a signed distance over a RIC relative state [x, y, z, xd, yd, zd]. */
 export interface Detector {

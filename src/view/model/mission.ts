@@ -255,6 +255,7 @@ const VIOLATION_TITLE: Record<string, string> = {
   'passive-safety': 'Passive safety violated',
   separation: 'Separation violated',
   budget: 'Delta-v budget exceeded',
+  'not-flown': 'Maneuver not flown',
 };
 
 /** Title of a violation event. */
