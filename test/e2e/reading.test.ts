@@ -36,6 +36,11 @@ describe('what a person reads', () => {
       /worst margin 307\.4 m at T\+03:00:00/,
     );
     expect(await text(page, 'score-card')).not.toMatch(/burn 0/);
+    // the events panel says why as well
+    const event = page.locator('[data-testid="event-row"][data-kind="violation"]', {
+      hasText: 'Passive safety violated',
+    });
+    expect(await event.innerText()).toContain('if burn 1 (T+03:00:00) fails');
     await screenshot(page, 'reading-passive-safety');
     expect(pageErrors.get(page)).toEqual([]);
     await page.close();

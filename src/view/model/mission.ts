@@ -19,10 +19,10 @@ import type { Scenario } from '../../scenario/schema.ts';
 import type { Evaluation, NotFlownReason } from '../../scoring/evaluate.ts';
 import type { ObjectiveResult } from '../../scoring/objectives.ts';
 import { buildReport, type RunReport } from '../../scoring/report.ts';
-import { notFlownText } from '../../scoring/reportText.ts';
+import { notFlownText, passiveSafetyCause } from '../../scoring/reportText.ts';
 import { Ephemeris } from '../../sim/ephemeris.ts';
 import type { BurnRecord, ManeuverRecord, RunResult } from '../../sim/run.ts';
-import { formatDistance, formatDv, formatShortDuration } from './format.ts';
+import { formatDistance, formatDv, formatMet, formatShortDuration } from './format.ts';
 import { prefilteredImportance } from './simplify.ts';
 
 /** Colours given to spacecraft without a `color` (high contrast on the dark background). */
@@ -511,6 +511,11 @@ function missionEvents(m: Mission): MissionEvent[] {
           (b.durationS !== undefined ? ` · ${formatShortDuration(b.durationS)}` : ''),
       });
     });
+    const rc = m.report?.spacecraft[c.index];
+    const passiveCause = (kind: string) =>
+      kind === 'passive-safety' && rc?.id === c.id
+        ? ` · ${passiveSafetyCause(rc, formatMet, formatDistance)}`
+        : '';
     (m.violations[c.index] ?? []).forEach((v, j) => {
       events.push({
         id: `${c.id}:violation:${j}`,
@@ -524,7 +529,7 @@ function missionEvents(m: Mission): MissionEvent[] {
         detail:
           v.constraint === 'not-flown'
             ? `${v.path ?? ''}: ${notFlownText(v.reason, maneuverIndexOf(v.path), c.maneuvers[maneuverIndexOf(v.path)]?.trigger)}`
-            : `for ${formatShortDuration(v.endS - v.startS)}`,
+            : `for ${formatShortDuration(v.endS - v.startS)}${passiveCause(v.constraint)}`,
       });
     });
     if (Number.isFinite(c.minRangeM)) {
