@@ -1,6 +1,7 @@
 /** The human-readable summary (score card) that `rpo-sim run` prints. */
 
 import type { RunReport } from '../scoring/report.ts';
+import { burnName, formatMargin, notFlownText, passiveSafetyCause } from '../scoring/reportText.ts';
 
 /** Formats seconds since the epoch as h:mm:ss.ss. */
 export function formatElapsed(tS: number): string {
@@ -16,12 +17,6 @@ function vec(v: readonly number[], digits: number): string {
   return `[${v.map((x) => x.toFixed(digits)).join(', ')}]`;
 }
 
-function margin(value: number, unit: string): string {
-  if (!Number.isFinite(value)) return 'n/a';
-  const digits = unit === 'm/s' ? 4 : unit === 'deg' ? 2 : 1;
-  return `${value.toFixed(digits)} ${unit}`;
-}
-
 /** Formats a run report as text: the score, one block per spacecraft, pairs and objectives. */
 export function formatSummary(r: RunReport): string {
   const lines: string[] = [];
@@ -32,23 +27,33 @@ export function formatSummary(r: RunReport): string {
   lines.push(
     `  SCORE ${r.score.overall.toFixed(1)} / 100  (safety ${r.score.safety}/65, efficiency ${r.score.efficiency}/15, objectives ${r.score.objectives}/20)`,
   );
+  if (r.score.incomplete) {
+    const count = r.spacecraft.reduce(
+      (n, c) => n + c.violations.filter((v) => v.kind === 'not-flown').length,
+      0,
+    );
+    lines.push(
+      `  INCOMPLETE: ${count} maneuver${count > 1 ? 's' : ''} not flown, the plan did not run as written (score capped at 75)`,
+    );
+  }
   for (const c of r.spacecraft) {
     lines.push('');
     lines.push(`${c.id}`);
     const budget = c.budget.dvBudgetMps !== null ? ` of ${c.budget.dvBudgetMps} m/s budget` : '';
     lines.push(
-      `  delta-v      ${c.totalDvMps.toFixed(4)} m/s${budget} in ${c.burns.length} burn(s)`,
+      `  delta-v      ${c.totalDvMps.toFixed(4)} m/s used${budget} in ${c.burns.length} burn(s)`,
     );
-    for (const b of c.burns) {
+    for (const [j, b] of c.burns.entries()) {
       const extra = b.missM !== undefined ? `  (arrival miss ${b.missM.toExponential(1)} m)` : '';
       lines.push(
-        `    t+${formatElapsed(b.tS)}  ${b.maneuver.padEnd(8)} dv RIC ${vec(b.dvMps, 5)} m/s  |dv| ${Math.hypot(...b.dvMps).toFixed(5)}${extra}`,
+        `    ${burnName(j).padEnd(8)} t+${formatElapsed(b.tS)}  ${b.maneuver.padEnd(8)} dv RIC ${vec(b.dvMps, 5)} m/s  |dv| ${Math.hypot(...b.dvMps).toFixed(5)} m/s${extra}`,
       );
     }
     for (const m of c.maneuvers) {
       if (m.startS === null) {
+        const v = c.violations.find((x) => x.path?.endsWith(`.maneuvers[${m.index}]`));
         lines.push(
-          `    maneuvers[${m.index}] ${m.type}${m.label ? ` "${m.label}"` : ''} never started`,
+          `    ${v?.path ?? `maneuvers[${m.index}]`} ${m.type}${m.label ? ` "${m.label}"` : ''} NOT FLOWN: ${notFlownText(v?.reason, m.index, m.trigger)}`,
         );
       } else if (m.trigger !== undefined) {
         lines.push(
@@ -61,28 +66,31 @@ export function formatSummary(r: RunReport): string {
     lines.push(
       `  min range    ${c.minRange.rangeM.toFixed(3)} m at t+${formatElapsed(c.minRange.tS)}`,
     );
-    const ps = c.passiveSafety;
-    if (Number.isFinite(ps.worstRangeM)) {
-      const burn =
-        ps.worstBurnIndex === null ? 'no burn missed' : `if burn ${ps.worstBurnIndex} fails`;
+    if (Number.isFinite(c.passiveSafety.worstRangeM)) {
       lines.push(
-        `  passive      worst free drift ${ps.worstRangeM.toFixed(1)} m (${burn}, drift from t+${formatElapsed(ps.worstStartS)})`,
+        `  passive      ${passiveSafetyCause(
+          c,
+          (t) => `t+${formatElapsed(t)}`,
+          (m) => `${m.toFixed(1)} m`,
+        )}`,
       );
     }
     for (const m of c.missedBurns ?? []) {
       lines.push(
-        `  if burn ${m.burnIndex} (t+${formatElapsed(m.tS)}) is skipped: min range ${m.minRangeM.toFixed(1)} m${m.violated.length ? `, violates ${m.violated.join(', ')}` : ''}`,
+        `  if ${burnName(m.burnIndex)} (t+${formatElapsed(m.tS)}) is skipped: min range ${m.minRangeM.toFixed(1)} m${m.violated.length ? `, violates ${m.violated.join(', ')}` : ''}`,
       );
     }
     for (const k of c.constraints) {
       lines.push(
-        `  ${k.pass ? 'pass' : 'FAIL'}  ${k.kind.padEnd(18)} worst margin ${margin(k.worstMargin, k.unit)} at t+${formatElapsed(k.worstTS)}${k.timeInViolationS > 0 ? `, ${k.timeInViolationS.toFixed(1)} s in violation` : ''}`,
+        `  ${k.pass ? 'pass' : 'FAIL'}  ${k.kind.padEnd(18)} worst margin ${formatMargin(k.worstMargin, k.unit)} at t+${formatElapsed(k.worstTS)}${k.timeInViolationS > 0 ? `, ${k.timeInViolationS.toFixed(1)} s in violation` : ''}`,
       );
     }
     if (c.violations.length === 0) lines.push('  violations   none');
     for (const v of c.violations) {
       lines.push(
-        `  VIOLATION    ${v.kind} from t+${formatElapsed(v.startS)} to t+${formatElapsed(v.endS)}`,
+        v.kind === 'not-flown'
+          ? `  VIOLATION    not-flown ${v.path ?? ''} (never started)`
+          : `  VIOLATION    ${v.kind} from t+${formatElapsed(v.startS)} to t+${formatElapsed(v.endS)}`,
       );
     }
     lines.push(

@@ -11,8 +11,12 @@
  */
 
 import { RAD_TO_DEG } from '../core/constants.ts';
+import { signedDistanceToEllipsoidM } from './ellipsoidDistance.ts';
 
-/** The kinds of violation a run reports (report format v1 names). */
+/**
+ * The kinds of violation a run reports (report format v1 names; `not-flown`, a maneuver that never
+ * started, was added to v1 after the others).
+ */
 export type ViolationKind =
   | 'keep-out'
   | 'approach-ellipsoid'
@@ -20,7 +24,8 @@ export type ViolationKind =
   | 'closing-speed'
   | 'passive-safety'
   | 'separation'
-  | 'budget';
+  | 'budget'
+  | 'not-flown';
 
 /** A constraint as a signed distance over a RIC relative state [x, y, z, xd, yd, zd]. */
 export interface Detector {
@@ -47,30 +52,18 @@ export class SphereDetector implements Detector {
 }
 
 /**
- * Ellipsoid with semi-axes along R, I, C: g = (s - 1) * min semi-axis, m, where s is the scaled
- * radius sqrt((x/a)^2 + (y/b)^2 + (z/c)^2). Exact on the boundary and in sign; a margin in metres
- * that never overstates the distance to the surface.
+ * Ellipsoid with semi-axes along R, I, C: g = signed Euclidean distance to its surface, m
+ * (positive outside), by Eberly's closest-point root (see ellipsoidDistance.ts).
  */
 export class EllipsoidDetector implements Detector {
   readonly marginUnit = 'm';
-  private readonly ia: number;
-  private readonly ib: number;
-  private readonly ic: number;
-  private readonly scale: number;
   constructor(
     readonly kind: ViolationKind,
     readonly semiAxesM: readonly [number, number, number],
-  ) {
-    this.ia = 1 / semiAxesM[0];
-    this.ib = 1 / semiAxesM[1];
-    this.ic = 1 / semiAxesM[2];
-    this.scale = Math.min(...semiAxesM);
-  }
+  ) {}
   g(rel: ArrayLike<number>): number {
-    const x = rel[0]! * this.ia;
-    const y = rel[1]! * this.ib;
-    const z = rel[2]! * this.ic;
-    return (Math.sqrt(x * x + y * y + z * z) - 1) * this.scale;
+    const e = this.semiAxesM;
+    return signedDistanceToEllipsoidM(e[0], e[1], e[2], rel[0]!, rel[1]!, rel[2]!);
   }
 }
 

@@ -29,6 +29,7 @@ export const VIOLATION_KINDS = [
   'passive-safety',
   'separation',
   'budget',
+  'not-flown',
 ] as const satisfies readonly ViolationKind[];
 
 // A kind added to ViolationKind but not listed above is a compile error here.
@@ -56,6 +57,7 @@ export function possibleViolationKinds(s: Scenario, craftIndex: number): Violati
   if (c?.passiveSafety) out.push('passive-safety');
   if (c?.separationM !== undefined && s.spacecraft.length > 1) out.push('separation');
   if (sc.budget) out.push('budget');
+  if (sc.maneuvers.length > 0) out.push('not-flown');
   return out;
 }
 

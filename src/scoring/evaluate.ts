@@ -26,11 +26,30 @@ export const DEFAULT_PASSIVE_ORBITS = 1;
 /** Coast samples per orbit for the passive-safety drifts. */
 export const PASSIVE_SAMPLES_PER_ORBIT = 48;
 
-/** A constraint violated over an interval, s since the epoch. */
+/** Why a maneuver never started (a `not-flown` violation). */
+export type NotFlownReason =
+  /** its `when` condition never held after the previous maneuver ended */
+  | 'trigger-never-true'
+  /** its start time (`tS`, `after`, or a dispersed start) fell after the end of the run */
+  | 'starts-after-end'
+  /** the maneuver before it never started */
+  | 'previous-not-flown'
+  /** the maneuver before it was still running when the run ended */
+  | 'previous-not-finished';
+
+/**
+ * A constraint violated over an interval, s since the epoch. For `not-flown`: from when the
+ * maneuver could have started (the previous one's end; durationS when that never came) to
+ * durationS, with the maneuver's JSON path and why it never started.
+ */
 export interface Violation {
   kind: ViolationKind;
   startS: number;
   endS: number;
+  /** `not-flown`: the maneuver's JSON path, e.g. `spacecraft[0].maneuvers[3]`. */
+  path?: string;
+  /** `not-flown`: why it never started. */
+  reason?: NotFlownReason;
 }
 
 /** One constraint's outcome for one spacecraft. */
@@ -138,6 +157,31 @@ function finiteIsp(s: Scenario, craftIndex: number, maneuverIndex: number): numb
   return m.type === 'finite' ? m.ispS : Number.NaN;
 }
 
+/**
+ * The maneuvers of spacecraft `index` that never started, as `not-flown` violations (in list
+ * order: once one is not flown, none after it is).
+ */
+export function notFlownViolations(s: Scenario, index: number, craft: SpacecraftRun): Violation[] {
+  const out: Violation[] = [];
+  craft.maneuvers.forEach((m, j) => {
+    if (m.startS !== null) return;
+    const prev = j > 0 ? craft.maneuvers[j - 1]! : null;
+    let reason: NotFlownReason;
+    if (prev !== null && prev.startS === null) reason = 'previous-not-flown';
+    else if (prev !== null && prev.endS === null) reason = 'previous-not-finished';
+    else if (s.spacecraft[index]!.maneuvers[j]!.when !== undefined) reason = 'trigger-never-true';
+    else reason = 'starts-after-end';
+    out.push({
+      kind: 'not-flown',
+      startS: reason === 'trigger-never-true' ? (prev?.endS ?? 0) : s.durationS,
+      endS: s.durationS,
+      path: `spacecraft[${index}].maneuvers[${j}]`,
+      reason,
+    });
+  });
+  return out;
+}
+
 /** Reruns the plan once per executed burn of spacecraft `index`, that burn skipped. */
 function missedBurnRuns(s: Scenario, index: number, craft: SpacecraftRun): MissedBurnOutcome[] {
   return craft.burns.map((b, burnIndex) => {
@@ -151,6 +195,7 @@ function missedBurnRuns(s: Scenario, index: number, craft: SpacecraftRun): Misse
     const c = run.spacecraft[index]!;
     const violated = new Set<ViolationKind>();
     for (const t of c.monitor.tracks) if (t.intervals.length > 0) violated.add(t.detector.kind);
+    if (c.maneuvers.some((m) => m.startS === null)) violated.add('not-flown');
     for (const p of run.pairs) {
       if (p.a !== c.id && p.b !== c.id) continue;
       for (const t of p.monitor.tracks) if (t.intervals.length > 0) violated.add(t.detector.kind);
@@ -258,6 +303,7 @@ export function evaluateScenario(s: Scenario, options: EvaluateOptions = {}): Ev
         timeInViolationS: over ? s.durationS - over.tS : 0,
       });
     }
+    violations.push(...notFlownViolations(s, i, craft));
     violations.sort((a, b) => a.startS - b.startS);
     const minPhase = tracker?.minPhaseInBandDeg[i] ?? Infinity;
     return {

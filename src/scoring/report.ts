@@ -57,7 +57,14 @@ export interface RunReport {
   durationS: number;
   stepS: number;
   steps: number;
-  score: { overall: number; safety: number; efficiency: number; objectives: number };
+  score: {
+    overall: number;
+    safety: number;
+    efficiency: number;
+    objectives: number;
+    /** A maneuver never started (see the `not-flown` violations): overall capped at 75. */
+    incomplete: boolean;
+  };
   spacecraft: SpacecraftReport[];
   pairs: { ids: [string, string]; minRange: { rangeM: number; tS: number } }[];
   objectives: ObjectiveResult[];
@@ -82,6 +89,7 @@ export function buildReport(e: Evaluation): RunReport {
       safety: e.score.safety,
       efficiency: e.score.efficiency,
       objectives: e.score.objectives,
+      incomplete: e.score.incomplete,
     },
     spacecraft: run.spacecraft.map((c, i) => {
       const f = c.finalRic;

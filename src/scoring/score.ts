@@ -11,6 +11,10 @@
  *
  * A plan that violates its keep-out zone therefore cannot score above 75, and one within every
  * constraint and objective scores between 92.5 (spent its whole budget) and 100.
+ *
+ * A plan with a maneuver that never started (a `not-flown` violation) was not flown as written:
+ * it is marked incomplete and its overall score is capped at 75, so that skipping a maneuver
+ * (and its delta-v) can never score better than flying it.
  */
 
 import type { ViolationKind } from '../events/detectors.ts';
@@ -19,6 +23,9 @@ import type { Evaluation } from './evaluate.ts';
 
 /** Points for each part of the score. */
 export const SCORE_POINTS = { safety: 65, efficiency: 15, objectives: 20 } as const;
+
+/** Highest overall score of an incomplete plan (a maneuver not flown), as for a keep-out entry. */
+export const INCOMPLETE_SCORE_CAP = 75;
 
 /** Relative weight of each safety constraint inside the safety points. */
 export const SAFETY_WEIGHTS: Partial<Record<ViolationKind, number>> = {
@@ -43,6 +50,8 @@ export interface Score {
   safety: number;
   efficiency: number;
   objectives: number;
+  /** Some maneuver never started: the plan was not flown as written (overall capped at 75). */
+  incomplete: boolean;
   spacecraft: SpacecraftScore[];
 }
 
@@ -79,11 +88,14 @@ export function scoreEvaluation(_s: Scenario, e: Omit<Evaluation, 'score'>): Sco
     (a, c) => (c.safety + c.efficiency < a.safety + a.efficiency ? c : a),
     spacecraft[0]!,
   );
+  const incomplete = e.spacecraft.some((c) => c.violations.some((v) => v.kind === 'not-flown'));
+  const overall = round1(worst.safety + worst.efficiency + objectives);
   return {
-    overall: round1(worst.safety + worst.efficiency + objectives),
+    overall: incomplete ? Math.min(overall, INCOMPLETE_SCORE_CAP) : overall,
     safety: worst.safety,
     efficiency: worst.efficiency,
     objectives: round1(objectives),
+    incomplete,
     spacecraft,
   };
 }

@@ -1,37 +1,27 @@
 /**
- * Follows the playback clock outside React's render: `onChange` runs at most `maxHz` times a
- * second while playing, and at once after a seek or a play/pause, so panels can write text and
- * transforms straight into the DOM without re-rendering per frame.
+ * Follows the playback clock outside React's render: `onChange` runs with every other display of
+ * the clock, at most DISPLAY_HZ times a second while playing and at once after a seek or a
+ * play/pause (see clockTicker.ts), so panels can write text and transforms straight into the DOM
+ * without re-rendering per frame, and all show the same sim time.
  */
 
 import { useEffect, useRef } from 'react';
 import type { SimClock } from '../state/clock.ts';
+import { addClockDisplay } from './clockTicker.ts';
 
 /**
  * Calls `onChange(clock)` when the clock changes (throttled while playing) and once on mount.
  *
  * @param clock the playback clock
  * @param onChange writes to the DOM; may change between renders
- * @param maxHz most calls per second while playing
  * @param deps values that, when they change, call `onChange` again (e.g. the mission)
  */
 export function useClockListener(
   clock: SimClock,
   onChange: (clock: SimClock) => void,
-  maxHz = 10,
   deps: readonly unknown[] = [],
 ): void {
   const cb = useRef(onChange);
   cb.current = onChange;
-  useEffect(() => {
-    let last = -Infinity;
-    const minGapMs = 1000 / maxHz;
-    cb.current(clock);
-    return clock.subscribe((c, change) => {
-      const now = performance.now();
-      if (change === 'tick' && c.playing && now - last < minGapMs) return;
-      last = now;
-      cb.current(c);
-    });
-  }, [clock, maxHz, ...deps]);
+  useEffect(() => addClockDisplay(clock, (c) => cb.current(c)), [clock, ...deps]);
 }

@@ -51,7 +51,7 @@ describe('rpo-sim run', () => {
     expect(code).toBe(0);
     expect(err).toMatch(/built-in scenario/);
     expect(out).toMatch(/SKYNET-5A inspection/);
-    expect(out).toMatch(/delta-v +\d\.\d+ m\/s of 1\.5 m\/s budget in 7 burn/);
+    expect(out).toMatch(/delta-v +\d\.\d+ m\/s used of 1\.5 m\/s budget in 7 burn/);
     expect(out).toMatch(/triggered at t\+\d+:\d\d:\d\d\.\d\d by "sunPhaseDeg < 45"/);
     expect(out).toMatch(/SCORE \d+\.\d \/ 100/);
     expect(out).toMatch(/violations +none/);

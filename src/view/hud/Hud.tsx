@@ -2,7 +2,7 @@
  * The heads-up display over the scene: UTC time and mission elapsed time, lighting, and per
  * spacecraft the range and range rate to the target, delta-v used so far, and the next maneuver
  * with its countdown. React lays it out once per mission; the numbers are written into the DOM
- * at 10 Hz from the clock (no re-render per frame).
+ * with the other time displays, 10 times a second while playing (no re-render per frame).
  */
 
 import { useRef } from 'react';
@@ -37,7 +37,7 @@ function craftTexts(mission: Mission, index: number, tS: number) {
   return {
     range: formatDistance(r),
     rate: formatSpeed(rate),
-    dv: `${formatDv(dvUsedMps(c, tS))} of ${formatDv(c.totalDvMps)}`,
+    dv: `${formatDv(dvUsedMps(c, tS))} of ${formatDv(c.totalDvMps)} planned`,
     dvShort: formatDv(dvUsedMps(c, tS)),
     next: next ? next.label : '—',
     countdown: next ? `in ${formatHms(next.tS - tS)}` : 'no more burns',
@@ -93,7 +93,6 @@ export function Hud() {
       put(q('next-any'), s ? `${s.id} · ${s.next}` : '—');
       put(q('countdown-any'), s ? s.countdown : 'no more burns');
     },
-    10,
     [mission],
   );
 
@@ -137,7 +136,9 @@ export function Hud() {
               <dt>Range rate</dt>
               <dd data-field="rate">{formatSpeed(0)}</dd>
               <dt>Δv used</dt>
-              <dd data-field="dv">—</dd>
+              <dd data-field="dv" data-testid={`hud-dv-${c.id}`}>
+                —
+              </dd>
               <dt>Next burn</dt>
               <dd>
                 <span data-field="next" className="hud-next">

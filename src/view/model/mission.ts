@@ -16,12 +16,13 @@
 import { freshArrays, type ArrayAllocator } from '../../core/arrays.ts';
 import type { EclipseInterval } from '../../core/lighting.ts';
 import type { Scenario } from '../../scenario/schema.ts';
-import type { Evaluation } from '../../scoring/evaluate.ts';
+import type { Evaluation, NotFlownReason } from '../../scoring/evaluate.ts';
 import type { ObjectiveResult } from '../../scoring/objectives.ts';
 import { buildReport, type RunReport } from '../../scoring/report.ts';
+import { notFlownText, passiveSafetyCause } from '../../scoring/reportText.ts';
 import { Ephemeris } from '../../sim/ephemeris.ts';
 import type { BurnRecord, ManeuverRecord, RunResult } from '../../sim/run.ts';
-import { formatDistance, formatDv, formatShortDuration } from './format.ts';
+import { formatDistance, formatDv, formatMet, formatShortDuration } from './format.ts';
 import { prefilteredImportance } from './simplify.ts';
 
 /** Colours given to spacecraft without a `color` (high contrast on the dark background). */
@@ -102,6 +103,9 @@ export interface ViolationView {
   constraint: string;
   startS: number;
   endS: number;
+  /** `not-flown`: the maneuver's JSON path and why it never started (see the report). */
+  path?: string;
+  reason?: NotFlownReason;
 }
 
 /** The keep-out zone around the target (RIC semi-axes, m; a sphere has three equal ones). */
@@ -255,6 +259,7 @@ const VIOLATION_TITLE: Record<string, string> = {
   'passive-safety': 'Passive safety violated',
   separation: 'Separation violated',
   budget: 'Delta-v budget exceeded',
+  'not-flown': 'Maneuver not flown',
 };
 
 /** Title of a violation event. */
@@ -448,10 +453,12 @@ export function withScore(m: Mission, report: RunReport): Mission {
     eclipses: report.lighting.eclipses,
     violations: m.crafts.map((c, i) =>
       (report.spacecraft[i]?.id === c.id ? report.spacecraft[i]!.violations : [])
-        .map((v) => ({
+        .map((v): ViolationView => ({
           constraint: v.kind as string,
           startS: v.startS,
           endS: Number.isFinite(v.endS) ? v.endS : m.durationS,
+          ...(v.path !== undefined ? { path: v.path } : {}),
+          ...(v.reason !== undefined ? { reason: v.reason } : {}),
         }))
         .sort((a, b) => a.startS - b.startS),
     ),
@@ -472,6 +479,12 @@ export function buildMission(evaluation: Evaluation, sourceName: string): Missio
     missionFromTrajectory(trajectoryPayload(evaluation.run), sourceName),
     buildReport(evaluation),
   );
+}
+
+/** The maneuver index at the end of a JSON path `spacecraft[i].maneuvers[j]` (-1: none). */
+export function maneuverIndexOf(path: string | undefined): number {
+  const m = path === undefined ? null : /\.maneuvers\[(\d+)\]$/.exec(path);
+  return m ? Number(m[1]) : -1;
 }
 
 /** Every event of a mission, by time. */
@@ -498,6 +511,11 @@ function missionEvents(m: Mission): MissionEvent[] {
           (b.durationS !== undefined ? ` · ${formatShortDuration(b.durationS)}` : ''),
       });
     });
+    const rc = m.report?.spacecraft[c.index];
+    const passiveCause = (kind: string) =>
+      kind === 'passive-safety' && rc?.id === c.id
+        ? ` · ${passiveSafetyCause(rc, formatMet, formatDistance)}`
+        : '';
     (m.violations[c.index] ?? []).forEach((v, j) => {
       events.push({
         id: `${c.id}:violation:${j}`,
@@ -508,7 +526,10 @@ function missionEvents(m: Mission): MissionEvent[] {
         craftId: c.id,
         color: c.color,
         title: violationTitle(v.constraint),
-        detail: `for ${formatShortDuration(v.endS - v.startS)}`,
+        detail:
+          v.constraint === 'not-flown'
+            ? `${v.path ?? ''}: ${notFlownText(v.reason, maneuverIndexOf(v.path), c.maneuvers[maneuverIndexOf(v.path)]?.trigger)}`
+            : `for ${formatShortDuration(v.endS - v.startS)}${passiveCause(v.constraint)}`,
       });
     });
     if (Number.isFinite(c.minRangeM)) {

@@ -14,6 +14,7 @@ export const KIND_LABEL: Record<ViolationKind, string> = {
   'passive-safety': 'Passive safety',
   separation: 'Separation',
   budget: 'Δv budget',
+  'not-flown': 'Maneuver not flown',
 };
 
 /**

@@ -38,7 +38,6 @@ export function EventsPanel() {
       rows[k]?.classList.add('current');
       current.current = k;
     },
-    5,
     [mission],
   );
   if (!mission) return null;

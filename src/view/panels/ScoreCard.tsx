@@ -1,13 +1,18 @@
 /**
- * The score card: the overall score and its parts, then per spacecraft the delta-v spent (against
- * its budget), the closest approach to the target and when, and constraint violations; closest
- * approaches between spacecraft; and the objectives. Rows jump the clock to where they happen.
+ * The score card: the overall score and its parts (and "incomplete" when a maneuver was never
+ * flown), then per spacecraft the delta-v spent (against its budget), the closest approach to the
+ * target and when, and constraint violations; closest approaches between spacecraft; per
+ * constraint its worst margin with the unit, when, and the cause (which burn's failure breaks
+ * passive safety, why a maneuver was not flown); and the objectives. Rows jump the clock to where
+ * they happen.
  */
 
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../state/useAppStore.ts';
+import type { SpacecraftReport } from '../../scoring/report.ts';
+import { formatMargin, notFlownText, passiveSafetyCause } from '../../scoring/reportText.ts';
 import { formatDistance, formatDv, formatMet, formatShortDuration } from '../model/format.ts';
-import { violationTitle, type ViolationView } from '../model/mission.ts';
+import { maneuverIndexOf, violationTitle, type ViolationView } from '../model/mission.ts';
 
 /** Violations grouped by constraint: one badge each. */
 function groupViolations(vs: readonly ViolationView[]) {
@@ -23,6 +28,62 @@ function groupViolations(vs: readonly ViolationView[]) {
 }
 
 const fmtScore = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
+
+/** One line per constraint of a spacecraft and per maneuver not flown: what, worst, when, why. */
+function ConstraintLines({
+  craft,
+  seek,
+  showId,
+}: {
+  craft: SpacecraftReport;
+  seek: (tS: number) => void;
+  showId: boolean;
+}) {
+  const who = showId ? `${craft.id} · ` : '';
+  return (
+    <>
+      {craft.constraints.map((k) => (
+        <li
+          key={k.kind}
+          className={`clickable ${k.pass ? 'met' : 'missed'}`}
+          data-testid={`constraint-${craft.id}-${k.kind}`}
+          title="Jump to the worst margin"
+          onClick={() => seek(k.worstTS)}
+        >
+          <span className="objective-mark">{k.pass ? '✓' : '✗'}</span>
+          <span className="objective-label">
+            {who}
+            {k.kind}
+          </span>
+          <span className="objective-detail">
+            worst margin {formatMargin(k.worstMargin, k.unit)} at {formatMet(k.worstTS)}
+            {k.timeInViolationS > 0 && ` · ${formatShortDuration(k.timeInViolationS)} in violation`}
+            {k.kind === 'passive-safety' &&
+              ` · ${passiveSafetyCause(craft, formatMet, formatDistance)}`}
+          </span>
+        </li>
+      ))}
+      {craft.violations
+        .filter((v) => v.kind === 'not-flown')
+        .map((v) => {
+          const j = maneuverIndexOf(v.path);
+          const m = craft.maneuvers[j];
+          return (
+            <li key={v.path} className="missed" data-testid={`not-flown-${craft.id}-${j}`}>
+              <span className="objective-mark">✗</span>
+              <span className="objective-label">
+                {who}
+                {m?.label ?? m?.type} not flown
+              </span>
+              <span className="objective-detail">
+                {v.path}: {notFlownText(v.reason, j, m?.trigger)}
+              </span>
+            </li>
+          );
+        })}
+    </>
+  );
+}
 
 /** The score card. */
 export function ScoreCard() {
@@ -61,6 +122,15 @@ export function ScoreCard() {
               {fmtScore(score.overall)}
             </span>
             <span className="panel-sub">/100</span>
+            {score.incomplete && (
+              <span
+                className="badge bad"
+                data-testid="score-incomplete"
+                title="A maneuver was never flown: the plan did not run as written (score at most 75)"
+              >
+                incomplete
+              </span>
+            )}
           </span>
         )}
       </header>
@@ -69,7 +139,7 @@ export function ScoreCard() {
           <thead>
             <tr>
               <th>Spacecraft</th>
-              <th className="num">Δv used</th>
+              <th className="num">Δv used / budget</th>
               <th className="num">Min range</th>
               <th className="num col-at">at</th>
               <th>Constraints</th>
@@ -93,7 +163,9 @@ export function ScoreCard() {
                   </td>
                   <td className="num" data-testid={`score-dv-${c.id}`}>
                     {formatDv(c.totalDvMps)}
-                    {budget !== null && <span className="hud-dim"> / {budget}</span>}
+                    {budget !== null && (
+                      <span className="hud-dim"> of {formatDv(budget)} budget</span>
+                    )}
                   </td>
                   <td
                     className="num"
@@ -115,7 +187,11 @@ export function ScoreCard() {
                           key={kind}
                           className="badge bad"
                           data-testid={`score-violation-${c.id}-${kind}`}
-                          title={`${violationTitle(kind)}: ${g.count} time${g.count > 1 ? 's' : ''}, ${formatShortDuration(g.totalS)} in all. Click to jump to the first.`}
+                          title={
+                            kind === 'not-flown'
+                              ? `${violationTitle(kind)}: ${g.count} maneuver${g.count > 1 ? 's' : ''} never started (see below).`
+                              : `${violationTitle(kind)}: ${g.count} time${g.count > 1 ? 's' : ''}, ${formatShortDuration(g.totalS)} in all. Click to jump to the first.`
+                          }
                           onClick={(e) => {
                             e.stopPropagation();
                             seek(g.firstS);
@@ -147,6 +223,18 @@ export function ScoreCard() {
             ))}
           </tbody>
         </table>
+        {report && (
+          <ul className="objectives constraint-list" data-testid="constraints">
+            {report.spacecraft.map((rc) => (
+              <ConstraintLines
+                key={rc.id}
+                craft={rc}
+                seek={seek}
+                showId={report.spacecraft.length > 1}
+              />
+            ))}
+          </ul>
+        )}
         {mission.objectives.length > 0 && (
           <ul className="objectives" data-testid="objectives">
             {mission.objectives.map((o) => (

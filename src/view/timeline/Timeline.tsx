@@ -65,8 +65,9 @@ export function Timeline() {
     return () => ro.disconnect();
   }, []);
 
-  // Transforms only (no layout), 8 times a second while playing: outside the canvas every update
-  // widens the area the compositor redraws, which software GL feels.
+  // Transforms only (no layout), with the other time displays (10 times a second while playing):
+  // outside the canvas every update widens the area the compositor redraws, which software GL
+  // feels.
   useClockListener(
     clock,
     (c) => {
@@ -78,7 +79,6 @@ export function Timeline() {
       if (fill.current && fill.current.style.transform !== sx) fill.current.style.transform = sx;
       if (head.current) head.current.dataset.tS = String(c.tS);
     },
-    8,
     [mission, widthPx],
   );
 

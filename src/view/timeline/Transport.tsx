@@ -33,7 +33,6 @@ export function Transport() {
       const t = formatMet(c.tS);
       if (time.current && time.current.textContent !== t) time.current.textContent = t;
     },
-    4,
     [mission],
   );
   return (
