@@ -18,7 +18,7 @@ import { freshArrays, type ArrayAllocator } from '../core/arrays.ts';
 import { DEG_TO_RAD, G0_MPS2, GEO_RADIUS_M, MU_EARTH_M3_S2 } from '../core/constants.ts';
 import { geoTargetGeometry, SunTable, sunPhaseAngleDeg } from '../core/lighting.ts';
 import { CwDynamics } from '../dynamics/cw.ts';
-import type { DynamicsModel } from '../dynamics/model.ts';
+import { rk4MaxSubStepS, type DynamicsModel } from '../dynamics/model.ts';
 import { NonlinearCircularDynamics } from '../dynamics/nonlinear.ts';
 import { keplerStateEci, TwoBodyDynamics } from '../dynamics/twobody.ts';
 import type { Detector } from '../events/detectors.ts';
@@ -201,13 +201,30 @@ export interface RunOptions {
   arrays?: ArrayAllocator;
 }
 
-/** Builds the dynamics model of a scenario (one instance per spacecraft: each has its thrust). */
+/**
+ * Builds the dynamics model of a scenario (one instance per spacecraft: each has its thrust),
+ * with its longest RK4 sub-step for the target's orbit and the run's length (`rk4MaxSubStepS`).
+ */
 export function createModel(s: Scenario): DynamicsModel {
+  const orbit = s.target.orbit;
+  const model = newModel(s);
+  model.maxSubStepS =
+    orbit.type === 'elliptical'
+      ? rk4MaxSubStepS(orbit.semiMajorAxisM, orbit.eccentricity, s.durationS, MU_EARTH_M3_S2)
+      : rk4MaxSubStepS(targetRadiusM(orbit), 0, s.durationS, MU_EARTH_M3_S2);
+  return model;
+}
+
+function targetRadiusM(orbit: { type: 'geo' } | { type: 'circular'; radiusM: number }): number {
+  return orbit.type === 'geo' ? GEO_RADIUS_M : orbit.radiusM;
+}
+
+function newModel(s: Scenario): DynamicsModel {
   const orbit = s.target.orbit;
   if (orbit.type === 'elliptical') return new TwoBodyDynamics(MU_EARTH_M3_S2);
   const n = targetMeanMotionRadPerS(orbit);
   if (s.dynamics === 'cw') return new CwDynamics(n);
-  return new NonlinearCircularDynamics(n, orbit.type === 'geo' ? GEO_RADIUS_M : orbit.radiusM);
+  return new NonlinearCircularDynamics(n, targetRadiusM(orbit));
 }
 
 /** The model's initial state for a spacecraft's RIC state (two-body: with the target's orbit). */
