@@ -48,3 +48,11 @@ export function memoryStorage(): DraftStorage & { map: Map<string, string> } {
     removeItem: (k) => void map.delete(k),
   };
 }
+
+/**
+ * Timeout of a test that does real work on purpose (a 48 h run at 1 s steps, a heavy plan's
+ * preview and exact runs, spawning node), ms: generous because this shared 2-core machine can be
+ * ten times slower under load, and its speed is not under test (`npm run bench` measures it). A
+ * hang still fails.
+ */
+export const HEAVY_TEST_TIMEOUT_MS = 120_000;

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import { makeScenario } from '../helpers.ts';
+import { HEAVY_TEST_TIMEOUT_MS, makeScenario } from '../helpers.ts';
 
 async function cli(...args: string[]) {
   let out = '';
@@ -142,20 +142,24 @@ describe('rpo-sim validate', () => {
 });
 
 describe('the committed launcher', () => {
-  it('runs with node and no build step, exit codes as documented', () => {
-    const ok = execFileSync(
-      'node',
-      ['src/cli/rpo-sim.mjs', 'run', 'scenarios/vbar-hop.json', '--json'],
-      { encoding: 'utf8' },
-    );
-    expect(JSON.parse(ok).format).toBe('rpo-report');
-    const bad = spawnSync('node', ['src/cli/rpo-sim.mjs', 'validate', file('x.json', '{')], {
-      encoding: 'utf8',
-    });
-    expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/not valid JSON/);
-    expect(bad.stderr).not.toMatch(/\n\s+at /);
-    const version = spawnSync('node', ['src/cli/rpo-sim.mjs', '--version'], { encoding: 'utf8' });
-    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
-  }, 30_000);
+  it(
+    'runs with node and no build step, exit codes as documented',
+    () => {
+      const ok = execFileSync(
+        'node',
+        ['src/cli/rpo-sim.mjs', 'run', 'scenarios/vbar-hop.json', '--json'],
+        { encoding: 'utf8' },
+      );
+      expect(JSON.parse(ok).format).toBe('rpo-report');
+      const bad = spawnSync('node', ['src/cli/rpo-sim.mjs', 'validate', file('x.json', '{')], {
+        encoding: 'utf8',
+      });
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toMatch(/not valid JSON/);
+      expect(bad.stderr).not.toMatch(/\n\s+at /);
+      const version = spawnSync('node', ['src/cli/rpo-sim.mjs', '--version'], { encoding: 'utf8' });
+      expect(version.stdout.trim()).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+    },
+    HEAVY_TEST_TIMEOUT_MS,
+  );
 });
