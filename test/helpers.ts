@@ -56,3 +56,38 @@ export function memoryStorage(): DraftStorage & { map: Map<string, string> } {
  * hang still fails.
  */
 export const HEAVY_TEST_TIMEOUT_MS = 120_000;
+
+/**
+ * A valid nonlinear scenario with an elliptical target (perigee along +x, true anomaly
+ * `trueAnomalyDeg` at the epoch) and one spacecraft at the RIC state `ric0` (m, m/s) drifting
+ * free.
+ */
+export function ellipticalScenario(
+  semiMajorAxisM: number,
+  eccentricity: number,
+  trueAnomalyDeg: number,
+  ric0: readonly number[],
+  durationS: number,
+  stepS: number,
+): Scenario {
+  return valid(
+    makeScenario(
+      {
+        dynamics: 'nonlinear',
+        durationS,
+        stepS,
+        target: {
+          name: 'T',
+          orbit: { type: 'elliptical', semiMajorAxisM, eccentricity, trueAnomalyDeg },
+        },
+      },
+      {
+        initial: {
+          frame: 'RIC',
+          positionM: [ric0[0]!, ric0[1]!, ric0[2]!],
+          velocityMps: [ric0[3]!, ric0[4]!, ric0[5]!],
+        },
+      },
+    ),
+  );
+}

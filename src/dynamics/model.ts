@@ -33,6 +33,16 @@ export function createThrustState(): ThrustState {
   };
 }
 
+/** Copies every field of a thrust state into another. */
+export function copyThrustState(from: ThrustState, to: ThrustState): void {
+  to.active = from.active;
+  to.thrustN = from.thrustN;
+  to.massStartKg = from.massStartKg;
+  to.massFlowKgPerS = from.massFlowKgPerS;
+  to.startS = from.startS;
+  to.dirRic.set(from.dirRic);
+}
+
 /** Thrust acceleration magnitude at `tS` of an active thrust arc, m/s^2 (mass falls linearly). */
 export function thrustAccelerationMps2(th: ThrustState, tS: number): number {
   return th.thrustN / (th.massStartKg - th.massFlowKgPerS * (tS - th.startS));

@@ -13,40 +13,10 @@ import type { Scenario } from '../../src/scenario/schema.ts';
 import { createModel, runScenario } from '../../src/sim/run.ts';
 import { REF } from '../fixtures/reference.ts';
 import { keplerRicTruth } from '../fixtures/kepler.ts';
-import { makeScenario, valid } from '../helpers.ts';
+import { ellipticalScenario, makeScenario, valid } from '../helpers.ts';
 
 const mu = MU_EARTH_M3_S2;
 const periodS = (a: number) => 2 * Math.PI * Math.sqrt((a * a * a) / mu);
-
-function ellipticalScenario(
-  a: number,
-  e: number,
-  nuDeg: number,
-  ric0: number[],
-  durationS: number,
-  stepS: number,
-): Scenario {
-  return valid(
-    makeScenario(
-      {
-        dynamics: 'nonlinear',
-        durationS,
-        stepS,
-        target: {
-          name: 'T',
-          orbit: { type: 'elliptical', semiMajorAxisM: a, eccentricity: e, trueAnomalyDeg: nuDeg },
-        },
-      },
-      {
-        initial: {
-          frame: 'RIC',
-          positionM: [ric0[0]!, ric0[1]!, ric0[2]!],
-          velocityMps: [ric0[3]!, ric0[4]!, ric0[5]!],
-        },
-      },
-    ),
-  );
-}
 
 /** Final position error of a run against the Kepler truth, m, and the range there, m. */
 function finalError(s: Scenario, a: number, e: number, nuDeg: number, ric0: number[]) {
