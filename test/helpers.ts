@@ -48,3 +48,46 @@ export function memoryStorage(): DraftStorage & { map: Map<string, string> } {
     removeItem: (k) => void map.delete(k),
   };
 }
+
+/**
+ * Timeout of a test that does real work on purpose (a 48 h run at 1 s steps, a heavy plan's
+ * preview and exact runs, spawning node), ms: generous because this shared 2-core machine can be
+ * ten times slower under load, and its speed is not under test (`npm run bench` measures it). A
+ * hang still fails.
+ */
+export const HEAVY_TEST_TIMEOUT_MS = 120_000;
+
+/**
+ * A valid nonlinear scenario with an elliptical target (perigee along +x, true anomaly
+ * `trueAnomalyDeg` at the epoch) and one spacecraft at the RIC state `ric0` (m, m/s) drifting
+ * free.
+ */
+export function ellipticalScenario(
+  semiMajorAxisM: number,
+  eccentricity: number,
+  trueAnomalyDeg: number,
+  ric0: readonly number[],
+  durationS: number,
+  stepS: number,
+): Scenario {
+  return valid(
+    makeScenario(
+      {
+        dynamics: 'nonlinear',
+        durationS,
+        stepS,
+        target: {
+          name: 'T',
+          orbit: { type: 'elliptical', semiMajorAxisM, eccentricity, trueAnomalyDeg },
+        },
+      },
+      {
+        initial: {
+          frame: 'RIC',
+          positionM: [ric0[0]!, ric0[1]!, ric0[2]!],
+          velocityMps: [ric0[3]!, ric0[4]!, ric0[5]!],
+        },
+      },
+    ),
+  );
+}

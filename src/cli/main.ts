@@ -15,7 +15,14 @@ import { createWriteStream, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scenarioJsonSchema } from '../scenario/schema.ts';
-import { InputError, inputProblemExit, loadScenarioFile, UsageError } from './files.ts';
+import {
+  InputError,
+  inputProblemExit,
+  loadScenarioFile,
+  readScenarioFile,
+  UsageError,
+} from './files.ts';
+import type { Scenario } from '../scenario/schema.ts';
 import { buildReport } from '../scoring/report.ts';
 import type { Evaluation } from '../scoring/evaluate.ts';
 import { evaluateScenario } from '../scoring/evaluate.ts';
@@ -44,7 +51,8 @@ const USAGE = `Usage:
       summary, or the report as JSON with --json. --ephemeris writes every state (RIC, SI) as
       CSV. --strict exits with 1 when any constraint was violated.
   rpo-sim validate FILE...
-      Check scenario files; print every problem with its JSON path.
+      Check scenario files as run does, flying each plan (nothing printed but problems); print
+      every problem with its JSON path. JSON Schema documents are skipped with a note.
   rpo-sim schema [OUT.json]
       Print (or write) the JSON Schema of the scenario format.
   rpo-sim montecarlo FILE --trials N --seed S [--json] [--workers K] [--worst OUT.json]
@@ -121,14 +129,7 @@ async function cmdRun(args: readonly string[], io: CliIo): Promise<number> {
     io.stderr(`rpo-sim: no file given; running the built-in scenario ${file}\n`);
   const scenario = loadScenarioFile(file);
   const ephemerisFile = flags.get('ephemeris');
-  let evaluation: Evaluation;
-  try {
-    evaluation = evaluateScenario(scenario, { recordEphemeris: typeof ephemerisFile === 'string' });
-  } catch (err) {
-    if (err instanceof ScenarioRunError)
-      throw new InputError(`${file}: cannot be flown as written\n  ${err.message}`);
-    throw err;
-  }
+  const evaluation = flyScenario(file, scenario, typeof ephemerisFile === 'string');
   if (typeof ephemerisFile === 'string') await writeEphemerisCsv(ephemerisFile, evaluation.run);
   const report = buildReport(evaluation);
   if (flags.has('json')) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
@@ -137,13 +138,57 @@ async function cmdRun(args: readonly string[], io: CliIo): Promise<number> {
   return violated && flags.has('strict') ? 1 : 0;
 }
 
+/**
+ * Runs and scores a loaded scenario as `run` does.
+ * @throws InputError when the plan cannot be flown as written (a ScenarioRunError)
+ */
+function flyScenario(file: string, scenario: Scenario, recordEphemeris: boolean): Evaluation {
+  try {
+    return evaluateScenario(scenario, { recordEphemeris });
+  } catch (err) {
+    if (err instanceof ScenarioRunError)
+      throw new InputError(`${file}: cannot be flown as written\n  ${err.message}`);
+    throw err;
+  }
+}
+
+/**
+ * Whether a JSON text is a JSON Schema document rather than a scenario (e.g.
+ * scenarios/scenario.schema.json caught by a glob): an object that does not say
+ * `"format": "rpo-scenario"` and carries a json-schema.org `$schema` or an `$id`.
+ */
+export function isJsonSchemaDocument(text: string): boolean {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const v = value as Record<string, unknown>;
+  if (v.format === 'rpo-scenario') return false;
+  const schema = v.$schema;
+  return (
+    (typeof schema === 'string' && /^https?:\/\/json-schema\.org\//.test(schema)) ||
+    typeof v.$id === 'string'
+  );
+}
+
+/**
+ * Checks each file as `run` would, flying the plan too (a dry run: the same run and scoring,
+ * nothing printed but problems), so that what validate passes, run does not refuse.
+ */
 function cmdValidate(args: readonly string[], io: CliIo): number {
   const { positional } = parseArgs(args, [], []);
   if (positional.length === 0) throw new UsageError('validate needs at least one file');
   let bad = 0;
   for (const file of positional) {
     try {
-      loadScenarioFile(file);
+      if (isJsonSchemaDocument(readScenarioFile(file))) {
+        io.stdout(`skipped: ${file} (a JSON Schema document, not a scenario)\n`);
+        continue;
+      }
+      flyScenario(file, loadScenarioFile(file), false);
       io.stdout(`ok: ${file}\n`);
     } catch (err) {
       if (!(err instanceof InputError)) throw err;

@@ -96,6 +96,12 @@ export function formatSummary(r: RunReport): string {
     lines.push(
       `  final RIC    r ${vec(c.final.positionM, 2)} m  v ${vec(c.final.velocityMps, 5)} m/s`,
     );
+    if (c.accuracy) {
+      lines.push(
+        `  accuracy     final position error estimate ${c.accuracy.finalPositionErrorEstimateM.toExponential(1)} m (RK4 step doubling of the arc from t+${formatElapsed(c.accuracy.fromS)})`,
+      );
+      if (c.accuracy.warning) lines.push(`  WARNING      ${c.accuracy.warning}`);
+    }
   }
   if (r.pairs.length > 0) {
     lines.push('');

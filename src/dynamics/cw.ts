@@ -113,7 +113,7 @@ export class CwDynamics extends RicStateModel {
     super();
   }
 
-  rk4Step(tS: number, y: Float64Array, hS: number): void {
+  protected rk4Single(tS: number, y: Float64Array, hS: number): void {
     if (this.thrust.active) {
       this.rk4.step(this, tS, y, hS);
       return;

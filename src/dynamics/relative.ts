@@ -5,20 +5,13 @@
  */
 
 import { Rk4 } from '../integrators/rk4.ts';
-import type { DynamicsKind, DynamicsModel, ThrustState } from './model.ts';
-import { createThrustState, thrustAccelerationMps2 } from './model.ts';
+import { Rk4Model, thrustAccelerationMps2 } from './model.ts';
 
 /** Base of the models whose state is the RIC relative state. */
-export abstract class RicStateModel implements DynamicsModel {
-  abstract readonly kind: DynamicsKind;
+export abstract class RicStateModel extends Rk4Model {
   readonly stateSize = 6;
-  readonly thrust: ThrustState = createThrustState();
   /** Generic stepper, for thrust arcs (the fused steps assume no thrust). */
   protected readonly rk4 = new Rk4(6);
-
-  abstract derivatives(tS: number, y: Float64Array, dy: Float64Array): void;
-  abstract rk4Step(tS: number, y: Float64Array, hS: number): void;
-  abstract energyGapM2S2(y: Float64Array): number;
 
   /** Adds the thrust acceleration (RIC) to the rates of `dy` while a thrust arc is active. */
   protected addThrust(tS: number, dy: Float64Array): void {

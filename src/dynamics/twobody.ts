@@ -18,8 +18,7 @@
  */
 
 import { Rk4 } from '../integrators/rk4.ts';
-import type { DynamicsModel, ThrustState } from './model.ts';
-import { createThrustState, thrustAccelerationMps2 } from './model.ts';
+import { Rk4Model, thrustAccelerationMps2 } from './model.ts';
 
 /**
  * Writes the RIC basis of a target state: rows R, I, C (9 numbers, row-major ECI -> RIC rotation)
@@ -57,17 +56,18 @@ export function ricBasis(y: ArrayLike<number>, outM: Float64Array): number {
 }
 
 /** Two-body target and spacecraft propagated together in ECI (12-number state). */
-export class TwoBodyDynamics implements DynamicsModel {
+export class TwoBodyDynamics extends Rk4Model {
   readonly kind = 'twobody';
   readonly stateSize = 12;
-  readonly thrust: ThrustState = createThrustState();
   private readonly m = new Float64Array(9);
   private readonly rk4 = new Rk4(12);
 
   /** @param muM3S2 gravitational parameter of the central body, m^3/s^2 */
-  constructor(readonly muM3S2: number) {}
+  constructor(readonly muM3S2: number) {
+    super();
+  }
 
-  rk4Step(tS: number, y: Float64Array, hS: number): void {
+  protected rk4Single(tS: number, y: Float64Array, hS: number): void {
     this.rk4.step(this, tS, y, hS);
   }
 

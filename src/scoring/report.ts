@@ -14,12 +14,38 @@ import type {
   Violation,
 } from './evaluate.ts';
 import type { ObjectiveResult } from './objectives.ts';
-import type { BurnRecord, ManeuverRecord } from '../sim/run.ts';
+import type { AccuracyEstimate, BurnRecord, ManeuverRecord } from '../sim/run.ts';
+import { ACCURACY_WARNING_M } from '../sim/run.ts';
 
 /** Report format version. */
 export const REPORT_FORMAT_VERSION = 1;
 
 type Triple = [number, number, number];
+
+/** Numerical accuracy of a spacecraft's final position (see `AccuracyEstimate`). */
+export interface AccuracyReport {
+  /** Estimated error of the final RIC position from the numerical integration, m. */
+  finalPositionErrorEstimateM: number;
+  /** Start of the final arc the estimate covers, s since the epoch. */
+  fromS: number;
+  /** How it was estimated. */
+  method: 'rk4-step-doubling-final-arc';
+  /** Present when the estimate is above ACCURACY_WARNING_M: what a reader should know. */
+  warning?: string;
+}
+
+/** The report's accuracy entry of a run's estimate, with its warning when it is above 1 m. */
+export function accuracyReport(a: AccuracyEstimate): AccuracyReport {
+  const out: AccuracyReport = {
+    finalPositionErrorEstimateM: a.finalPositionErrorEstimateM,
+    fromS: a.fromS,
+    method: 'rk4-step-doubling-final-arc',
+  };
+  if (a.finalPositionErrorEstimateM > ACCURACY_WARNING_M) {
+    out.warning = `the final position may be off by about ${a.finalPositionErrorEstimateM.toPrecision(2)} m (numerical integration error, estimated by step doubling of the arc from ${a.fromS.toFixed(0)} s)`;
+  }
+  return out;
+}
 
 /** The per-spacecraft part of a report. */
 export interface SpacecraftReport {
@@ -45,6 +71,8 @@ export interface SpacecraftReport {
   finalMassKg?: number;
   /** Smallest sun phase angle seen from inside an observe objective's range band, deg. */
   minPhaseInBandDeg?: number;
+  /** Numerical accuracy of the final position (absent in Monte Carlo trials). */
+  accuracy?: AccuracyReport;
 }
 
 /** The report of one run. */
@@ -122,6 +150,7 @@ export function buildReport(e: Evaluation): RunReport {
       if (c.finalMassKg !== null) out.finalMassKg = c.finalMassKg;
       if (ev.minPhaseInBandDeg !== null) out.minPhaseInBandDeg = ev.minPhaseInBandDeg;
       if (ev.missedBurns !== null) out.missedBurns = ev.missedBurns;
+      if (c.accuracy !== null) out.accuracy = accuracyReport(c.accuracy);
       return out;
     }),
     pairs: run.pairs.map((p) => ({

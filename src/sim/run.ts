@@ -21,7 +21,13 @@ import { freshArrays, type ArrayAllocator } from '../core/arrays.ts';
 import { DEG_TO_RAD, G0_MPS2, GEO_RADIUS_M, MU_EARTH_M3_S2 } from '../core/constants.ts';
 import { geoTargetGeometry, SunTable, sunPhaseAngleDeg } from '../core/lighting.ts';
 import { CwDynamics } from '../dynamics/cw.ts';
-import type { DynamicsModel } from '../dynamics/model.ts';
+import {
+  copyThrustState,
+  createThrustState,
+  rk4MaxSubStepS,
+  type DynamicsModel,
+  type ThrustState,
+} from '../dynamics/model.ts';
 import { NonlinearCircularDynamics } from '../dynamics/nonlinear.ts';
 import { keplerStateEci, TwoBodyDynamics } from '../dynamics/twobody.ts';
 import type { Detector } from '../events/detectors.ts';
@@ -41,6 +47,9 @@ import { cwTransferDepartureVelocity, refineTransfer } from '../maneuvers/transf
 import type { ManeuverSpec, Scenario } from '../scenario/schema.ts';
 import { formatPath, targetMeanMotionRadPerS, TRIGGER_VARIABLES } from '../scenario/derived.ts';
 import { Ephemeris } from './ephemeris.ts';
+
+/** Final position error estimate above which a report warns, m. */
+export const ACCURACY_WARNING_M = 1;
 
 /** Arrival miss below which a refined nonlinear transfer is accepted, m. */
 export const TRANSFER_TOLERANCE_M = 1e-3;
@@ -115,6 +124,21 @@ export interface Snapshot {
   burnIndex: number | null;
 }
 
+/**
+ * How far the final position may be from the exact solution of the model's equations, from
+ * RK4 step doubling: the final arc (from the last burn, or the start of a finite burn still
+ * running, to the end; the whole run for a free drift) is flown again at twice the step, and
+ * since RK4's error grows as h^4, the run's error is about |r(h) - r(2h)| / 15. Errors carried
+ * into that arc from earlier arcs are not included (targeted legs re-target from the state
+ * reached, so those do not pile up).
+ */
+export interface AccuracyEstimate {
+  /** Estimated error of the final RIC position, m. */
+  finalPositionErrorEstimateM: number;
+  /** Start of the arc the estimate covers, s since the epoch. */
+  fromS: number;
+}
+
 /** What a run gives for one spacecraft. */
 export interface SpacecraftRun {
   id: string;
@@ -132,6 +156,8 @@ export interface SpacecraftRun {
   monitor: StreamMonitor;
   /** Mass at the end, kg, when the spacecraft's mass is given. */
   finalMassKg: number | null;
+  /** Numerical accuracy of the final position; null in runs with a perturbation (Monte Carlo). */
+  accuracy: AccuracyEstimate | null;
   ephemeris: Ephemeris | null;
   /**
    * Range at each ephemeris sample, m, when the run found the closest approach from the samples
@@ -217,13 +243,30 @@ export interface RunOptions {
   triggerScanS?: number;
 }
 
-/** Builds the dynamics model of a scenario (one instance per spacecraft: each has its thrust). */
+/**
+ * Builds the dynamics model of a scenario (one instance per spacecraft: each has its thrust),
+ * with its longest RK4 sub-step for the target's orbit and the run's length (`rk4MaxSubStepS`).
+ */
 export function createModel(s: Scenario): DynamicsModel {
+  const orbit = s.target.orbit;
+  const model = newModel(s);
+  model.maxSubStepS =
+    orbit.type === 'elliptical'
+      ? rk4MaxSubStepS(orbit.semiMajorAxisM, orbit.eccentricity, s.durationS, MU_EARTH_M3_S2)
+      : rk4MaxSubStepS(targetRadiusM(orbit), 0, s.durationS, MU_EARTH_M3_S2);
+  return model;
+}
+
+function targetRadiusM(orbit: { type: 'geo' } | { type: 'circular'; radiusM: number }): number {
+  return orbit.type === 'geo' ? GEO_RADIUS_M : orbit.radiusM;
+}
+
+function newModel(s: Scenario): DynamicsModel {
   const orbit = s.target.orbit;
   if (orbit.type === 'elliptical') return new TwoBodyDynamics(MU_EARTH_M3_S2);
   const n = targetMeanMotionRadPerS(orbit);
   if (s.dynamics === 'cw') return new CwDynamics(n);
-  return new NonlinearCircularDynamics(n, orbit.type === 'geo' ? GEO_RADIUS_M : orbit.radiusM);
+  return new NonlinearCircularDynamics(n, targetRadiusM(orbit));
 }
 
 /** The model's initial state for a spacecraft's RIC state (two-body: with the target's orbit). */
@@ -352,6 +395,10 @@ class Craft {
   /** Burns commanded so far (executed or missed). */
   burnOrdinal = 0;
   massKg: number;
+  /** Start of the current arc (the last change of state or thrust), s, and its state. */
+  arcStartS = 0;
+  readonly arcStartY: Float64Array;
+  readonly arcThrust: ThrustState = createThrustState();
 
   constructor(
     readonly index: number,
@@ -364,6 +411,7 @@ class Craft {
     readonly ephemeris: Ephemeris | null,
   ) {
     this.saved = new Float64Array(model.stateSize);
+    this.arcStartY = Float64Array.from(y);
     this.ric = model.stateSize === 6 ? y : new Float64Array(6);
     this.massKg = massKg ?? Number.NaN;
     this.records = program.map((p) => ({
@@ -582,6 +630,7 @@ class Run {
       return {
         id: c.id,
         finalRic: Float64Array.from(c.ric),
+        accuracy: this.perturbation ? null : this.accuracyEstimate(c),
         burns: c.burns,
         maneuvers: c.records,
         totalDvMps: c.burns.reduce((sum, b) => sum + Math.hypot(...b.dvMps), 0),
@@ -912,6 +961,7 @@ class Run {
   ) {
     if (this.perturbation && !this.perturbation.burn(c.index, c.burnOrdinal++, dv)) return;
     c.model.applyImpulseRic(c.y, dv[0], dv[1], dv[2]);
+    this.arcStart(c, tS);
     c.burns.push({ tS, ...record, frame: 'RIC', dvMps: dv });
     c.dirty = true;
     if (this.snapshotEveryS < Infinity) {
@@ -1053,6 +1103,7 @@ class Run {
         th.dirRic[0] = thrust[0] / thrustN;
         th.dirRic[1] = thrust[1] / thrustN;
         th.dirRic[2] = thrust[2] / thrustN;
+        this.arcStart(c, tS);
         c.pending.push({
           tS: endS,
           run: () => {
@@ -1067,6 +1118,7 @@ class Run {
             });
             c.massKg = m1;
             th.active = false;
+            this.arcStart(c, endS);
             if (this.snapshotEveryS < Infinity) {
               c.snapshots.push({
                 tS: endS,
@@ -1079,6 +1131,34 @@ class Run {
         return endS;
       }
     }
+  }
+
+  /** Marks tS as the start of a new arc of `c` (its state or thrust just changed). */
+  private arcStart(c: Craft, tS: number): void {
+    // a burn at the very end leaves the position as it was: the estimate keeps the arc before
+    if (tS >= this.T) return;
+    c.arcStartS = tS;
+    c.arcStartY.set(c.y);
+    copyThrustState(c.model.thrust, c.arcThrust);
+  }
+
+  /** RK4 step doubling over the final arc of `c` (see AccuracyEstimate). */
+  private accuracyEstimate(c: Craft): AccuracyEstimate {
+    const fromS = c.arcStartS;
+    const spanS = this.T - fromS;
+    if (!(spanS > 0)) return { finalPositionErrorEstimateM: 0, fromS };
+    const model = createModel(this.s);
+    model.maxSubStepS = 2 * c.model.maxSubStepS;
+    copyThrustState(c.arcThrust, model.thrust);
+    const y = Float64Array.from(c.arcStartY);
+    const count = Math.ceil(spanS / (2 * this.stepS) - 1e-9);
+    const h = spanS / count;
+    for (let k = 0; k < count; k++) model.rk4Step(fromS + k * h, y, h);
+    const coarse = new Float64Array(6);
+    model.toRic(y, coarse);
+    const r = c.ric;
+    const differenceM = Math.hypot(r[0]! - coarse[0]!, r[1]! - coarse[1]!, r[2]! - coarse[2]!);
+    return { finalPositionErrorEstimateM: differenceM / 15, fromS };
   }
 
   /** Burns to the velocity `want(ric)` at `endS` (a pending action); returns endS. */

@@ -3,12 +3,12 @@
 // launcher as a user's shell would.
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import { makeScenario } from '../helpers.ts';
+import { HEAVY_TEST_TIMEOUT_MS, makeScenario } from '../helpers.ts';
 
 async function cli(...args: string[]) {
   let out = '';
@@ -130,32 +130,77 @@ describe('rpo-sim validate', () => {
     expect(err).toMatch(/stepz: unknown key \(did you mean "stepS"\?\)/);
   });
 
-  it('all examples are valid', async () => {
-    const { code } = await cli(
-      'validate',
-      'scenarios/skynet5a-inspection.json',
-      'scenarios/vbar-hop.json',
-      'scenarios/close-flyby.json',
-    );
+  it('every file of scenarios/ passes, the JSON Schema among them skipped with a note', async () => {
+    const files = readdirSync('scenarios')
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => `scenarios/${f}`);
+    const { code, out, err } = await cli('validate', ...files);
+    expect(err).toBe('');
     expect(code).toBe(0);
+    expect(out).toMatch(
+      /^skipped: scenarios\/scenario\.schema\.json \(a JSON Schema document, not a scenario\)$/m,
+    );
+    for (const f of files.filter((f) => !f.endsWith('scenario.schema.json')))
+      expect(out).toContain(`ok: ${f}\n`);
+  });
+
+  it('refuses a plan that run refuses (a dry run): a 1 km football started 5 km out on V-bar', async () => {
+    const s = makeScenario(
+      {},
+      {
+        initial: { frame: 'RIC', positionM: [0, -5000, 0], velocityMps: [0, 0, 0] },
+        maneuvers: [{ type: 'football', tS: 600, amplitudeM: 1000 }],
+      },
+    );
+    const f = file('football-too-far.json', s);
+    const run = await cli('run', f);
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/cannot be flown as written/);
+    const v = await cli('validate', f);
+    expect(v.code).toBe(2);
+    expect(v.out).toBe('');
+    // the same words as run: the maneuver's path and why
+    expect(`rpo-sim: ${v.err}`).toBe(run.err);
+    expect(v.err).toMatch(
+      /spacecraft\[0\]\.maneuvers\[0\]\.amplitudeM: .*radial amplitude 2500\.0 m, not 1000 m/,
+    );
+  });
+
+  it('a scenario that points at its schema is still checked as a scenario', async () => {
+    const broken = { ...makeScenario(), $schema: './scenario.schema.json', format: undefined };
+    const withSchema = { $schema: './scenario.schema.json', ...makeScenario() };
+    const { code, out, err } = await cli(
+      'validate',
+      file('with-schema.json', withSchema),
+      file('no-format.json', broken),
+      file('other-schema.json', { $schema: 'https://json-schema.org/draft/2020-12/schema' }),
+    );
+    expect(code).toBe(2);
+    expect(out).toMatch(/ok: .*with-schema\.json/);
+    expect(out).toMatch(/skipped: .*other-schema\.json/);
+    expect(err).toMatch(/no-format\.json: invalid scenario/);
   });
 });
 
 describe('the committed launcher', () => {
-  it('runs with node and no build step, exit codes as documented', () => {
-    const ok = execFileSync(
-      'node',
-      ['src/cli/rpo-sim.mjs', 'run', 'scenarios/vbar-hop.json', '--json'],
-      { encoding: 'utf8' },
-    );
-    expect(JSON.parse(ok).format).toBe('rpo-report');
-    const bad = spawnSync('node', ['src/cli/rpo-sim.mjs', 'validate', file('x.json', '{')], {
-      encoding: 'utf8',
-    });
-    expect(bad.status).toBe(2);
-    expect(bad.stderr).toMatch(/not valid JSON/);
-    expect(bad.stderr).not.toMatch(/\n\s+at /);
-    const version = spawnSync('node', ['src/cli/rpo-sim.mjs', '--version'], { encoding: 'utf8' });
-    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
-  }, 30_000);
+  it(
+    'runs with node and no build step, exit codes as documented',
+    () => {
+      const ok = execFileSync(
+        'node',
+        ['src/cli/rpo-sim.mjs', 'run', 'scenarios/vbar-hop.json', '--json'],
+        { encoding: 'utf8' },
+      );
+      expect(JSON.parse(ok).format).toBe('rpo-report');
+      const bad = spawnSync('node', ['src/cli/rpo-sim.mjs', 'validate', file('x.json', '{')], {
+        encoding: 'utf8',
+      });
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toMatch(/not valid JSON/);
+      expect(bad.stderr).not.toMatch(/\n\s+at /);
+      const version = spawnSync('node', ['src/cli/rpo-sim.mjs', '--version'], { encoding: 'utf8' });
+      expect(version.stdout.trim()).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+    },
+    HEAVY_TEST_TIMEOUT_MS,
+  );
 });

@@ -299,7 +299,10 @@ describe('checkConstraints: false (the editor worker: trajectory only)', () => {
     );
     const loaded = loadScenario(text);
     if (!loaded.ok) throw new Error('the default scenario does not load');
-    const s = loaded.scenario;
+    // The default plan (every maneuver kind it flies, its trigger, its constraints) at 30 s
+    // steps: the same code paths as at 1 s with 30 times fewer nodes, so the test does not
+    // depend on the machine's speed.
+    const s = { ...loaded.scenario, stepS: 30 };
     const full = runScenario(s, { recordEphemeris: true });
     const bare = runScenario(s, { recordEphemeris: true, checkConstraints: false });
     const a = full.spacecraft[0]!;
@@ -308,10 +311,14 @@ describe('checkConstraints: false (the editor worker: trajectory only)', () => {
     expect(a.monitor.tracks.length).toBeGreaterThan(0);
     expect(b.monitor.tracks).toHaveLength(0);
     expect(b.ephemeris!.count).toBe(a.ephemeris!.count);
-    expect(b.ephemeris!.stateRic.subarray(0, 6 * b.ephemeris!.count)).toEqual(
-      a.ephemeris!.stateRic.subarray(0, 6 * a.ephemeris!.count),
-    );
+    expect(b.ephemeris!.count).toBeGreaterThan(5000);
+    // compared in a plain loop: a deep equality of arrays this long is slow
+    let differing = 0;
+    for (let k = 0; k < 6 * a.ephemeris!.count; k++)
+      if (b.ephemeris!.stateRic[k] !== a.ephemeris!.stateRic[k]) differing++;
+    expect(differing).toBe(0);
     expect(b.burns).toEqual(a.burns);
+    expect(b.burns.length).toBeGreaterThan(3);
     expect(b.minRangeM).toBe(a.minRangeM);
     expect(b.minRangeTS).toBe(a.minRangeTS);
     // The sample ranges come with it (same pass); a streamed run has none.

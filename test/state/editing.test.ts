@@ -21,7 +21,7 @@ import { examplesFromFiles } from '../../src/view/model/examples.ts';
 import type { TrajectoryPayload } from '../../src/view/model/mission.ts';
 import { createInProcessClient } from '../../src/worker/inProcess.ts';
 import type { StoreApi } from 'zustand/vanilla';
-import { memoryStorage } from '../helpers.ts';
+import { HEAVY_TEST_TIMEOUT_MS, memoryStorage } from '../helpers.ts';
 
 const text = (name: string) => readFileSync(`scenarios/${name}.json`, 'utf8');
 const examples = examplesFromFiles({
@@ -37,7 +37,7 @@ const HOP = ['spacecraft', 0, 'maneuvers', 0, 'toInTrackM'];
 function until(store: StoreApi<AppState>, pred: (s: AppState) => boolean): Promise<AppState> {
   return new Promise((resolve, reject) => {
     if (pred(store.getState())) return resolve(store.getState());
-    const timer = setTimeout(() => reject(new Error('timed out')), 20_000);
+    const timer = setTimeout(() => reject(new Error('timed out')), HEAVY_TEST_TIMEOUT_MS);
     const unsub = store.subscribe((s) => {
       if (!pred(s)) return;
       clearTimeout(timer);
@@ -71,28 +71,32 @@ function missionStages(store: StoreApi<AppState>): string[] {
 }
 
 describe('editing the plan', () => {
-  it('an edit of a heavy plan shows its preview, then the exact trajectory, then its score', async () => {
-    const { store } = await loaded(null, 'heavy');
-    const before = store.getState().mission!;
-    const stages = missionStages(store);
-    store.getState().edit((t) => setAtPath(t, HOP, -3000), 'test');
-    expect(store.getState().docStatus).toBe('running');
-    const done = await until(
-      store,
-      (s) => s.mission !== before && s.mission?.scoreState === 'current',
-    );
-    expect(stages).toEqual(['preview:stale', 'exact:stale', 'exact:current']);
-    expect(done.docStatus).toBe('ok');
-    expect(done.missionSerial).toBe(1); // same scenario: the scene is not remounted
-    expect(done.mission!.crafts[0]!.burns[0]!.dvMps).not.toBeCloseTo(
-      before.crafts[0]!.burns[0]!.dvMps,
-      6,
-    );
-    expect(done.mission!.report!.spacecraft[0]!.totalDvMps).toBeCloseTo(
-      done.mission!.crafts[0]!.totalDvMps,
-      9,
-    );
-  });
+  it(
+    'an edit of a heavy plan shows its preview, then the exact trajectory, then its score',
+    async () => {
+      const { store } = await loaded(null, 'heavy');
+      const before = store.getState().mission!;
+      const stages = missionStages(store);
+      store.getState().edit((t) => setAtPath(t, HOP, -3000), 'test');
+      expect(store.getState().docStatus).toBe('running');
+      const done = await until(
+        store,
+        (s) => s.mission !== before && s.mission?.scoreState === 'current',
+      );
+      expect(stages).toEqual(['preview:stale', 'exact:stale', 'exact:current']);
+      expect(done.docStatus).toBe('ok');
+      expect(done.missionSerial).toBe(1); // same scenario: the scene is not remounted
+      expect(done.mission!.crafts[0]!.burns[0]!.dvMps).not.toBeCloseTo(
+        before.crafts[0]!.burns[0]!.dvMps,
+        6,
+      );
+      expect(done.mission!.report!.spacecraft[0]!.totalDvMps).toBeCloseTo(
+        done.mission!.crafts[0]!.totalDvMps,
+        9,
+      );
+    },
+    HEAVY_TEST_TIMEOUT_MS,
+  );
 
   it('a text that does not run keeps the last good trajectory and lists its problems', async () => {
     const { store } = await loaded();
@@ -192,59 +196,67 @@ describe('editing the plan', () => {
     expect(stages).toEqual(['exact:pending', 'exact:current']);
   });
 
-  it('edit timings: from the edit to the frame, preview and exact', async () => {
-    const { store, timing } = await loaded(null, 'heavy');
-    const before = store.getState().mission;
-    // The scene's part: each trajectory shown is drawn.
-    const unsub = store.subscribe(() => {
-      if (timing.awaitingDraw) timing.drawn();
-    });
-    store.getState().edit((t) => setAtPath(t, HOP, -3600), null);
-    await until(store, (s) => s.mission !== before && s.mission?.scoreState === 'current');
-    unsub();
-    expect(timing.samples.map((x) => x.stage)).toEqual(['preview', 'exact']);
-    for (const x of timing.samples) {
-      expect(x.computeMs).toBeGreaterThan(0);
-      expect(x.drawnMs).toBeGreaterThanOrEqual(x.responseMs);
-    }
-  });
+  it(
+    'edit timings: from the edit to the frame, preview and exact',
+    async () => {
+      const { store, timing } = await loaded(null, 'heavy');
+      const before = store.getState().mission;
+      // The scene's part: each trajectory shown is drawn.
+      const unsub = store.subscribe(() => {
+        if (timing.awaitingDraw) timing.drawn();
+      });
+      store.getState().edit((t) => setAtPath(t, HOP, -3600), null);
+      await until(store, (s) => s.mission !== before && s.mission?.scoreState === 'current');
+      unsub();
+      expect(timing.samples.map((x) => x.stage)).toEqual(['preview', 'exact']);
+      for (const x of timing.samples) {
+        expect(x.computeMs).toBeGreaterThan(0);
+        expect(x.drawnMs).toBeGreaterThanOrEqual(x.responseMs);
+      }
+    },
+    HEAVY_TEST_TIMEOUT_MS,
+  );
 });
 
 describe('recycling replaced trajectories', () => {
-  it('hands each replaced trajectory back after RECYCLE_DELAY_MS, never the one shown', async () => {
-    const client = createInProcessClient();
-    const recycled: TrajectoryPayload[] = [];
-    const give = client.recycle.bind(client);
-    client.recycle = (t) => {
-      recycled.push(t);
-      give(t);
-    };
-    // No score during the test (the heavy plan's takes seconds in this thread).
-    const store = createAppStore({ examples, simulator: client, scoreDelayMs: 60_000 });
-    expect(await store.getState().loadExample('heavy')).toBe(true);
-    const loadedMission = store.getState().mission!;
-    const shown: Float64Array[] = [loadedMission.crafts[0]!.ephemeris.stateRic];
-    store.subscribe((st, prev) => {
-      if (st.trajectorySerial !== prev.trajectorySerial)
-        shown.push(st.mission!.crafts[0]!.ephemeris.stateRic);
-    });
-    store.getState().edit((t) => setAtPath(t, HOP, -3000), 'test');
-    await until(store, (st) => st.docStatus === 'ok');
-    // The load, the edit's preview and its exact run were shown, in that order.
-    expect(shown).toHaveLength(3);
-    expect(recycled).toHaveLength(0);
-    await new Promise((resolve) => setTimeout(resolve, RECYCLE_DELAY_MS + 200));
-    // Compared by identity (a deep comparison of millions of numbers takes seconds).
-    expect(recycled).toHaveLength(2);
-    expect(recycled[0]!.crafts[0]!.stateRic).toBe(shown[0]);
-    expect(recycled[1]!.crafts[0]!.stateRic).toBe(shown[1]);
-    // The trajectory shown stays readable.
-    const current = store.getState().mission!.crafts[0]!.ephemeris;
-    expect(current.stateRic).toBe(shown[2]);
-    expect(current.stateRic.length).toBeGreaterThan(6 * 100_000);
-    expect(Number.isFinite(current.stateRic[6 * (current.count - 1)])).toBe(true);
-    client.dispose();
-  });
+  it(
+    'hands each replaced trajectory back after RECYCLE_DELAY_MS, never the one shown',
+    async () => {
+      const client = createInProcessClient();
+      const recycled: TrajectoryPayload[] = [];
+      const give = client.recycle.bind(client);
+      client.recycle = (t) => {
+        recycled.push(t);
+        give(t);
+      };
+      // No score during the test (the heavy plan's takes seconds in this thread).
+      const store = createAppStore({ examples, simulator: client, scoreDelayMs: 60_000 });
+      expect(await store.getState().loadExample('heavy')).toBe(true);
+      const loadedMission = store.getState().mission!;
+      const shown: Float64Array[] = [loadedMission.crafts[0]!.ephemeris.stateRic];
+      store.subscribe((st, prev) => {
+        if (st.trajectorySerial !== prev.trajectorySerial)
+          shown.push(st.mission!.crafts[0]!.ephemeris.stateRic);
+      });
+      store.getState().edit((t) => setAtPath(t, HOP, -3000), 'test');
+      await until(store, (st) => st.docStatus === 'ok');
+      // The load, the edit's preview and its exact run were shown, in that order.
+      expect(shown).toHaveLength(3);
+      expect(recycled).toHaveLength(0);
+      await new Promise((resolve) => setTimeout(resolve, RECYCLE_DELAY_MS + 200));
+      // Compared by identity (a deep comparison of millions of numbers takes seconds).
+      expect(recycled).toHaveLength(2);
+      expect(recycled[0]!.crafts[0]!.stateRic).toBe(shown[0]);
+      expect(recycled[1]!.crafts[0]!.stateRic).toBe(shown[1]);
+      // The trajectory shown stays readable.
+      const current = store.getState().mission!.crafts[0]!.ephemeris;
+      expect(current.stateRic).toBe(shown[2]);
+      expect(current.stateRic.length).toBeGreaterThan(6 * 100_000);
+      expect(Number.isFinite(current.stateRic[6 * (current.count - 1)])).toBe(true);
+      client.dispose();
+    },
+    HEAVY_TEST_TIMEOUT_MS,
+  );
 });
 
 describe('start-up: share link, draft or example', () => {

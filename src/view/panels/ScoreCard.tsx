@@ -149,6 +149,7 @@ export function ScoreCard() {
             {mission.crafts.map((c, i) => {
               const budget = report?.spacecraft[i]?.budget.dvBudgetMps ?? null;
               const groups = groupViolations(mission.violations[i] ?? []);
+              const accuracy = report?.spacecraft[i]?.accuracy;
               return (
                 <tr
                   key={c.id}
@@ -200,6 +201,15 @@ export function ScoreCard() {
                           {kind} {g.count > 1 ? `×${g.count}` : ''}
                         </button>
                       ))
+                    )}
+                    {accuracy?.warning && (
+                      <span
+                        className="badge warn"
+                        data-testid={`score-accuracy-${c.id}`}
+                        title={accuracy.warning}
+                      >
+                        final position ±{formatDistance(accuracy.finalPositionErrorEstimateM)}
+                      </span>
                     )}
                   </td>
                 </tr>
