@@ -62,6 +62,8 @@ export interface DraftNote {
   /** 'restored': the draft is open; 'available': something else was asked for, the draft waits. */
   kind: 'restored' | 'available';
   draft: Draft;
+  /** The restored draft does not run: it is open as text, its problems listed in the editor. */
+  hasProblems?: boolean;
 }
 
 /** Storage key of whether the plan editor was left open (so a reload reopens it). */
@@ -161,8 +163,14 @@ export interface AppState {
   setDraftNote(note: DraftNote | null): void;
   /** Forgets the autosaved draft; a restored draft is replaced by the scenario it came from. */
   discardDraft(): Promise<void>;
-  /** Opens the draft offered by an 'available' note. */
+  /** Opens the draft offered by an 'available' note (as text with its problems if it does not run). */
   openDraft(): Promise<boolean>;
+  /**
+   * Makes a draft that does not run (invalid, or not even JSON) the text being edited, over the
+   * mission shown: its problems are listed in the opened editor, the next edit continues it, and
+   * the note says it was restored. A draft is never replaced by a scenario it did not come from.
+   */
+  restoreDraftText(draft: Draft): void;
 }
 
 /** Options of `createAppStore`. */
@@ -464,7 +472,19 @@ export function createAppStore(options: AppStoreOptions = {}): StoreApi<AppState
           exampleName: null,
         });
         if (ok) set({ draftNote: { kind: 'restored', draft: note.draft } });
+        else get().restoreDraftText(note.draft);
         return ok;
+      },
+
+      restoreDraftText(draft) {
+        history.reset(draft.text);
+        set({
+          docSource: draft.source,
+          editorOpen: true,
+          loadError: null,
+          draftNote: { kind: 'restored', draft, hasProblems: true },
+        });
+        commitText(draft.text);
       },
     };
   });
