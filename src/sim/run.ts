@@ -901,8 +901,10 @@ class Run {
       }
       case 'hold': {
         const p: Triple = [ric[0]!, ric[1]!, ric[2]!];
-        const count = Math.ceil(
-          spec.durationS / holdCycleS(c.model, ric, this.n, spec.deadbandM) - 1e-9,
+        // at least one leg, however short the hold (fuzz: durationS 5e-324 gave none)
+        const count = Math.max(
+          1,
+          Math.ceil(spec.durationS / holdCycleS(c.model, ric, this.n, spec.deadbandM) - 1e-9),
         );
         const legS = spec.durationS / count;
         // legs that would start after the scenario ends never fly: only the others are made

@@ -222,3 +222,12 @@ describe('JSON text', () => {
     expect((r as { issues: ScenarioIssue[] }).issues[0]!.message.length).toBeLessThan(120);
   });
 });
+
+describe('found by the fuzz test', () => {
+  it('a hold of 5e-324 s is one leg: a run error at its path, not a TypeError', () => {
+    const s = valid(
+      makeScenario({}, { maneuvers: [rbarHold({ tS: 100, durationS: 5e-324, deadbandM: 5 })] }),
+    );
+    expect(() => runScenario(s)).toThrow(ScenarioRunError);
+  });
+});
