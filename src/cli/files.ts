@@ -118,6 +118,8 @@ export function readScenarioFile(file: string): string {
   try {
     fd = openSync(file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
   } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new InputError(`${file}: no such file`);
     throw new InputError(`${file}: cannot open (${reason(err)})`);
   }
   try {

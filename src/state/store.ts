@@ -132,6 +132,11 @@ export interface AppState {
    * @returns true when loaded
    */
   loadText(text: string, sourceName: string, options?: LoadOptions): Promise<boolean>;
+  /**
+   * Stops the scenario being loaded (however long its run would take): the load fails with "the
+   * run was cancelled" and the mission shown stays.
+   */
+  cancelLoad(): void;
   /** Loads a bundled example by name; an unknown name is a load error. */
   loadExample(name: string, options?: LoadOptions): Promise<boolean>;
   dismissError(): void;
@@ -382,6 +387,10 @@ export function createAppStore(options: AppStoreOptions = {}): StoreApi<AppState
         requestScore(text, 0);
         if (opts.play ?? wasPlaying) clock.play();
         return true;
+      },
+
+      cancelLoad() {
+        if (get().loading) simulator().cancelTrajectory();
       },
 
       async loadExample(name, opts = {}) {

@@ -94,3 +94,23 @@ describe('stored and shared text', () => {
     expect(store.getState().loadError!.issues.map((i) => i.path)).toContain('spacecraft');
   });
 });
+
+describe('cancelling a run', () => {
+  it('a load cancelled before its run ends fails as cancelled; the mission shown stays', async () => {
+    const store = createAppStore({ examples, simulator: createInProcessClient() });
+    await store.getState().loadExample('skynet5a-inspection');
+    const before = store.getState().mission;
+    store.getState().cancelLoad(); // nothing loading: nothing happens
+    expect(store.getState().loadError).toBeNull();
+    const loading = store.getState().loadText(text('skynet5a-inspection'), 'again.json');
+    expect(store.getState().loading).toBe(true);
+    store.getState().cancelLoad();
+    expect(await loading).toBe(false);
+    const s = store.getState();
+    expect(s.loading).toBe(false);
+    expect(s.mission).toBe(before);
+    expect(s.loadError?.issues[0]?.message).toBe('the run was cancelled');
+    // the simulator still works
+    expect(await store.getState().loadText(text('skynet5a-inspection'), 'again.json')).toBe(true);
+  });
+});
