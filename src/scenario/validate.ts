@@ -331,6 +331,13 @@ export function checkScenario(s: Scenario): ScenarioIssue[] {
         }
       }
       const w = schedule[j];
+      const lastsS = maneuverDurationS(m, n);
+      if (!w && lastsS > s.durationS) {
+        add(
+          [...at, m.type === 'teardrop' ? 'cycles' : 'durationS'],
+          `lasts ${lastsS} s, longer than the whole scenario (${s.durationS} s): it cannot end within the run`,
+        );
+      }
       if (w) {
         if (w.endS > s.durationS) {
           add(

@@ -102,6 +102,20 @@ describe('work counted before a run', () => {
     expect(rerun?.message).toMatch(/172,800,000 integration steps over the missed-burn reruns/);
   });
 
+  it('refuses a triggered hold longer than the whole scenario (1e12 s, 1e-6 m deadband)', () => {
+    const s = makeScenario(
+      {},
+      {
+        initial: { frame: 'RIC', positionM: [1000, 0, 0], velocityMps: [0, 0, 0] },
+        maneuvers: [rbarHold({ when: 'tS > 100' })],
+      },
+    );
+    const hold = issuesOf(s).find((i) => i.path === 'spacecraft[0].maneuvers[0].durationS');
+    expect(hold?.message).toMatch(
+      /lasts 1000000000000 s, longer than the whole scenario \(86400 s\)/,
+    );
+  });
+
   it('counts a triggered hold up to the scenario end and flies it within that count', () => {
     // R-bar, 1e-6 m deadband: the cycle is the 10 s floor, so a burn every 10 s until the end
     const s = valid(
@@ -109,7 +123,7 @@ describe('work counted before a run', () => {
         {},
         {
           initial: { frame: 'RIC', positionM: [1000, 0, 0], velocityMps: [0, 0, 0] },
-          maneuvers: [rbarHold({ when: 'tS > 100' })],
+          maneuvers: [rbarHold({ when: 'tS > 100', durationS: 86400 })],
         },
       ),
     );
