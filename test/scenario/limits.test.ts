@@ -245,3 +245,17 @@ describe('found by the fuzz test', () => {
     expect(() => runScenario(s)).toThrow(ScenarioRunError);
   });
 });
+
+describe('100,000 problems', () => {
+  it('are listed (the first 50) instead of overflowing the stack', () => {
+    const s = JSON.parse(JSON.stringify(makeScenario())) as {
+      spacecraft: { maneuvers: unknown[] }[];
+    };
+    s.spacecraft[0]!.maneuvers = Array.from({ length: 100_000 }, () => ({ type: 'impulse' }));
+    const issues = issuesOf(s);
+    expect(issues).toHaveLength(MAX_LISTED_ISSUES + 1);
+    expect(issues[0]!.message).toMatch(/^too many problems to count them all/);
+    expect(issues[1]!.path).toMatch(/^spacecraft\[0\]\.maneuvers\[0\]/);
+    expect(issues[MAX_LISTED_ISSUES]!.message).toMatch(/^and \d+ more problems/);
+  });
+});
