@@ -59,8 +59,11 @@ const USAGE = `Usage:
       result, exit code 130.
   rpo-sim --help | --version
 
-Exit codes: 0 done, 1 violations with --strict, 2 invalid input or usage, 3 internal error,
-130 Monte Carlo interrupted.`;
+FILE is a regular file, or - for standard input (at most 5 MB). Outputs are written completely
+or not at all (a temporary file, then renamed).
+
+Exit codes: 0 done, 1 violations with --strict, 2 invalid input, an output that cannot be
+written, or usage, 3 internal error, 130 Monte Carlo interrupted, 143 stopped by SIGTERM.`;
 
 interface ParsedArgs {
   positional: string[];
