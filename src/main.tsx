@@ -72,7 +72,11 @@ async function openInitialScenario(): Promise<void> {
       exampleName: null,
     });
     if (ok) store.setDraftNote({ kind: 'restored', draft: open.draft });
-    else error = (await openExample(DEFAULT_EXAMPLE)) ?? error;
+    else {
+      // a draft that does not run is kept as text, over the default scenario, never dropped
+      error = (await openExample(DEFAULT_EXAMPLE)) ?? error;
+      store.restoreDraftText(open.draft);
+    }
   } else {
     error = (await openExample(open.name)) ?? error;
   }

@@ -11,7 +11,6 @@
  * 130 a Monte Carlo run interrupted by Ctrl+C (its partial result printed).
  */
 
-import { createWriteStream, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scenarioJsonSchema } from '../scenario/schema.ts';
@@ -21,6 +20,7 @@ import {
   loadScenarioFile,
   readScenarioFile,
   UsageError,
+  writeOutputFile,
 } from './files.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { buildReport } from '../scoring/report.ts';
@@ -62,8 +62,11 @@ const USAGE = `Usage:
       result, exit code 130.
   rpo-sim --help | --version
 
-Exit codes: 0 done, 1 violations with --strict, 2 invalid input or usage, 3 internal error,
-130 Monte Carlo interrupted.`;
+FILE is a regular file, or - for standard input (at most 5 MB). Outputs are written completely
+or not at all (a temporary file, then renamed).
+
+Exit codes: 0 done, 1 violations with --strict, 2 invalid input, an output that cannot be
+written, or usage, 3 internal error, 130 Monte Carlo interrupted, 143 stopped by SIGTERM.`;
 
 interface ParsedArgs {
   positional: string[];
@@ -97,11 +100,10 @@ function parseArgs(
   return { positional, flags };
 }
 
-function writeEphemerisCsv(file: string, run: RunResult): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const out = createWriteStream(file);
-    out.on('error', (err) => reject(new InputError(`${file}: cannot write (${err.message})`)));
-    out.write('spacecraft,tS,rM,iM,cM,vrMps,viMps,vcMps\n');
+/** Writes every integration node as CSV, completely or not at all (see writeOutputFile). */
+function writeEphemerisCsv(file: string, run: RunResult): void {
+  writeOutputFile(file, (append) => {
+    append('spacecraft,tS,rM,iM,cM,vrMps,viMps,vcMps\n');
     for (const c of run.spacecraft) {
       const e = c.ephemeris;
       if (!e) continue;
@@ -111,13 +113,12 @@ function writeEphemerisCsv(file: string, run: RunResult): Promise<void> {
         const s = e.stateRic;
         chunk += `${c.id},${e.tS[k]},${s[o]},${s[o + 1]},${s[o + 2]},${s[o + 3]},${s[o + 4]},${s[o + 5]}\n`;
         if (chunk.length > 1 << 16) {
-          out.write(chunk);
+          append(chunk);
           chunk = '';
         }
       }
-      out.write(chunk);
+      append(chunk);
     }
-    out.end(() => resolve());
   });
 }
 
@@ -130,7 +131,7 @@ async function cmdRun(args: readonly string[], io: CliIo): Promise<number> {
   const scenario = loadScenarioFile(file);
   const ephemerisFile = flags.get('ephemeris');
   const evaluation = flyScenario(file, scenario, typeof ephemerisFile === 'string');
-  if (typeof ephemerisFile === 'string') await writeEphemerisCsv(ephemerisFile, evaluation.run);
+  if (typeof ephemerisFile === 'string') writeEphemerisCsv(ephemerisFile, evaluation.run);
   const report = buildReport(evaluation);
   if (flags.has('json')) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else io.stdout(formatSummary(report));
@@ -204,7 +205,7 @@ function cmdSchema(args: readonly string[], io: CliIo): number {
   const text = `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`;
   if (positional.length > 1) throw new UsageError('schema takes at most one output file');
   if (positional[0] === undefined) io.stdout(text);
-  else writeFileSync(positional[0], text);
+  else writeOutputFile(positional[0], (append) => append(text));
   return 0;
 }
 

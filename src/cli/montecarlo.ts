@@ -15,7 +15,6 @@
  * interrupted.
  */
 
-import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { MAX_SEED } from '../montecarlo/random.ts';
 import { isZeroDispersion } from '../montecarlo/sampler.ts';
@@ -23,7 +22,7 @@ import type { MonteCarloSummary, Proportion } from '../montecarlo/stats.ts';
 import { summarize } from '../montecarlo/stats.ts';
 import { trialScenario } from '../montecarlo/worst.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { inputProblemExit, loadScenarioFile, UsageError } from './files.ts';
+import { inputProblemExit, loadScenarioFile, UsageError, writeOutputFile } from './files.ts';
 import type { TrialRunResult } from '../montecarlo/trial.ts';
 import { runTrialsInWorkers } from './pool.ts';
 
@@ -259,10 +258,12 @@ export async function cmdMonteCarlo(args: readonly string[], io: CliIo): Promise
       throw new Error(`trial ${w.trialIndex} gave a different minimum range when run again`);
     }
     try {
-      writeFileSync(a.worst, `${JSON.stringify(written.scenario, null, 2)}\n`);
+      const text = `${JSON.stringify(written.scenario, null, 2)}\n`;
+      writeOutputFile(a.worst, (append) => append(text));
     } catch (err) {
-      io.stderr(`rpo-sim: ${a.worst}: cannot write (${(err as Error).message})\n`);
-      return 2;
+      const code = inputProblemExit(err, io.stderr, USAGE);
+      if (code !== null) return code;
+      throw err;
     }
     io.stderr(
       `rpo-sim: wrote trial ${w.trialIndex} (${w.spacecraft} min range ${w.minRangeM.toFixed(3)} m) to ${a.worst}\n`,

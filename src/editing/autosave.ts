@@ -21,7 +21,7 @@ export interface Draft {
   text: string;
   /** Where the draft came from (example name, file name), for the restore note. */
   source: string;
-  /** When it was saved, ms since 1970 (UTC). */
+  /** When it was saved, ms since 1970 (UTC); NaN when the stored time was unreadable. */
   savedAtMs: number;
 }
 
@@ -45,14 +45,17 @@ export function loadDraft(storage: DraftStorage): Draft | null {
   }
   if (raw === null) return null;
   try {
-    const d = JSON.parse(raw) as Partial<Draft>;
-    if (
-      typeof d.text !== 'string' ||
-      typeof d.source !== 'string' ||
-      typeof d.savedAtMs !== 'number'
-    )
-      return null;
-    return { text: d.text, source: d.source, savedAtMs: d.savedAtMs };
+    const d = JSON.parse(raw) as Partial<Draft> | null;
+    if (typeof d?.text !== 'string') return null;
+    // the text is what matters: a damaged source or time does not lose it
+    return {
+      text: d.text,
+      source: typeof d.source === 'string' && d.source !== '' ? d.source : 'draft.json',
+      savedAtMs:
+        typeof d.savedAtMs === 'number' && Number.isFinite(new Date(d.savedAtMs).getTime())
+          ? d.savedAtMs
+          : Number.NaN,
+    };
   } catch {
     return null;
   }

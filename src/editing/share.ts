@@ -56,6 +56,9 @@ export function decodeShareFragment(hash: string): ShareDecode {
   const params = new URLSearchParams(fragment);
   const encoded = params.get(SHARE_KEY);
   if (encoded === null) return { kind: 'none' };
+  if (encoded === '') {
+    return { kind: 'error', message: 'the share link is empty: it holds no scenario' };
+  }
   if (encoded.length > MAX_SHARE_CHARS) {
     return {
       kind: 'error',

@@ -8,12 +8,24 @@
 import { GEO_RADIUS_M, meanMotionRadPerS } from '../core/constants.ts';
 import type { ManeuverSpec, TargetOrbitSpec } from './schema.ts';
 
-/** Formats a path array as `a.b[0].c`. */
+/** Longest key echoed in a path, characters; a longer one is cut and ends in an ellipsis. */
+export const MAX_ECHOED_KEY_CHARS = 80;
+
+/**
+ * Formats a path array as `a.b[0].c`. An empty key is written `""` (so it is not mistaken for the
+ * whole file) and a key longer than {@link MAX_ECHOED_KEY_CHARS} is cut.
+ */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out === '' ? String(key) : `.${String(key)}`;
+    if (typeof key === 'number') {
+      out += `[${key}]`;
+      continue;
+    }
+    let name = String(key);
+    if (name === '') name = '""';
+    else if (name.length > MAX_ECHOED_KEY_CHARS) name = `${name.slice(0, MAX_ECHOED_KEY_CHARS)}…`;
+    out += out === '' ? name : `.${name}`;
   }
   return out;
 }

@@ -13,6 +13,9 @@
 import { z } from 'zod';
 import { closestName } from './suggest.ts';
 
+/** Most problems listed for one file; the rest are counted ("and N more problems"). */
+export const MAX_LISTED_ISSUES = 50;
+
 /** The only format version this build reads and writes. */
 export const SCENARIO_FORMAT_VERSION = 1;
 
@@ -28,8 +31,10 @@ function strict<T extends z.ZodRawShape>(shape: T) {
   return z.strictObject(shape, {
     error: (issue) => {
       if (issue.code !== 'unrecognized_keys') return undefined;
+      // only the first keys are listed (see MAX_LISTED_ISSUES): suggest for those alone
       return issue.keys
-        .map((key) => {
+        .map((key, i) => {
+          if (i >= MAX_LISTED_ISSUES) return 'unknown key';
           const near = closestName(key, known);
           return near === null
             ? `unknown key; allowed here: ${known.join(', ')}`

@@ -5,6 +5,9 @@
  * CACM 7(3), 1964 (edit distance with transpositions).
  */
 
+/** Longest name for which a near miss is looked for, characters (known keys are far shorter). */
+export const MAX_SUGGESTED_KEY_CHARS = 64;
+
 /** Optimal-string-alignment edit distance, case-insensitive. */
 export function editDistance(a: string, b: string): number {
   const s = a.toLowerCase();
@@ -36,9 +39,12 @@ export function editDistance(a: string, b: string): number {
  * (distance at most 2, and at most a third of the name's length).
  */
 export function closestName(name: string, known: readonly string[]): string | null {
+  // a key this long is no typo of a known one, and its distance would cost length^2
+  if (name.length > MAX_SUGGESTED_KEY_CHARS) return null;
   let best: string | null = null;
   let bestDistance = Infinity;
   for (const candidate of known) {
+    if (Math.abs(candidate.length - name.length) > 2) continue;
     const dist = editDistance(name, candidate);
     if (dist < bestDistance) {
       bestDistance = dist;

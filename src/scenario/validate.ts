@@ -7,13 +7,20 @@
  * keep the last one silently (./duplicateKeys.ts).
  */
 
+import { parse, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import { EARTH_RADIUS_M, GEO_RADIUS_M, G0_MPS2 } from '../core/constants.ts';
 import { compileCondition, ExpressionError } from '../events/expression.ts';
 import { IN_PLANE_CONDITION_LIMIT, inPlaneConditioning } from '../maneuvers/transfer.ts';
 import { findDuplicateKeys } from './duplicateKeys.ts';
+import { MAX_RUN_STEPS, workLimitIssues } from './limits.ts';
 import type { Scenario, ManeuverSpec, TargetOrbitSpec } from './schema.ts';
-import { KEY_MESSAGE_SEPARATOR, scenarioSchema, SCENARIO_FORMAT_VERSION } from './schema.ts';
+import {
+  KEY_MESSAGE_SEPARATOR,
+  MAX_LISTED_ISSUES,
+  scenarioSchema,
+  SCENARIO_FORMAT_VERSION,
+} from './schema.ts';
 import {
   formatPath,
   maneuverDurationS,
@@ -21,12 +28,30 @@ import {
   TRIGGER_VARIABLES,
 } from './derived.ts';
 
-export { formatPath, maneuverDurationS, targetMeanMotionRadPerS, TRIGGER_VARIABLES };
+export {
+  formatPath,
+  maneuverDurationS,
+  MAX_LISTED_ISSUES,
+  MAX_RUN_STEPS,
+  targetMeanMotionRadPerS,
+  TRIGGER_VARIABLES,
+};
+
+/**
+ * The first {@link MAX_LISTED_ISSUES} problems and, when there are more, one last entry (path
+ * empty) counting the rest: a file with 100,000 problems gives a short list, not 8 MB of text.
+ */
+export function firstIssues(issues: ScenarioIssue[]): ScenarioIssue[] {
+  if (issues.length <= MAX_LISTED_ISSUES) return issues;
+  const more = issues.length - MAX_LISTED_ISSUES;
+  return [
+    ...issues.slice(0, MAX_LISTED_ISSUES),
+    { path: '', message: `and ${more} more problem${more === 1 ? '' : 's'} (fix these first)` },
+  ];
+}
 
 /** Largest scenario text accepted, bytes (UTF-8). */
 export const MAX_SCENARIO_BYTES = 5 * 1024 * 1024;
-/** Largest number of integration steps (summed over spacecraft) in one run. */
-export const MAX_RUN_STEPS = 2e7;
 
 /** One problem in a scenario. */
 export interface ScenarioIssue {
@@ -87,24 +112,45 @@ export function parseJson(
       ],
     };
   }
+  // a byte-order mark (Windows editors write one) is no part of the JSON
+  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    return { ok: true, value: JSON.parse(json) as unknown };
   } catch (err) {
-    const raw = err instanceof Error ? err.message : String(err);
-    const pos = /at position (\d+)/.exec(raw);
-    let where = '';
-    if (pos) {
-      const { line, column } = lineColumn(text, Number(pos[1]));
-      where = ` (line ${line}, column ${column})`;
-    } else if (text.trim() === '') {
+    if (json.trim() === '') {
       return {
         ok: false,
         issues: [{ path: '', message: 'the file is empty; expected a JSON object' }],
       };
     }
-    const detail = raw.replace(/\s*in JSON at position \d+.*$/s, '').replace(/^JSON\.parse: /, '');
-    return { ok: false, issues: [{ path: '', message: `not valid JSON${where}: ${detail}` }] };
+    const raw = err instanceof Error ? err.message : String(err);
+    const { line, column } = lineColumn(json, syntaxErrorOffset(json, raw));
+    // V8 may quote the text around the error: the position says where, without echoing it
+    const detail = raw
+      .replace(/\s*in JSON at position \d+.*$/s, '')
+      .replace(/^JSON\.parse: /, '')
+      .replace(/, ".*is not valid JSON$/s, '')
+      .slice(0, MAX_ECHOED_CHARS);
+    return {
+      ok: false,
+      issues: [{ path: '', message: `not valid JSON (line ${line}, column ${column}): ${detail}` }],
+    };
   }
+}
+
+/** Longest piece of the input echoed in a message, characters. */
+const MAX_ECHOED_CHARS = 80;
+
+/**
+ * Character offset of a JSON syntax error: the position in the engine's message when it gives one,
+ * else that of the first error jsonc-parser finds in strict mode (no comments, no trailing commas).
+ */
+function syntaxErrorOffset(text: string, message: string): number {
+  const pos = /at position (\d+)/.exec(message);
+  if (pos) return Number(pos[1]);
+  const errors: ParseError[] = [];
+  parse(text, errors, { disallowComments: true, allowTrailingComma: false });
+  return errors[0]?.offset ?? text.length;
 }
 
 /**
@@ -242,13 +288,7 @@ export function checkScenario(s: Scenario): ScenarioIssue[] {
       `step ${s.stepS} s is too coarse for RK4: use at most ${(periodS / 20).toFixed(0)} s (1/20 of an orbit)`,
     );
   }
-  const steps = Math.ceil(s.durationS / s.stepS) * s.spacecraft.length;
-  if (steps > MAX_RUN_STEPS) {
-    add(
-      ['stepS'],
-      `the run would take ${steps.toExponential(2)} integration steps (duration / step x ${s.spacecraft.length} spacecraft); the limit is ${MAX_RUN_STEPS.toExponential(0)}: use a longer step or a shorter duration`,
-    );
-  }
+  for (const limit of workLimitIssues(s)) add(limit.path, limit.message);
 
   const ids = new Map<string, number>();
   s.spacecraft.forEach((sc, i) => {
@@ -291,6 +331,13 @@ export function checkScenario(s: Scenario): ScenarioIssue[] {
         }
       }
       const w = schedule[j];
+      const lastsS = maneuverDurationS(m, n);
+      if (!w && lastsS > s.durationS) {
+        add(
+          [...at, m.type === 'teardrop' ? 'cycles' : 'durationS'],
+          `lasts ${lastsS} s, longer than the whole scenario (${s.durationS} s): it cannot end within the run`,
+        );
+      }
       if (w) {
         if (w.endS > s.durationS) {
           add(
@@ -364,6 +411,12 @@ export function checkScenario(s: Scenario): ScenarioIssue[] {
 
 /** Structural validation and cross-field checks of an already parsed JSON value. */
 export function validateScenario(value: unknown): LoadResult {
+  const result = validateAll(value);
+  return result.ok ? result : { ok: false, issues: firstIssues(result.issues) };
+}
+
+/** {@link validateScenario} with every problem listed. */
+function validateAll(value: unknown): LoadResult {
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
     const v = (value as Record<string, unknown>).version;
     if (typeof v === 'number' && v > SCENARIO_FORMAT_VERSION && Number.isInteger(v)) {
@@ -378,8 +431,21 @@ export function validateScenario(value: unknown): LoadResult {
       };
     }
   }
-  const parsed = scenarioSchema.safeParse(value);
-  if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error) };
+  let parsed: ReturnType<typeof scenarioSchema.safeParse>;
+  try {
+    parsed = scenarioSchema.safeParse(value);
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+    return tooManyProblems(value);
+  }
+  if (!parsed.success) {
+    const issues = zodIssues(parsed.error);
+    const seen = new Set(issues.map((i) => i.path));
+    return {
+      ok: false,
+      issues: [...issues, ...looseChecks(value).filter((i) => !seen.has(i.path))],
+    };
+  }
   const issues = checkScenario(parsed.data);
   return issues.length > 0 ? { ok: false, issues } : { ok: true, scenario: parsed.data };
 }
@@ -393,9 +459,80 @@ export function loadScenario(text: string): LoadResult {
   const json = parseJson(text);
   if (!json.ok) return json;
   const duplicates = duplicateKeyIssues(text);
-  const result = validateScenario(json.value);
-  if (duplicates.length === 0) return result;
-  return { ok: false, issues: result.ok ? duplicates : [...duplicates, ...result.issues] };
+  const result = validateAll(json.value);
+  if (duplicates.length === 0)
+    return result.ok ? result : { ok: false, issues: firstIssues(result.issues) };
+  return {
+    ok: false,
+    issues: firstIssues(result.ok ? duplicates : [...duplicates, ...result.issues]),
+  };
+}
+
+/** Items of each list checked when a file has too many problems to check whole. */
+const CHECKED_ITEMS = 1000;
+
+/** A copy of a JSON value with every array cut to its first `count` items. */
+function firstItems(value: unknown, count: number): unknown {
+  if (Array.isArray(value)) return value.slice(0, count).map((v) => firstItems(v, count));
+  if (typeof value !== 'object' || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = firstItems(v, count);
+  return out;
+}
+
+/**
+ * The problems of a file with so many that the schema library overflows the stack collecting
+ * them (it spreads problem lists into calls: 100,000 problems are too many): those of the first
+ * {@link CHECKED_ITEMS} items of each list, which are the first ones listed anyway.
+ */
+function tooManyProblems(value: unknown): LoadResult {
+  const parsed = scenarioSchema.safeParse(firstItems(value, CHECKED_ITEMS));
+  const issues = parsed.success ? [] : zodIssues(parsed.error);
+  issues.unshift({
+    path: '',
+    message: `too many problems to count them all: below are those of the first ${CHECKED_ITEMS} items of each list`,
+  });
+  return { ok: false, issues };
+}
+
+/**
+ * The checks that need no valid structure (spacecraft ids unique, trigger conditions compile),
+ * run on the raw value while the structure has errors, so those problems are not hidden until
+ * the structural ones are fixed.
+ */
+function looseChecks(value: unknown): ScenarioIssue[] {
+  const out: ScenarioIssue[] = [];
+  const craft = (value as { spacecraft?: unknown } | null)?.spacecraft;
+  if (!Array.isArray(craft)) return out;
+  const ids = new Map<string, number>();
+  craft.forEach((sc: unknown, i) => {
+    if (typeof sc !== 'object' || sc === null) return;
+    const { id, maneuvers } = sc as { id?: unknown; maneuvers?: unknown };
+    if (typeof id === 'string') {
+      const first = ids.get(id);
+      if (first !== undefined)
+        out.push({
+          path: formatPath(['spacecraft', i, 'id']),
+          message: `duplicate id "${id}" (also spacecraft[${first}])`,
+        });
+      else ids.set(id, i);
+    }
+    if (!Array.isArray(maneuvers)) return;
+    maneuvers.forEach((m: unknown, j) => {
+      const when = (m as { when?: unknown } | null)?.when;
+      if (typeof when !== 'string') return;
+      try {
+        compileCondition(when, TRIGGER_VARIABLES);
+      } catch (err) {
+        if (!(err instanceof ExpressionError)) throw err;
+        out.push({
+          path: formatPath(['spacecraft', i, 'maneuvers', j, 'when']),
+          message: err.message,
+        });
+      }
+    });
+  });
+  return out;
 }
 
 function zodIssues(error: z.ZodError): ScenarioIssue[] {

@@ -46,6 +46,7 @@ import { footballAmplitudeM, footballEntryState } from '../maneuvers/football.ts
 import { cwTransferDepartureVelocity, refineTransfer } from '../maneuvers/transfer.ts';
 import type { ManeuverSpec, Scenario } from '../scenario/schema.ts';
 import { formatPath, targetMeanMotionRadPerS, TRIGGER_VARIABLES } from '../scenario/derived.ts';
+import { formatCount, MAX_RUN_BURNS } from '../scenario/limits.ts';
 import { Ephemeris } from './ephemeris.ts';
 
 /** Final position error estimate above which a report warns, m. */
@@ -83,6 +84,14 @@ export class ScenarioRunError extends Error {
     super(`${path}: ${message}`);
     this.name = 'ScenarioRunError';
   }
+}
+
+/** The error of a run that would go past {@link MAX_RUN_BURNS} burns, at `path`. */
+function burnLimitError(path: string): ScenarioRunError {
+  return new ScenarioRunError(
+    path,
+    `the run would fire more than ${formatCount(MAX_RUN_BURNS)} burns (the limit); stopped: use a wider deadband or a shorter maneuver`,
+  );
 }
 
 /** A burn as executed, delta-v in RIC. */
@@ -476,6 +485,8 @@ class Run {
   private readonly snapshotEveryS: number;
   private nextSnapshotS: number;
   private steps = 0;
+  /** Burns fired so far, all spacecraft. */
+  private burnCount = 0;
   /** Next instant something is due (cached: changes only at instants). */
   private breakpointS = Infinity;
   /** Whether any spacecraft waits on a trigger (then steps keep their start states). */
@@ -959,6 +970,9 @@ class Run {
     dv: [number, number, number],
     record: Omit<BurnRecord, 'dvMps' | 'frame' | 'tS'>,
   ) {
+    // the hard cap behind the up-front count of src/scenario/limits.ts
+    if (++this.burnCount > MAX_RUN_BURNS)
+      throw burnLimitError(formatPath(['spacecraft', c.index, 'maneuvers', record.maneuverIndex]));
     if (this.perturbation && !this.perturbation.burn(c.index, c.burnOrdinal++, dv)) return;
     c.model.applyImpulseRic(c.y, dv[0], dv[1], dv[2]);
     this.arcStart(c, tS);
@@ -1028,13 +1042,16 @@ class Run {
       }
       case 'hold': {
         const p: Triple = [ric[0]!, ric[1]!, ric[2]!];
-        const count = Math.ceil(
-          spec.durationS / holdCycleS(c.model, ric, this.n, spec.deadbandM) - 1e-9,
+        // at least one leg, however short the hold (fuzz: durationS 5e-324 gave none)
+        const count = Math.max(
+          1,
+          Math.ceil(spec.durationS / holdCycleS(c.model, ric, this.n, spec.deadbandM) - 1e-9),
         );
-        const legs = Array.from({ length: count }, () => ({
-          durationS: spec.durationS / count,
-          toPositionM: p,
-        }));
+        const legS = spec.durationS / count;
+        // legs that would start after the scenario ends never fly: only the others are made
+        const made = Math.min(count, Math.ceil((this.T - tS) / legS) + 1);
+        if (made > MAX_RUN_BURNS) throw burnLimitError(`${path}.durationS`);
+        const legs = Array.from({ length: made }, () => ({ durationS: legS, toPositionM: p }));
         return this.flyLegs(c, tS, legs, [0, 0, 0], base, path);
       }
       case 'glideslope': {

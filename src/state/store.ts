@@ -62,6 +62,8 @@ export interface DraftNote {
   /** 'restored': the draft is open; 'available': something else was asked for, the draft waits. */
   kind: 'restored' | 'available';
   draft: Draft;
+  /** The restored draft does not run: it is open as text, its problems listed in the editor. */
+  hasProblems?: boolean;
 }
 
 /** Storage key of whether the plan editor was left open (so a reload reopens it). */
@@ -130,6 +132,11 @@ export interface AppState {
    * @returns true when loaded
    */
   loadText(text: string, sourceName: string, options?: LoadOptions): Promise<boolean>;
+  /**
+   * Stops the scenario being loaded (however long its run would take): the load fails with "the
+   * run was cancelled" and the mission shown stays.
+   */
+  cancelLoad(): void;
   /** Loads a bundled example by name; an unknown name is a load error. */
   loadExample(name: string, options?: LoadOptions): Promise<boolean>;
   dismissError(): void;
@@ -161,8 +168,14 @@ export interface AppState {
   setDraftNote(note: DraftNote | null): void;
   /** Forgets the autosaved draft; a restored draft is replaced by the scenario it came from. */
   discardDraft(): Promise<void>;
-  /** Opens the draft offered by an 'available' note. */
+  /** Opens the draft offered by an 'available' note (as text with its problems if it does not run). */
   openDraft(): Promise<boolean>;
+  /**
+   * Makes a draft that does not run (invalid, or not even JSON) the text being edited, over the
+   * mission shown: its problems are listed in the opened editor, the next edit continues it, and
+   * the note says it was restored. A draft is never replaced by a scenario it did not come from.
+   */
+  restoreDraftText(draft: Draft): void;
 }
 
 /** Options of `createAppStore`. */
@@ -376,6 +389,10 @@ export function createAppStore(options: AppStoreOptions = {}): StoreApi<AppState
         return true;
       },
 
+      cancelLoad() {
+        if (get().loading) simulator().cancelTrajectory();
+      },
+
       async loadExample(name, opts = {}) {
         const example = get().examples.find((e) => e.name === name);
         if (!example) {
@@ -464,7 +481,19 @@ export function createAppStore(options: AppStoreOptions = {}): StoreApi<AppState
           exampleName: null,
         });
         if (ok) set({ draftNote: { kind: 'restored', draft: note.draft } });
+        else get().restoreDraftText(note.draft);
         return ok;
+      },
+
+      restoreDraftText(draft) {
+        history.reset(draft.text);
+        set({
+          docSource: draft.source,
+          editorOpen: true,
+          loadError: null,
+          draftNote: { kind: 'restored', draft, hasProblems: true },
+        });
+        commitText(draft.text);
       },
     };
   });

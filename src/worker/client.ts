@@ -32,29 +32,50 @@ export interface SimPort {
   recycle(buffers: ArrayBuffer[]): void;
   /** Sets the function that receives every response. */
   listen(onResponse: (res: SimResponse) => void): void;
+  /**
+   * Stops the request in flight, however long it would run: it fails at once with
+   * {@link CANCELLED_MESSAGE} and the port stays usable (a worker is replaced by a fresh one).
+   */
+  cancel(): void;
   terminate(): void;
 }
 
+/** The failure of a request stopped by `cancel`. */
+export const CANCELLED_MESSAGE = 'the run was cancelled';
+
 /** A port over a dedicated worker running src/worker/sim.worker.ts. */
 export function workerPort(): SimPort {
-  const worker = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module' });
   let listener: (res: SimResponse) => void = () => {};
   let pending: SimRequest | null = null;
-  worker.onmessage = (e: MessageEvent<unknown>) => {
-    if (!isSimResponse(e.data)) return;
-    pending = null;
-    listener(e.data);
+  const start = (): Worker => {
+    const w = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module' });
+    w.onmessage = (e: MessageEvent<unknown>) => {
+      if (!isSimResponse(e.data)) return;
+      pending = null;
+      listener(e.data);
+    };
+    // A worker that fails to load or crashes: the request in flight fails with the reason, so
+    // the page shows it instead of waiting for ever.
+    w.onerror = (e: ErrorEvent) => {
+      e.preventDefault();
+      if (!pending) return;
+      const req = pending;
+      pending = null;
+      listener(failure(req, `the simulation worker failed: ${e.message || 'unknown error'}`));
+    };
+    return w;
   };
-  // A worker that fails to load or crashes: the request in flight fails with the reason, so the
-  // page shows it instead of waiting for ever.
-  worker.onerror = (e: ErrorEvent) => {
-    e.preventDefault();
-    if (!pending) return;
-    const req = pending;
-    pending = null;
-    listener(failure(req, `the simulation worker failed: ${e.message || 'unknown error'}`));
-  };
+  let worker = start();
   return {
+    cancel() {
+      if (!pending) return;
+      const req = pending;
+      pending = null;
+      // a run cannot be interrupted from outside its thread: the worker goes, a fresh one comes
+      worker.terminate();
+      worker = start();
+      listener(failure(req, CANCELLED_MESSAGE));
+    },
     post(req) {
       pending = req;
       worker.postMessage(req);
@@ -108,6 +129,13 @@ class Channel {
         this.waiting = w;
       }
     });
+  }
+
+  /** Drops the waiting request and stops the one in flight (it resolves as cancelled). */
+  cancel(): void {
+    this.waiting?.resolve(null);
+    this.waiting = null;
+    if (this.inFlight !== null) this.port.cancel();
   }
 
   /** Whether nothing is in flight or waiting. */
@@ -201,6 +229,11 @@ export class SimulationClient {
     return this.channels[kind].idle;
   }
 
+  /** Stops the trajectory run in flight (it fails with {@link CANCELLED_MESSAGE}). */
+  cancelTrajectory(): void {
+    this.channels.trajectory.cancel();
+  }
+
   /** Stops the workers. */
   dispose(): void {
     for (const p of this.ports) p.terminate();
@@ -218,6 +251,7 @@ function brokenPort(reason: string): SimPort {
   return {
     post: (req) => setTimeout(() => listener(failure(req, reason)), 0),
     recycle: () => {},
+    cancel: () => {},
     listen(fn) {
       listener = fn;
     },

@@ -3,19 +3,30 @@
  * ports as the workers: for node (tests, tools) where there is no `Worker`. Not used by the page.
  */
 
-import { SimulationClient, type SimPort } from './client.ts';
+import { CANCELLED_MESSAGE, failure, SimulationClient, type SimPort } from './client.ts';
 import { computeResponse, recycle } from './compute.ts';
-import type { SimResponse } from './protocol.ts';
+import type { SimRequest, SimResponse } from './protocol.ts';
 
 /** A port that computes requests here. */
 export function inProcessPort(): SimPort {
   let listener: (res: SimResponse) => void = () => {};
   let alive = true;
+  let pending: SimRequest | null = null;
   return {
     post(req) {
+      pending = req;
       setTimeout(() => {
-        if (alive) listener(computeResponse(req));
+        if (!alive || pending !== req) return;
+        pending = null;
+        listener(computeResponse(req));
       }, 0);
+    },
+    cancel() {
+      // this thread cannot be interrupted: a request not yet computed is never computed
+      if (!pending) return;
+      const req = pending;
+      pending = null;
+      listener(failure(req, CANCELLED_MESSAGE));
     },
     recycle(buffers) {
       recycle(buffers);

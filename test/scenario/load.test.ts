@@ -245,7 +245,7 @@ const cases: Case[] = [
       s.stepS = 1;
     },
     path: 'stepS',
-    message: /limit is 2e\+7/,
+    message: /limit is 20,000,000/,
   },
   {
     name: 'step too coarse',

@@ -129,6 +129,7 @@ function manualPort() {
     listen: (fn) => {
       listener = fn;
     },
+    cancel: () => {},
     terminate: () => {},
   };
   const answer = (req: SimRequest, stage: 'preview' | 'exact' = 'exact'): void =>

@@ -7,9 +7,10 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../state/useAppStore.ts';
 
-/** When a draft was saved, local time: `14:02` today, else `28 Nov 14:02`. */
-function savedAt(ms: number): string {
+/** When a draft was saved, local time: `14:02` today, else `28 Nov 14:02`; null if unknown. */
+function savedAt(ms: number): string | null {
   const d = new Date(ms);
+  if (Number.isNaN(d.getTime())) return null;
   const hm = `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
   if (d.toDateString() === new Date().toDateString()) return hm;
   return `${d.getDate()} ${d.toLocaleString('en', { month: 'short' })} ${hm}`;
@@ -35,7 +36,11 @@ export function DraftNote() {
       </svg>
       <span className="draft-text">
         {note.kind === 'restored' ? 'Restored your unsaved edits' : 'You have unsaved edits'} of{' '}
-        <code>{note.draft.source}</code> <span className="hud-dim">(autosaved {when})</span>
+        <code>{note.draft.source}</code>{' '}
+        <span className="hud-dim">{when === null ? '(autosaved)' : `(autosaved ${when})`}</span>
+        {note.hasProblems && (
+          <span data-testid="draft-problems">: it has problems, listed in the editor</span>
+        )}
       </span>
       {note.kind === 'available' && (
         <button type="button" className="button small" onClick={() => void open()}>

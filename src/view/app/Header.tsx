@@ -26,18 +26,27 @@ const SHORTCUTS: [string, string][] = [
 
 /** The header bar. */
 export function Header() {
-  const { mission, examples, exampleName, loadExample, loading, editorOpen, setEditorOpen } =
-    useAppStore(
-      useShallow((s) => ({
-        mission: s.mission,
-        examples: s.examples,
-        exampleName: s.exampleName,
-        loadExample: s.loadExample,
-        loading: s.loading,
-        editorOpen: s.editorOpen,
-        setEditorOpen: s.setEditorOpen,
-      })),
-    );
+  const {
+    mission,
+    examples,
+    exampleName,
+    loadExample,
+    loading,
+    cancelLoad,
+    editorOpen,
+    setEditorOpen,
+  } = useAppStore(
+    useShallow((s) => ({
+      mission: s.mission,
+      examples: s.examples,
+      exampleName: s.exampleName,
+      loadExample: s.loadExample,
+      loading: s.loading,
+      cancelLoad: s.cancelLoad,
+      editorOpen: s.editorOpen,
+      setEditorOpen: s.setEditorOpen,
+    })),
+  );
   useEffect(() => {
     document.title = mission ? `${mission.scenario.name} — RPO Sim` : 'RPO Sim';
   }, [mission]);
@@ -57,7 +66,16 @@ export function Header() {
         {mission && <span className="scenario-source">{mission.sourceName}</span>}
         {loading && (
           <span className="loading-badge" data-testid="loading">
-            running scenario…
+            running scenario…{' '}
+            <button
+              type="button"
+              className="button small"
+              data-testid="cancel-load"
+              title="Stop this run; the scenario shown stays"
+              onClick={cancelLoad}
+            >
+              Cancel
+            </button>
           </span>
         )}
       </div>
