@@ -7,9 +7,8 @@
  * (independently: no cross-correlation; a covariance with negative eigenvalues, which real CDMs
  * carry, has them clipped to zero first, as CARA does), propagates both by two-body motion (`kepler.ts`) over
  * the window [TCA + t0, TCA + t1], and counts a hit when their separation falls below the
- * hard-body radius at any time in the window: on a grid of at least 64 steps and 64 per shortest
- * orbital period, every local minimum of the range (a sign change of rho . rhoDot between grid
- * points) is located by the Illinois false-position method to 1e-9 of the step and checked too.
+ * hard-body radius at any time in the window (`rangeSearch.ts`: every range minimum located on
+ * a grid of at least 64 steps and 64 per shortest orbital period).
  * The Pc is hits / trials with its 95 % Wilson score interval [2].
  *
  * Determinism: trial k draws its 12 normal deviates from its own stream keyed by (seed, k), so a
@@ -26,6 +25,7 @@ import { normalPair, streamFor } from '../montecarlo/random.ts';
 import { wilsonInterval } from '../montecarlo/stats.ts';
 import { KeplerOrbit } from './kepler.ts';
 import { choleskyPsd, clipToPsd } from './matrix.ts';
+import { RangeMinimumSearch } from './rangeSearch.ts';
 
 /** Inputs of a Monte Carlo Pc. */
 export interface MonteCarloPcInput {
@@ -84,7 +84,6 @@ export function monteCarloPc(input: MonteCarloPcInput): MonteCarloPc {
   const pair = new Float64Array(2);
   const p1 = new Float64Array(6);
   const p2 = new Float64Array(6);
-  const hbr2 = hbrM * hbrM;
 
   // grid: at least 64 steps, and 64 per shortest nominal period
   o1.set(input.state1);
@@ -92,21 +91,14 @@ export function monteCarloPc(input: MonteCarloPcInput): MonteCarloPc {
   const nMax = Math.max(o1.meanMotionRadPerS, o2.meanMotionRadPerS);
   const periodMin = nMax > 0 ? (2 * Math.PI) / nMax : Infinity;
   const steps = Math.min(1_000_000, Math.max(64, Math.ceil(((t1S - t0S) / periodMin) * 64)));
-  const h = (t1S - t0S) / steps;
 
   let de1 = 0;
   let de2 = 0;
-  // rho . rhoDot and |rho|^2 at time t (relative to TCA), keeping the anomaly guesses warm
-  let d2 = 0;
-  const rangeRate = (t: number): number => {
+  const search = new RangeMinimumSearch(t0S, t1S, steps, (t: number, out: Float64Array) => {
     de1 = o1.propagate(t, de1, p1);
     de2 = o2.propagate(t, de2, p2);
-    const rx = p2[0]! - p1[0]!;
-    const ry = p2[1]! - p1[1]!;
-    const rz = p2[2]! - p1[2]!;
-    d2 = rx * rx + ry * ry + rz * rz;
-    return rx * (p2[3]! - p1[3]!) + ry * (p2[4]! - p1[4]!) + rz * (p2[5]! - p1[5]!);
-  };
+    for (let i = 0; i < 6; i++) out[i] = p2[i]! - p1[i]!;
+  });
 
   let hits = 0;
   let unbound = 0;
@@ -133,46 +125,7 @@ export function monteCarloPc(input: MonteCarloPcInput): MonteCarloPc {
     }
     de1 = o1.meanMotionRadPerS * t0S;
     de2 = o2.meanMotionRadPerS * t0S;
-    let prevT = t0S;
-    let prevS = rangeRate(t0S);
-    let hit = d2 < hbr2;
-    for (let s = 1; s <= steps && !hit; s++) {
-      const t = s === steps ? t1S : t0S + s * h;
-      const sNow = rangeRate(t);
-      if (d2 < hbr2) {
-        hit = true;
-        break;
-      }
-      if (prevS < 0 && sNow > 0) {
-        // a range minimum inside (prevT, t): Illinois false position on rho . rhoDot
-        let a = prevT;
-        let fa = prevS;
-        let b = t;
-        let fb = sNow;
-        let side = 0;
-        for (let it = 0; it < 100 && b - a > 1e-9 * h; it++) {
-          const c = (a * fb - b * fa) / (fb - fa);
-          const fc = rangeRate(c);
-          if (d2 < hbr2) break;
-          if (fc < 0) {
-            a = c;
-            fa = fc;
-            if (side === -1) fb /= 2;
-            side = -1;
-          } else {
-            b = c;
-            fb = fc;
-            if (side === 1) fa /= 2;
-            side = 1;
-          }
-        }
-        if (d2 < hbr2) hit = true;
-        else rangeRate(t); // restore the anomaly guesses at the grid point
-      }
-      prevT = t;
-      prevS = sNow;
-    }
-    if (hit) hits++;
+    if (search.comesWithin(hbrM)) hits++;
   }
   const w = wilsonInterval(hits, trials);
   return {
