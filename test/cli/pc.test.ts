@@ -22,7 +22,7 @@ function variant(name: string, edit: (text: string) => string): string {
   return p;
 }
 
-describe('rpo-sim pc', () => {
+describe('rpo-sim pc', { timeout: 600_000 }, () => {
   it('--json prints pc2d, method, valid2d and pcMonteCarlo with its interval', async () => {
     const { code, out } = await cli('pc', CASE3, '--json', '--trials', '4000', '--seed', '3');
     expect(code).toBe(0);

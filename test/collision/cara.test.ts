@@ -49,7 +49,7 @@ function expectConsistent(p: number, n: number, ref: number, refSigma: number): 
   expect(Math.abs(p - ref)).toBeLessThanOrEqual(Z * sigma);
 }
 
-describe('2D Pc of NASA CARA CDMs', () => {
+describe('2D Pc of NASA CARA CDMs', { timeout: 600_000 }, () => {
   it.each(alfano)('Alfano case $Case: CARA 2D Pc $CARA_Pc2D', (row) => {
     expect(cdmFile(alfanoFile(row.Case!)).commentHbrM).toBe(Number(row.HBR));
     const a = assess(alfanoFile(row.Case!));
@@ -71,7 +71,7 @@ describe('2D Pc of NASA CARA CDMs', () => {
   });
 });
 
-describe('short-encounter test (Coppola bounds, CARA cutoff)', () => {
+describe('short-encounter test (Coppola bounds, CARA cutoff)', { timeout: 600_000 }, () => {
   it.each([
     [1, false],
     [2, false],
@@ -92,7 +92,7 @@ describe('short-encounter test (Coppola bounds, CARA cutoff)', () => {
   });
 });
 
-describe('Monte Carlo Pc against published Monte Carlo answers', () => {
+describe('Monte Carlo Pc against published Monte Carlo answers', { timeout: 600_000 }, () => {
   const TRIALS = 10_000;
   it.each([1, 2, 3, 4, 5, 6, 7, 8, 10])('Alfano case %i (CARA, 1e8 trials)', (k) => {
     const row = alfano[k - 1]!;

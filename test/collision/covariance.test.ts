@@ -82,7 +82,7 @@ function drawInitial(k: number, l: Float64Array): Float64Array {
   return x;
 }
 
-describe('CW covariance propagation', () => {
+describe('CW covariance propagation', { timeout: 600_000 }, () => {
   it('P(t) = Phi P0 Phi^T matches a Monte Carlo of the initial dispersion at 0.3, 0.5 and 1.7 orbits', () => {
     const l = choleskyPsd(P0, 6);
     const x0 = Array.from({ length: N }, (_, k) => drawInitial(k, l));

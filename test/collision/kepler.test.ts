@@ -24,7 +24,7 @@ function rk4(s0: number[], tS: number, steps: number): number[] {
   return y;
 }
 
-describe('KeplerOrbit', () => {
+describe('KeplerOrbit', { timeout: 600_000 }, () => {
   it.each([
     ['LEO, slightly eccentric', [6878090, -17948, 1000, 100, 7000.5, 1500]],
     ['GEO', [42164169.6, 0, 0, 0, 3074.66, 2]],
@@ -49,7 +49,7 @@ describe('KeplerOrbit', () => {
   });
 });
 
-describe('conjunction bounds (Coppola 2012)', () => {
+describe('conjunction bounds (Coppola 2012)', { timeout: 600_000 }, () => {
   it('isotropic covariance: tau = -+(HBR + alpha sqrt2 sigma) / v about TCA', () => {
     // b = 0 when the covariance is isotropic: tau0 = -(HBR + alpha sqrt(2) sigma) / v, tau1 = alpha
     // sqrt(2) sigma / v (dmin = 0)

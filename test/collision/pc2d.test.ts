@@ -34,7 +34,7 @@ function bruteForcePc(
   return sum * (hbrM / nr) * ((2 * Math.PI) / nt);
 }
 
-describe('error function', () => {
+describe('error function', { timeout: 600_000 }, () => {
   // values from Abramowitz and Stegun table 7.1 and Wolfram Alpha to 16 digits
   it.each([
     [0.5, 0.4795001221869535],
@@ -73,7 +73,7 @@ describe('error function', () => {
   });
 });
 
-describe('Foster 2D Pc: published cases', () => {
+describe('Foster 2D Pc: published cases', { timeout: 600_000 }, () => {
   it.each(cases.cases)('$name', (c) => {
     const pc = pc2dPrincipal(c.xmM, c.ymM, c.sigmaXM, c.sigmaYM, c.hbrM);
     expect(Math.abs(pc - c.expected.pc)).toBeLessThanOrEqual(c.expected.absTol);
@@ -110,7 +110,7 @@ describe('Foster 2D Pc: published cases', () => {
   });
 });
 
-describe('encounter plane', () => {
+describe('encounter plane', { timeout: 600_000 }, () => {
   it('projects the miss and covariance as CARA does: y along v, z along r x v', () => {
     const p = encounterPlane([3, 0, 0], [0, 10, 0], [4, 1, 2, 1, 9, 3, 2, 3, 16]);
     expect(p.missM).toEqual([3, 0]);
