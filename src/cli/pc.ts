@@ -13,6 +13,7 @@ import { CdmError, parseCdm } from '../collision/cdm.ts';
 import { assessConjunction, type ConjunctionPc } from '../collision/conjunction.ts';
 import { PC2D_EXTENDED_CUTOFF } from '../collision/encounter.ts';
 import { MAX_SEED } from '../montecarlo/random.ts';
+import { formatPc } from './collisionSummary.ts';
 import { InputError, UsageError } from './files.ts';
 import type { CliIo } from './main.ts';
 
@@ -90,30 +91,26 @@ function readCdmText(file: string): string {
   return readFileSync(file, 'utf8');
 }
 
-function fmt(p: number): string {
-  return p === 0 ? '0' : p.toExponential(3);
-}
-
 function summaryText(r: ReturnType<typeof pcReport>): string {
   const e = r.encounter;
   const lines = [
     `CDM ${r.file}${r.messageId ? ` (${r.messageId})` : ''}, TCA ${r.tca}`,
     `  miss distance      ${r.missDistanceM.toFixed(3)} m at ${r.relativeSpeedMps.toPrecision(6)} m/s`,
     `  hard-body radius   ${r.hbrM} m (${r.hbrSource})`,
-    `  2D Pc (Foster)     ${fmt(r.pc2d)}  short-encounter test ${r.valid2d ? 'passed' : 'FAILED'}: ` +
+    `  2D Pc (Foster)     ${formatPc(r.pc2d)}  short-encounter test ${r.valid2d ? 'passed' : 'FAILED'}: ` +
       `validity span ${(2 * e.validityHalfWidthS).toPrecision(4)} s = ${(100 * e.extendedIndicator).toPrecision(3)} % of the shorter period (cutoff ${100 * PC2D_EXTENDED_CUTOFF} %)`,
   ];
   const mc = r.pcMonteCarlo;
   if (mc) {
     lines.push(
-      `  Monte Carlo Pc     ${fmt(mc.p)}  95 % interval [${fmt(mc.lo)}, ${fmt(mc.hi)}], ${mc.hits} hits in ${mc.trials} trials (seed ${mc.seed}), window ${mc.windowS[0].toPrecision(4)} .. ${mc.windowS[1].toPrecision(4)} s about TCA`,
+      `  Monte Carlo Pc     ${formatPc(mc.p)}  95 % interval [${formatPc(mc.lo)}, ${formatPc(mc.hi)}], ${mc.hits} hits in ${mc.trials} trials (seed ${mc.seed}), window ${mc.windowS[0].toPrecision(4)} .. ${mc.windowS[1].toPrecision(4)} s about TCA`,
     );
     if (r.consistent2d === false)
       lines.push(
         '  the 2D Pc lies outside the Monte Carlo 99.9 % interval: the 2D assumptions fail here',
       );
   }
-  lines.push(`  Pc                 ${fmt(r.pc)} (${r.method})`);
+  lines.push(`  Pc                 ${formatPc(r.pc)} (${r.method})`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -17,6 +17,7 @@ const Z_999 = 3.2905267314919255;
 /** Method names as they appear in reports. */
 export const METHOD_2D = 'foster-2d';
 export const METHOD_MONTE_CARLO = 'monte-carlo-two-body';
+export const METHOD_MONTE_CARLO_CW = 'monte-carlo-cw';
 
 /** One object at TCA: inertial state and 6 x 6 covariance (m, s units). */
 export interface ObjectAtTca {
@@ -56,12 +57,56 @@ export interface ConjunctionPc {
   consistent2d: boolean | null;
   /** The Pc to read: pc2d when valid2d and consistent2d, otherwise the Monte Carlo estimate. */
   pc: number;
-  /** The method of `pc`: METHOD_2D or METHOD_MONTE_CARLO. */
+  /** The method of `pc`: METHOD_2D, METHOD_MONTE_CARLO or METHOD_MONTE_CARLO_CW. */
   method: string;
 }
 
 /**
- * Assesses one conjunction between a primary and a secondary object.
+ * Assesses a conjunction from its relative state and covariance at closest approach; the caller
+ * supplies the Monte Carlo (its propagation model) for the window it is given.
+ * @param relPosM, relVelMps secondary minus primary, m and m/s (any frame the covariance shares)
+ * @param covPosM2 combined relative position covariance, 3 x 3, m^2
+ * @param periodMinS the shorter orbital period (the short-encounter test's scale), s
+ * @param monteCarlo runs the Monte Carlo over [t0S, t1S] about closest approach, or null for none
+ * @param monteCarloMethod its method name (METHOD_MONTE_CARLO or METHOD_MONTE_CARLO_CW)
+ */
+export function assessRelative(
+  relPosM: readonly number[],
+  relVelMps: readonly number[],
+  covPosM2: ArrayLike<number>,
+  hbrM: number,
+  periodMinS: number,
+  monteCarlo: ((t0S: number, t1S: number) => MonteCarloPc) | null,
+  monteCarloMethod: string,
+): ConjunctionPc {
+  const plane = encounterPlane(relPosM, relVelMps, covPosM2);
+  const pc2d = pc2dFoster(plane.missM, plane.covM2, hbrM);
+  const [a, b, c] = plane.covM2;
+  const rad = Math.hypot(0.5 * (a - c), b);
+  const encounter = shortEncounterTest(relPosM, relVelMps, covPosM2, hbrM, periodMinS);
+  const pcMonteCarlo = monteCarlo ? monteCarlo(encounter.tau0S, encounter.tau1S) : null;
+  let consistent2d: boolean | null = null;
+  if (pcMonteCarlo) {
+    const wide = wilsonInterval(pcMonteCarlo.hits, pcMonteCarlo.trials, Z_999);
+    consistent2d = pc2d >= wide.lo && pc2d <= wide.hi;
+  }
+  const use2d = pcMonteCarlo === null || (encounter.valid2d && consistent2d === true);
+  return {
+    missDistanceM: Math.hypot(relPosM[0]!, relPosM[1]!, relPosM[2]!),
+    relativeSpeedMps: plane.relativeSpeedMps,
+    pc2d,
+    sigmaPlaneM: [Math.sqrt(0.5 * (a + c) - rad), Math.sqrt(0.5 * (a + c) + rad)],
+    encounter,
+    pcMonteCarlo,
+    consistent2d,
+    pc: use2d ? pc2d : pcMonteCarlo!.p,
+    method: use2d ? METHOD_2D : monteCarloMethod,
+  };
+}
+
+/**
+ * Assesses one conjunction between a primary and a secondary object in Earth orbit (two-body
+ * Monte Carlo).
  * @throws RangeError when the covariances are unusable or there is no relative motion
  */
 export function assessConjunction(
@@ -75,43 +120,23 @@ export function assessConjunction(
   const r = [s2[0]! - s1[0]!, s2[1]! - s1[1]!, s2[2]! - s1[2]!];
   const v = [s2[3]! - s1[3]!, s2[4]! - s1[4]!, s2[5]! - s1[5]!];
   const covPos = matAdd(block3(primary.covInertial, 0, 0), block3(secondary.covInertial, 0, 0));
-  const plane = encounterPlane(r, v, covPos);
-  const pc2d = pc2dFoster(plane.missM, plane.covM2, options.hbrM);
-  const [a, b, c] = plane.covM2;
-  const rad = Math.hypot(0.5 * (a - c), b);
   const periodMinS = Math.min(orbitalPeriodS(s1, mu), orbitalPeriodS(s2, mu));
-  const encounter = shortEncounterTest(r, v, covPos, options.hbrM, periodMinS);
-  let pcMonteCarlo: MonteCarloPc | null = null;
-  if (options.trials > 0) {
-    const half = options.windowHalfS;
-    pcMonteCarlo = monteCarloPc({
-      state1: s1,
-      state2: s2,
-      cov1: primary.covInertial,
-      cov2: secondary.covInertial,
-      hbrM: options.hbrM,
-      t0S: half !== undefined ? -half : encounter.tau0S,
-      t1S: half !== undefined ? half : encounter.tau1S,
-      trials: options.trials,
-      seed: options.seed,
-      muM3S2: mu,
-    });
-  }
-  let consistent2d: boolean | null = null;
-  if (pcMonteCarlo) {
-    const wide = wilsonInterval(pcMonteCarlo.hits, pcMonteCarlo.trials, Z_999);
-    consistent2d = pc2d >= wide.lo && pc2d <= wide.hi;
-  }
-  const use2d = pcMonteCarlo === null || (encounter.valid2d && consistent2d === true);
-  return {
-    missDistanceM: Math.hypot(r[0]!, r[1]!, r[2]!),
-    relativeSpeedMps: plane.relativeSpeedMps,
-    pc2d,
-    sigmaPlaneM: [Math.sqrt(0.5 * (a + c) - rad), Math.sqrt(0.5 * (a + c) + rad)],
-    encounter,
-    pcMonteCarlo,
-    consistent2d,
-    pc: use2d ? pc2d : pcMonteCarlo!.p,
-    method: use2d ? METHOD_2D : METHOD_MONTE_CARLO,
-  };
+  const half = options.windowHalfS;
+  const monteCarlo =
+    options.trials > 0
+      ? (tau0S: number, tau1S: number) =>
+          monteCarloPc({
+            state1: s1,
+            state2: s2,
+            cov1: primary.covInertial,
+            cov2: secondary.covInertial,
+            hbrM: options.hbrM,
+            t0S: half !== undefined ? -half : tau0S,
+            t1S: half !== undefined ? half : tau1S,
+            trials: options.trials,
+            seed: options.seed,
+            muM3S2: mu,
+          })
+      : null;
+  return assessRelative(r, v, covPos, options.hbrM, periodMinS, monteCarlo, METHOD_MONTE_CARLO);
 }

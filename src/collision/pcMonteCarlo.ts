@@ -23,6 +23,7 @@
 
 import { normalPair, streamFor } from '../montecarlo/random.ts';
 import { wilsonInterval } from '../montecarlo/stats.ts';
+import { cwPropagate } from '../dynamics/cw.ts';
 import { KeplerOrbit } from './kepler.ts';
 import { choleskyPsd, clipToPsd } from './matrix.ts';
 import { RangeMinimumSearch } from './rangeSearch.ts';
@@ -65,17 +66,66 @@ export interface MonteCarloPc {
   covarianceClipped: boolean;
 }
 
+/** Fills z[0..count) with N(0, 1) deviates from one stream (count even). */
+function fillNormals(
+  rng: ReturnType<typeof streamFor>,
+  z: Float64Array,
+  count: number,
+  pair: Float64Array,
+): void {
+  for (let i = 0; i < count; i += 2) {
+    normalPair(rng, pair);
+    z[i] = pair[0]!;
+    z[i + 1] = pair[1]!;
+  }
+}
+
+/** out = mean + L z[offset..offset + 6) for a lower-triangular 6 x 6 L. */
+function drawState(
+  mean: ArrayLike<number>,
+  l: Float64Array,
+  z: Float64Array,
+  offset: number,
+  out: Float64Array,
+): void {
+  for (let i = 0; i < 6; i++) {
+    let v = mean[i]!;
+    for (let j = 0; j <= i; j++) v += l[i * 6 + j]! * z[offset + j]!;
+    out[i] = v;
+  }
+}
+
+/** Cholesky factor of a covariance after clipping negative eigenvalues. */
+function sampler(cov: ArrayLike<number>): { l: Float64Array; clipped: boolean } {
+  const c = clipToPsd(cov, 6);
+  return { l: choleskyPsd(c.matrix, 6), clipped: c.clipped };
+}
+
+function result(
+  hits: number,
+  trials: number,
+  seed: number,
+  windowS: [number, number],
+  unbound: number,
+  covarianceClipped: boolean,
+): MonteCarloPc {
+  const w = wilsonInterval(hits, trials);
+  return { p: w.p, lo: w.lo, hi: w.hi, hits, trials, seed, windowS, unbound, covarianceClipped };
+}
+
+function checkWindow(t0S: number, t1S: number): void {
+  if (!(t1S > t0S)) throw new RangeError(`empty Monte Carlo window [${t0S}, ${t1S}] s`);
+}
+
 /**
  * Runs the Monte Carlo Pc.
  * @throws RangeError when a covariance is not positive semi-definite or the window is empty
  */
 export function monteCarloPc(input: MonteCarloPcInput): MonteCarloPc {
   const { hbrM, t0S, t1S, trials, seed, muM3S2 } = input;
-  if (!(t1S > t0S)) throw new RangeError(`empty Monte Carlo window [${t0S}, ${t1S}] s`);
-  const c1 = clipToPsd(input.cov1, 6);
-  const c2 = clipToPsd(input.cov2, 6);
-  const l1 = choleskyPsd(c1.matrix, 6);
-  const l2 = choleskyPsd(c2.matrix, 6);
+  checkWindow(t0S, t1S);
+  const c1 = sampler(input.cov1);
+  const c2 = sampler(input.cov2);
   const o1 = new KeplerOrbit(muM3S2);
   const o2 = new KeplerOrbit(muM3S2);
   const x1 = new Float64Array(6);
@@ -103,22 +153,9 @@ export function monteCarloPc(input: MonteCarloPcInput): MonteCarloPc {
   let hits = 0;
   let unbound = 0;
   for (let k = 0; k < trials; k++) {
-    const rng = streamFor([seed, k]);
-    for (let i = 0; i < 12; i += 2) {
-      normalPair(rng, pair);
-      z[i] = pair[0]!;
-      z[i + 1] = pair[1]!;
-    }
-    for (let i = 0; i < 6; i++) {
-      let s1 = input.state1[i]!;
-      let s2 = input.state2[i]!;
-      for (let j = 0; j <= i; j++) {
-        s1 += l1[i * 6 + j]! * z[j]!;
-        s2 += l2[i * 6 + j]! * z[6 + j]!;
-      }
-      x1[i] = s1;
-      x2[i] = s2;
-    }
+    fillNormals(streamFor([seed, k]), z, 12, pair);
+    drawState(input.state1, c1.l, z, 0, x1);
+    drawState(input.state2, c2.l, z, 6, x2);
     if (!o1.set(x1) || !o2.set(x2)) {
       unbound++;
       continue;
@@ -127,16 +164,47 @@ export function monteCarloPc(input: MonteCarloPcInput): MonteCarloPc {
     de2 = o2.meanMotionRadPerS * t0S;
     if (search.comesWithin(hbrM)) hits++;
   }
-  const w = wilsonInterval(hits, trials);
-  return {
-    p: w.p,
-    lo: w.lo,
-    hi: w.hi,
-    hits,
-    trials,
-    seed,
-    windowS: [t0S, t1S],
-    unbound,
-    covarianceClipped: c1.clipped || c2.clipped,
-  };
+  return result(hits, trials, seed, [t0S, t1S], unbound, c1.clipped || c2.clipped);
+}
+
+/** Inputs of a Monte Carlo Pc of relative motion under Clohessy-Wiltshire dynamics. */
+export interface CwMonteCarloPcInput {
+  /** Relative RIC state at closest approach (t = 0), m and m/s. */
+  stateRic: ArrayLike<number>;
+  /** Its 6 x 6 covariance, RIC, m and m/s units. */
+  covRic: ArrayLike<number>;
+  hbrM: number;
+  /** Window, s relative to closest approach (t0 < t1); the motion must be a free drift in it. */
+  t0S: number;
+  t1S: number;
+  trials: number;
+  seed: number;
+  /** Target mean motion, rad/s. */
+  nRadPerS: number;
+}
+
+/**
+ * Monte Carlo Pc of a relative RIC state under CW motion: trial k draws the relative state from
+ * its Gaussian (stream (seed, k)), propagates it with the CW closed form over the window, and
+ * counts a hit when the range falls below the hard-body radius (`rangeSearch.ts`).
+ */
+export function monteCarloPcCw(input: CwMonteCarloPcInput): MonteCarloPc {
+  const { hbrM, t0S, t1S, trials, seed, nRadPerS } = input;
+  checkWindow(t0S, t1S);
+  const c = sampler(input.covRic);
+  const x = new Float64Array(6);
+  const z = new Float64Array(6);
+  const pair = new Float64Array(2);
+  const periodS = (2 * Math.PI) / nRadPerS;
+  const steps = Math.min(1_000_000, Math.max(64, Math.ceil(((t1S - t0S) / periodS) * 64)));
+  const search = new RangeMinimumSearch(t0S, t1S, steps, (t, out) =>
+    cwPropagate(nRadPerS, x, t, out),
+  );
+  let hits = 0;
+  for (let k = 0; k < trials; k++) {
+    fillNormals(streamFor([seed, k]), z, 6, pair);
+    drawState(input.stateRic, c.l, z, 0, x);
+    if (search.comesWithin(hbrM)) hits++;
+  }
+  return result(hits, trials, seed, [t0S, t1S], 0, c.clipped);
 }
