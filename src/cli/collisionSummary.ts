@@ -14,7 +14,7 @@ export function formatCollision(
 ): string[] {
   const lines = [
     '',
-    `Collision probability (hard-body radius ${c.hardBodyRadiusM} m, covariance ${c.covariancePropagation})`,
+    `Collision probability (hard-body radius ${c.hardBodyRadiusM ?? 'not given'}${c.hardBodyRadiusM === null ? '' : ' m'}, covariance ${c.covariancePropagation})`,
   ];
   for (const k of c.conjunctions) {
     const mc = k.pcMonteCarlo;

@@ -50,7 +50,8 @@ export interface ConjunctionReport {
 
 /** The report's `collision` block. */
 export interface CollisionReport {
-  hardBodyRadiusM: number;
+  /** Null when the scenario gives covariances but no `collision` block (then nothing is assessed). */
+  hardBodyRadiusM: number | null;
   covariancePropagation: 'cw-linear';
   conjunctions: ConjunctionReport[];
   /** What was not assessed, and why. */
@@ -96,12 +97,22 @@ function covarianceAt(n: number, s: Scenario, t: Tracked, tS: number): Float64Ar
 
 /**
  * The Pc of every closest approach of the spacecraft that carry a covariance; null when none
- * does or the scenario has no `collision` block.
+ * does.
  */
 export function scenarioCollision(run: RunResult): CollisionReport | null {
   const s = run.scenario;
   const settings = s.collision;
-  if (!settings || !s.spacecraft.some((c) => c.covariance)) return null;
+  if (!s.spacecraft.some((c) => c.covariance)) return null;
+  if (!settings) {
+    return {
+      hardBodyRadiusM: null,
+      covariancePropagation: 'cw-linear',
+      conjunctions: [],
+      skipped: [
+        'all: no "collision": { "hardBodyRadiusM": R } in the scenario (the combined hard-body radius, m)',
+      ],
+    };
+  }
   const n = run.meanMotionRadPerS;
   const out: CollisionReport = {
     hardBodyRadiusM: settings.hardBodyRadiusM,

@@ -152,6 +152,15 @@ describe('scenario Pc', { timeout: 600_000 }, () => {
     expect(report.collision!.skipped[0]).toMatch(/"cw" dynamics only/);
   });
 
+  it('a covariance without a collision block says the hard-body radius is missing', () => {
+    const s = flyby();
+    delete s.collision;
+    const report = buildReport(evaluateScenario(s));
+    expect(report.collision!.hardBodyRadiusM).toBeNull();
+    expect(report.collision!.skipped[0]).toMatch(/no "collision": \{ "hardBodyRadiusM": R \}/);
+    expect(formatSummary(report)).toMatch(/not assessed: all: no "collision"/);
+  });
+
   it('no covariance, no collision block', () => {
     expect(buildReport(evaluateScenario(valid(makeScenario()))).collision).toBeUndefined();
   });
