@@ -5,6 +5,7 @@
  *   rpo-sim validate FILE...
  *   rpo-sim schema [OUT.json]
  *   rpo-sim montecarlo FILE --trials N --seed S [--json] [--workers K] [--worst OUT.json]
+ *   rpo-sim pc FILE.cdm [--hbr-m R] [--trials N] [--seed S] [--window-s T] [--json]
  *
  * Exit codes: 0 done; 1 the run finished with violations and --strict was given; 2 invalid input
  * or usage (the message on stderr, no stack trace); 3 an internal error (a bug: please report it);
@@ -60,6 +61,11 @@ const USAGE = `Usage:
       cores); print violation probabilities (95 % Wilson intervals) and percentiles of minimum
       range and delta-v. --worst writes the closest trial as a scenario. Ctrl+C: partial
       result, exit code 130.
+  rpo-sim pc FILE.cdm [--hbr-m R] [--trials N] [--seed S] [--window-s T] [--json]
+      Probability of collision of a conjunction in a CCSDS CDM (KVN): Foster's 2D Pc with its
+      short-encounter test, and a two-body Monte Carlo (default 100000 trials, 95 % interval)
+      over TCA +- T s (default: Coppola's bounds). --hbr-m is the combined hard-body radius, m
+      (default: the file's COMMENT HBR line).
   rpo-sim --help | --version
 
 FILE is a regular file, or - for standard input (at most 5 MB). Outputs are written completely
@@ -222,6 +228,8 @@ export async function main(argv: readonly string[], io: CliIo, version = '0.0.0'
         return cmdSchema(rest, io);
       case 'montecarlo':
         return await (await import('./montecarlo.ts')).cmdMonteCarlo(rest, io);
+      case 'pc':
+        return (await import('./pc.ts')).cmdPc(rest, io);
       case '--help':
       case '-h':
       case 'help':

@@ -2,6 +2,7 @@
 
 import type { RunReport } from '../scoring/report.ts';
 import { burnName, formatMargin, notFlownText, passiveSafetyCause } from '../scoring/reportText.ts';
+import { formatCollision } from './collisionSummary.ts';
 
 /** Formats seconds since the epoch as h:mm:ss.ss. */
 export function formatElapsed(tS: number): string {
@@ -123,6 +124,7 @@ export function formatSummary(r: RunReport): string {
       lines.push(`  ${o.met ? 'met ' : 'NOT '} ${name}: ${detail}`);
     }
   }
+  if (r.collision) lines.push(...formatCollision(r.collision, formatElapsed));
   if (r.lighting.eclipses.length > 0) {
     lines.push('');
     for (const e of r.lighting.eclipses) {

@@ -251,6 +251,33 @@ const initialState = strict({
   velocityMps: vec3('velocity in m/s (rotating-frame rates)', MAX_SPEED_MPS),
 });
 
+const sigmaRic = (what: string) =>
+  z.tuple([nonNegative(what), nonNegative(what), nonNegative(what)], {
+    error: `expected [R, I, C]: three numbers >= 0 (${what})`,
+  });
+
+const covariance = strict({
+  frame: ric,
+  sigmaPositionM: sigmaRic('1-sigma position uncertainty in m').optional(),
+  sigmaVelocityMps: sigmaRic('1-sigma velocity uncertainty in m/s').optional(),
+  matrix: z
+    .array(z.array(finite('covariance element')).length(6, { error: 'expected 6 columns' }), {
+      error: 'expected a 6 x 6 matrix (rows of 6 numbers)',
+    })
+    .length(6, { error: 'expected 6 rows' })
+    .optional()
+    .describe('Full 6 x 6 RIC covariance of [x, y, z, xd, yd, zd]: m^2, m^2/s, m^2/s^2.'),
+})
+  .refine((c) => (c.matrix !== undefined) !== (c.sigmaPositionM !== undefined), {
+    error: 'expected either "sigmaPositionM" and "sigmaVelocityMps", or "matrix"',
+  })
+  .refine((c) => (c.sigmaPositionM === undefined) === (c.sigmaVelocityMps === undefined), {
+    error: 'expected both "sigmaPositionM" and "sigmaVelocityMps"',
+  })
+  .describe(
+    'Uncertainty of the initial RIC state relative to the target (1-sigma, independent axes, or a full matrix).',
+  );
+
 const spacecraft = strict({
   id: z.string().min(1, { error: 'expected a non-empty id' }).max(64),
   name: label,
@@ -268,6 +295,7 @@ const spacecraft = strict({
     .optional()
     .describe('Whether this spacecraft may enter the approach ellipsoid (default false).'),
   initial: initialState,
+  covariance: covariance.optional(),
   maneuvers: z.array(maneuver, { error: 'expected a list of maneuvers ([] for a free drift)' }),
 });
 
@@ -399,6 +427,19 @@ export const scenarioSchema = strict({
   constraints: constraints.optional(),
   objectives: z.array(objective).optional(),
   dispersions: dispersions.optional(),
+  collision: strict({
+    hardBodyRadiusM: positive('combined hard-body radius in m'),
+    trials: finite('Monte Carlo trials per conjunction')
+      .int({ error: 'expected a whole number of trials' })
+      .min(0, { error: 'expected 0 or more trials' })
+      .max(1_000_000, { error: 'expected at most 1000000 trials' })
+      .optional(),
+    seed: finite('Monte Carlo seed').int({ error: 'expected an integer seed' }).min(0).optional(),
+  })
+    .optional()
+    .describe(
+      'Probability of collision at each closest approach of a spacecraft with a covariance: the combined hard-body radius (one value for every pair), Monte Carlo trials (default 10000) and seed (default 1).',
+    ),
   spacecraft: z
     .array(spacecraft, { error: 'expected a list of spacecraft' })
     .min(1, { error: 'expected at least one spacecraft' }),
@@ -414,6 +455,7 @@ export type ConstraintsSpec = NonNullable<Scenario['constraints']>;
 export type ObjectiveSpec = NonNullable<Scenario['objectives']>[number];
 export type FaceName = z.infer<typeof face>;
 export type DispersionsSpec = NonNullable<Scenario['dispersions']>;
+export type CovarianceSpec = NonNullable<SpacecraftSpec['covariance']>;
 
 /** The JSON Schema (draft 2020-12) of format v1, for editors and other tools. */
 export function scenarioJsonSchema(): Record<string, unknown> {

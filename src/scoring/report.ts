@@ -16,6 +16,7 @@ import type {
 import type { ObjectiveResult } from './objectives.ts';
 import type { AccuracyEstimate, BurnRecord, ManeuverRecord } from '../sim/run.ts';
 import { ACCURACY_WARNING_M } from '../sim/run.ts';
+import { scenarioCollision, type CollisionReport } from '../collision/scenarioPc.ts';
 
 /** Report format version. */
 export const REPORT_FORMAT_VERSION = 1;
@@ -97,13 +98,17 @@ export interface RunReport {
   pairs: { ids: [string, string]; minRange: { rangeM: number; tS: number } }[];
   objectives: ObjectiveResult[];
   lighting: { eclipses: EclipseInterval[] };
+  /** Pc at the closest approaches of spacecraft with a covariance (scenario `collision`). */
+  collision?: CollisionReport;
 }
 
 /** Builds the JSON report of an evaluated run. */
 export function buildReport(e: Evaluation): RunReport {
   const run = e.run;
   const s = run.scenario;
+  const collision = scenarioCollision(run);
   return {
+    ...(collision ? { collision } : {}),
     format: 'rpo-report',
     version: REPORT_FORMAT_VERSION,
     scenario: s.name,
