@@ -5,8 +5,9 @@
  * expression parser (mathjs) for scenarios without triggers.
  */
 
-import { GEO_RADIUS_M, meanMotionRadPerS } from '../core/constants.ts';
-import type { ManeuverSpec, TargetOrbitSpec } from './schema.ts';
+import { GEO_RADIUS_M, meanMotionRadPerS, MU_EARTH_M3_S2 } from '../core/constants.ts';
+import { rk4MaxSubStepS } from '../dynamics/model.ts';
+import type { ManeuverSpec, Scenario, TargetOrbitSpec } from './schema.ts';
 
 /** Longest key echoed in a path, characters; a longer one is cut and ends in an ellipsis. */
 export const MAX_ECHOED_KEY_CHARS = 80;
@@ -40,6 +41,23 @@ export function targetMeanMotionRadPerS(orbit: TargetOrbitSpec): number {
     case 'elliptical':
       return meanMotionRadPerS(orbit.semiMajorAxisM);
   }
+}
+
+/**
+ * Longest RK4 sub-step of a scenario's runs, s (`rk4MaxSubStepS` for the target's orbit and the
+ * run's length): the models split every longer step into equal sub-steps, and the work limits
+ * count them.
+ */
+export function scenarioMaxSubStepS(s: Pick<Scenario, 'target' | 'durationS'>): number {
+  const orbit = s.target.orbit;
+  return orbit.type === 'elliptical'
+    ? rk4MaxSubStepS(orbit.semiMajorAxisM, orbit.eccentricity, s.durationS, MU_EARTH_M3_S2)
+    : rk4MaxSubStepS(
+        orbit.type === 'geo' ? GEO_RADIUS_M : orbit.radiusM,
+        0,
+        s.durationS,
+        MU_EARTH_M3_S2,
+      );
 }
 
 /**

@@ -2,8 +2,8 @@
  * Work limits: what a run of a scenario will really do, counted from the file alone before the
  * run starts, so that a small file cannot hang the CLI or the browser tab.
  *
- * Every count is an upper bound computed without integrating anything: integration steps, the
- * burns maneuvers expand into (a `hold` fires at most one burn per {@link MIN_HOLD_CYCLE_S}, a
+ * Every count is an upper bound computed without integrating anything: integration steps (with
+ * the RK4 sub-steps a model splits a long step into), the burns maneuvers expand into (a `hold` fires at most one burn per {@link MIN_HOLD_CYCLE_S}, a
  * triggered maneuver is counted up to the scenario end), spacecraft pairs (n (n - 1) / 2 ranges
  * per step), passive-safety drifts (one from every burn and every 1/48 orbit of coast, each
  * `orbits` x 1440 drift steps), the `missedBurns` reruns (one whole run per burn), objective
@@ -15,7 +15,7 @@
  */
 
 import type { Scenario } from './schema.ts';
-import { maneuverDurationS, targetMeanMotionRadPerS } from './derived.ts';
+import { maneuverDurationS, scenarioMaxSubStepS, targetMeanMotionRadPerS } from './derived.ts';
 
 /** Largest number of integration steps (summed over spacecraft) in one run. */
 export const MAX_RUN_STEPS = 2e7;
@@ -82,7 +82,11 @@ export function countRunWork(s: Scenario): RunWork {
   const n = targetMeanMotionRadPerS(s.target.orbit);
   const periodS = (2 * Math.PI) / n;
   const craft = s.spacecraft.length;
-  const stepsPerCraft = Math.ceil(T / s.stepS);
+  // the models split a step longer than their longest RK4 sub-step (eccentric targets, long runs)
+  const subStepS = scenarioMaxSubStepS(s);
+  const subSteps = (stepS: number) => Math.max(1, Math.ceil(stepS / subStepS));
+  const nodesPerCraft = Math.ceil(T / s.stepS);
+  const stepsPerCraft = nodesPerCraft * subSteps(s.stepS);
   let burns = 0;
   let busiest = 0;
   let busiestManeuverPath: (string | number)[] = ['spacecraft'];
@@ -108,7 +112,9 @@ export function countRunWork(s: Scenario): RunWork {
   const driftStepS = Math.min(60, periodS / 1440);
   const snapshotsPerCraft = Math.ceil(T / (periodS / 48)) + 1;
   const driftSteps = passive
-    ? (snapshotsPerCraft * craft + burns) * Math.ceil((passive.orbits * periodS) / driftStepS)
+    ? (snapshotsPerCraft * craft + burns) *
+      Math.ceil((passive.orbits * periodS) / driftStepS) *
+      subSteps(driftStepS)
     : 0;
   const rerunSteps = passive?.missedBurns ? burns * stepsPerCraft * craft : 0;
   const objectiveSamples = (s.objectives?.length ?? 0) * craft * Math.ceil(T / 10);
@@ -116,7 +122,7 @@ export function countRunWork(s: Scenario): RunWork {
     Math.ceil(T / 600) + Math.ceil(T / 300) + snapshotsPerCraft * craft + objectiveSamples;
   return {
     steps: stepsPerCraft * craft,
-    pairSteps: ((craft * (craft - 1)) / 2) * stepsPerCraft,
+    pairSteps: ((craft * (craft - 1)) / 2) * nodesPerCraft,
     burns,
     driftSteps,
     rerunSteps,

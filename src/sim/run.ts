@@ -24,7 +24,6 @@ import { CwDynamics } from '../dynamics/cw.ts';
 import {
   copyThrustState,
   createThrustState,
-  rk4MaxSubStepS,
   type DynamicsModel,
   type ThrustState,
 } from '../dynamics/model.ts';
@@ -45,7 +44,12 @@ import type { Interval } from '../events/monitor.ts';
 import { footballAmplitudeM, footballEntryState } from '../maneuvers/football.ts';
 import { cwTransferDepartureVelocity, refineTransfer } from '../maneuvers/transfer.ts';
 import type { ManeuverSpec, Scenario } from '../scenario/schema.ts';
-import { formatPath, targetMeanMotionRadPerS, TRIGGER_VARIABLES } from '../scenario/derived.ts';
+import {
+  formatPath,
+  scenarioMaxSubStepS,
+  targetMeanMotionRadPerS,
+  TRIGGER_VARIABLES,
+} from '../scenario/derived.ts';
 import { formatCount, MAX_RUN_BURNS } from '../scenario/limits.ts';
 import { Ephemeris } from './ephemeris.ts';
 
@@ -254,15 +258,11 @@ export interface RunOptions {
 
 /**
  * Builds the dynamics model of a scenario (one instance per spacecraft: each has its thrust),
- * with its longest RK4 sub-step for the target's orbit and the run's length (`rk4MaxSubStepS`).
+ * with its longest RK4 sub-step for the target's orbit and the run's length (`scenarioMaxSubStepS`).
  */
 export function createModel(s: Scenario): DynamicsModel {
-  const orbit = s.target.orbit;
   const model = newModel(s);
-  model.maxSubStepS =
-    orbit.type === 'elliptical'
-      ? rk4MaxSubStepS(orbit.semiMajorAxisM, orbit.eccentricity, s.durationS, MU_EARTH_M3_S2)
-      : rk4MaxSubStepS(targetRadiusM(orbit), 0, s.durationS, MU_EARTH_M3_S2);
+  model.maxSubStepS = scenarioMaxSubStepS(s);
   return model;
 }
 

@@ -3,7 +3,9 @@
 // burn cap. Counts are checked against brute force: the burns a run really fires never exceed the
 // count made up front.
 
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { TwoBodyDynamics } from '../../src/dynamics/twobody.ts';
+import { scenarioMaxSubStepS } from '../../src/scenario/derived.ts';
 import {
   countRunWork,
   MAX_PAIR_STEPS,
@@ -257,5 +259,58 @@ describe('100,000 problems', () => {
     expect(issues[0]!.message).toMatch(/^too many problems to count them all/);
     expect(issues[1]!.path).toMatch(/^spacecraft\[0\]\.maneuvers\[0\]/);
     expect(issues[MAX_LISTED_ISSUES]!.message).toMatch(/^and \d+ more problems/);
+  });
+});
+
+describe('RK4 sub-steps are counted', () => {
+  // An eccentric target (e = 0.7): the two-body model splits each 600 s step into sub-steps of
+  // a few seconds near perigee (`scenarioMaxSubStepS`), and the count made up front must cover
+  // every single RK4 step the run really takes (counted by a spy on the model).
+  const eccentric = () =>
+    valid(
+      makeScenario({
+        dynamics: 'nonlinear',
+        durationS: 43200,
+        stepS: 600,
+        target: {
+          name: 'T',
+          orbit: {
+            type: 'elliptical',
+            semiMajorAxisM: 26.6e6,
+            eccentricity: 0.7,
+            trueAnomalyDeg: 0,
+          },
+        },
+      }),
+    );
+
+  it('counts the single steps of an eccentric run, not its nodes', () => {
+    const s = eccentric();
+    const single = vi.spyOn(
+      TwoBodyDynamics.prototype as unknown as { rk4Single: () => void },
+      'rk4Single',
+    );
+    const noEstimate = { initialState: () => {}, startDelayS: () => 0, burn: () => true };
+    runScenario(s, { perturbation: noEstimate });
+    const taken = single.mock.calls.length;
+    single.mockRestore();
+    const counted = countRunWork(s).steps;
+    expect(taken).toBeGreaterThan(10 * Math.ceil(s.durationS / s.stepS));
+    expect(counted).toBeGreaterThanOrEqual(taken);
+    expect(counted).toBeLessThanOrEqual(taken + Math.ceil(s.stepS / scenarioMaxSubStepS(s)));
+  });
+
+  it('refuses a run whose sub-steps exceed the step limit though its nodes do not', () => {
+    const s = eccentric();
+    const long = { ...s, durationS: 4e7, stepS: 2000 };
+    expect(Math.ceil(long.durationS / long.stepS)).toBeLessThan(MAX_RUN_STEPS);
+    expect(countRunWork(long).steps).toBeGreaterThan(MAX_RUN_STEPS);
+    const stepIssue = issuesOf(long).find((i) => i.path === 'stepS');
+    expect(stepIssue?.message).toMatch(/limit is 20,000,000/);
+  });
+
+  it('a GEO run at its usual steps takes each step whole', () => {
+    const s = valid(makeScenario({ durationS: 172800, stepS: 1 }));
+    expect(countRunWork(s).steps).toBe(172800);
   });
 });
