@@ -186,9 +186,12 @@ export function writeOutputFile(
   }
 }
 
-/** Reads and validates a scenario file. @throws InputError listing every problem */
-export function loadScenarioFile(file: string): Scenario {
-  const result = loadScenario(readScenarioFile(file));
+/**
+ * Reads and validates a scenario file (or its `text`, already read). @throws InputError listing
+ * every problem
+ */
+export function loadScenarioFile(file: string, text = readScenarioFile(file)): Scenario {
+  const result = loadScenario(text);
   if (!result.ok) {
     throw new InputError(`${file}: invalid scenario\n${indent(formatIssues(result.issues))}`);
   }

@@ -191,11 +191,13 @@ function cmdValidate(args: readonly string[], io: CliIo): number {
   let bad = 0;
   for (const file of positional) {
     try {
-      if (isJsonSchemaDocument(readScenarioFile(file))) {
+      // read once: standard input (`-`) cannot be read twice
+      const text = readScenarioFile(file);
+      if (isJsonSchemaDocument(text)) {
         io.stdout(`skipped: ${file} (a JSON Schema document, not a scenario)\n`);
         continue;
       }
-      flyScenario(file, loadScenarioFile(file), false);
+      flyScenario(file, loadScenarioFile(file, text), false);
       io.stdout(`ok: ${file}\n`);
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
