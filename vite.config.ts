@@ -16,7 +16,8 @@ export default defineConfig({
           include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
           exclude: ['test/e2e/**', 'node_modules/**'],
           environment: 'node',
-          setupFiles: ['test/setup/fast-check.ts'],
+          setupFiles: ['test/setup/fast-check.ts', 'test/setup/expressions.ts'],
+          globalSetup: ['test/setup/build-cli.ts'],
         },
       },
       {

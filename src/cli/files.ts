@@ -4,6 +4,7 @@
  */
 
 import { readFileSync, statSync } from 'node:fs';
+import { loadExpressionParserFor } from '../scenario/expressionParser.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { formatIssues, loadScenario, MAX_SCENARIO_BYTES } from '../scenario/validate.ts';
 
@@ -64,9 +65,14 @@ export function readScenarioFile(file: string): string {
   return readFileSync(file, 'utf8');
 }
 
-/** Reads and validates a scenario file. @throws InputError listing every problem */
-export function loadScenarioFile(file: string): Scenario {
-  const result = loadScenario(readScenarioFile(file));
+/**
+ * Reads and validates a scenario file, loading the expression parser first when it has triggers.
+ * @throws InputError listing every problem
+ */
+export async function loadScenarioFile(file: string): Promise<Scenario> {
+  const text = readScenarioFile(file);
+  await loadExpressionParserFor(text);
+  const result = loadScenario(text);
   if (!result.ok) {
     throw new InputError(`${file}: invalid scenario\n${indent(formatIssues(result.issues))}`);
   }

@@ -119,7 +119,7 @@ async function cmdRun(args: readonly string[], io: CliIo): Promise<number> {
   const file = positional[0] ?? DEFAULT_SCENARIO_PATH;
   if (positional.length === 0)
     io.stderr(`rpo-sim: no file given; running the built-in scenario ${file}\n`);
-  const scenario = loadScenarioFile(file);
+  const scenario = await loadScenarioFile(file);
   const ephemerisFile = flags.get('ephemeris');
   let evaluation: Evaluation;
   try {
@@ -137,13 +137,13 @@ async function cmdRun(args: readonly string[], io: CliIo): Promise<number> {
   return violated && flags.has('strict') ? 1 : 0;
 }
 
-function cmdValidate(args: readonly string[], io: CliIo): number {
+async function cmdValidate(args: readonly string[], io: CliIo): Promise<number> {
   const { positional } = parseArgs(args, [], []);
   if (positional.length === 0) throw new UsageError('validate needs at least one file');
   let bad = 0;
   for (const file of positional) {
     try {
-      loadScenarioFile(file);
+      await loadScenarioFile(file);
       io.stdout(`ok: ${file}\n`);
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
@@ -171,7 +171,7 @@ export async function main(argv: readonly string[], io: CliIo, version = '0.0.0'
       case 'run':
         return await cmdRun(rest, io);
       case 'validate':
-        return cmdValidate(rest, io);
+        return await cmdValidate(rest, io);
       case 'schema':
         return cmdSchema(rest, io);
       case 'montecarlo':

@@ -5,11 +5,16 @@
  * what was expected. Nothing here throws on bad input and nothing reads files: the CLI and the
  * browser hand in text. A key written twice in one object is a problem too: `JSON.parse` would
  * keep the last one silently (./duplicateKeys.ts).
+ *
+ * Trigger conditions (`when`) are compiled through the registry of src/events/conditions.ts, not
+ * by importing the expression parser (mathjs, the slowest module of the engine to load): whoever
+ * validates a scenario with triggers loads src/events/expression.ts first
+ * (./expressionParser.ts does it only when the text has a `when`).
  */
 
 import type { z } from 'zod';
 import { EARTH_RADIUS_M, GEO_RADIUS_M, G0_MPS2 } from '../core/constants.ts';
-import { compileCondition, ExpressionError } from '../events/expression.ts';
+import { compileTriggerCondition } from '../events/conditions.ts';
 import { IN_PLANE_CONDITION_LIMIT, inPlaneConditioning } from '../maneuvers/transfer.ts';
 import { findDuplicateKeys } from './duplicateKeys.ts';
 import type { Scenario, ManeuverSpec, TargetOrbitSpec } from './schema.ts';
@@ -281,12 +286,13 @@ export function checkScenario(s: Scenario): ScenarioIssue[] {
       }
       if (m.when !== undefined) {
         try {
-          const cond = compileCondition(m.when, TRIGGER_VARIABLES);
+          const cond = compileTriggerCondition(m.when, TRIGGER_VARIABLES);
           if (cond.usedNames.includes('sunPhaseDeg') && s.target.orbit.type === 'elliptical') {
             add([...at, 'when'], 'sunPhaseDeg needs a geo or circular target');
           }
         } catch (err) {
-          if (!(err instanceof ExpressionError)) throw err;
+          // ExpressionError, matched by name: importing its class would load the parser (mathjs)
+          if (!(err instanceof Error && err.name === 'ExpressionError')) throw err;
           add([...at, 'when'], err.message);
         }
       }
