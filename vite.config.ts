@@ -1,8 +1,11 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { offlineCache } from './scripts/vite-offline.ts';
 
 export default defineConfig({
-  plugins: [react()],
+  // Relative URLs throughout the build, so it works from any sub-path of a static host.
+  base: './',
+  plugins: [react(), offlineCache()],
   server: { port: 5173 },
   // three + react-three-fiber cannot be tree-shaken below ~1 MB; the physics is a lazy chunk.
   build: { chunkSizeWarningLimit: 1500 },
