@@ -8,11 +8,17 @@
  * - the worker pool with one trial: thread start-up (tsx, mathjs, the core) plus that trial;
  * - 1000 trials on 1 and on 2 workers, start-up included (what `rpo-sim montecarlo` takes once
  *   the CLI itself has loaded).
+ * - the C reference (test/bench/cw-rk4.c, compiled here with gcc -O2): the same 24 h CW plan at
+ *   1 s steps with RK4, 1000 trials on one thread, and our 1-worker rate per core beside it as a
+ *   ratio (C time / our time; 1 would be native speed). Skipped when gcc is missing.
  * The pool runs are checked to give bit-identical tables.
  */
 
-import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { runTrialsInWorkers } from '../../src/cli/pool.ts';
 import { runTrial } from '../../src/montecarlo/trial.ts';
 import { loadScenario } from '../../src/scenario/validate.ts';
@@ -47,9 +53,11 @@ const startup = await runTrialsInWorkers({ scenario, seed: SEED, trials: 1, work
 rows.push(['Worker start-up + 1 trial', `${startup.elapsedS.toFixed(2)} s`, '']);
 
 const tables = [];
+let oneWorkerPerS = Number.NaN;
 for (const workers of [1, 2]) {
   const r = await runTrialsInWorkers({ scenario, seed: SEED, trials: TRIALS, workers });
   tables.push(r.table);
+  if (workers === 1) oneWorkerPerS = TRIALS / r.elapsedS;
   rows.push([
     `${TRIALS} trials, ${workers} worker${workers === 1 ? '' : 's'}`,
     `${r.elapsedS.toFixed(2)} s (${(TRIALS / r.elapsedS).toFixed(0)} trials/s)`,
@@ -63,6 +71,38 @@ for (let i = 0; i < TRIALS; i++) {
     !Object.is(a!.totalDvMps[i], b!.totalDvMps[i])
   )
     throw new Error(`trial ${i} differs between 1 and 2 workers`);
+}
+
+/** The C reference's trials per second on one thread, or null without gcc. */
+function cReference(): number | null {
+  const dir = mkdtempSync(join(tmpdir(), 'rpo-cref-'));
+  try {
+    const exe = join(dir, 'cw-rk4');
+    const source = fileURLToPath(new URL('./cw-rk4.c', import.meta.url));
+    execFileSync('gcc', ['-O2', '-o', exe, source, '-lm']);
+    const [, , perS] = execFileSync(exe, [String(TRIALS)], { encoding: 'utf8' })
+      .trim()
+      .split(' ');
+    return Number(perS);
+  } catch (err) {
+    console.warn(`C reference skipped: ${(err as Error).message}`);
+    return null;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+const cPerS = cReference();
+if (cPerS !== null) {
+  rows.push([
+    `C reference (cw-rk4.c, gcc -O2): ${TRIALS} trials, 24 h CW RK4 at 1 s, one thread`,
+    `${(TRIALS / cPerS).toFixed(2)} s (${cPerS.toFixed(0)} trials/s)`,
+    '',
+  ]);
+  rows.push([
+    'rpo-sim per core (1 worker, start-up included) against C: C time / our time',
+    `${(oneWorkerPerS / cPerS).toFixed(2)} (C ${(cPerS / oneWorkerPerS).toFixed(1)}x faster)`,
+    '',
+  ]);
 }
 
 console.log(
