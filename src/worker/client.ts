@@ -274,5 +274,17 @@ export class SimulationClient {
 /** The page's simulator: two module workers (trajectories, scores), from one fetch of the script. */
 export function createWorkerClient(): SimulationClient {
   const script = simWorkerScript();
-  return new SimulationClient(workerPort(script), workerPort(script));
+  const trajectories = workerPort(script);
+  // The score worker starts once the first trajectory is in: on a 2-core machine the two would
+  // otherwise share the cores while the first scene waits for its trajectory.
+  let firstTrajectory = () => {};
+  const trajectoryIn = new Promise<void>((resolve) => (firstTrajectory = resolve));
+  const listen = trajectories.listen;
+  trajectories.listen = (fn) =>
+    listen((res) => {
+      firstTrajectory();
+      fn(res);
+    });
+  const scores = workerPort(Promise.all([script, trajectoryIn]).then(([url]) => url));
+  return new SimulationClient(trajectories, scores);
 }
