@@ -41,27 +41,35 @@ static double normal(void) {
   return sqrt(-2.0 * log(u1)) * cos(2.0 * M_PI * u2);
 }
 
-/* CW accelerations, RIC (x radial, y in-track, z cross-track), rotating-frame rates */
-static void cw_deriv(const double *s, double *d) {
-  double n = n_rad_s;
-  d[0] = s[3];
-  d[1] = s[4];
-  d[2] = s[5];
-  d[3] = 3.0 * n * n * s[0] + 2.0 * n * s[4];
-  d[4] = -2.0 * n * s[3];
-  d[5] = -n * n * s[2];
-}
-
+/*
+ * One classical RK4 step of the CW equations (RIC: x radial, y in-track, z cross-track;
+ * rotating-frame rates), the four stages in scalar locals as rpo-sim's fused stepper does, so
+ * that gcc -O2 keeps everything in registers.
+ */
 static void rk4_step(double *s, double h) {
-  double k1[6], k2[6], k3[6], k4[6], t[6];
-  cw_deriv(s, k1);
-  for (int i = 0; i < 6; i++) t[i] = s[i] + 0.5 * h * k1[i];
-  cw_deriv(t, k2);
-  for (int i = 0; i < 6; i++) t[i] = s[i] + 0.5 * h * k2[i];
-  cw_deriv(t, k3);
-  for (int i = 0; i < 6; i++) t[i] = s[i] + h * k3[i];
-  cw_deriv(t, k4);
-  for (int i = 0; i < 6; i++) s[i] += h / 6.0 * (k1[i] + 2.0 * k2[i] + 2.0 * k3[i] + k4[i]);
+  const double n = n_rad_s, n2 = n * n, hh = 0.5 * h;
+  const double x = s[0], y = s[1], z = s[2], vx = s[3], vy = s[4], vz = s[5];
+  /* stage 1 */
+  double ax1 = 3 * n2 * x + 2 * n * vy, ay1 = -2 * n * vx, az1 = -n2 * z;
+  /* stage 2, at s + h/2 k1 */
+  double x2 = x + hh * vx, z2 = z + hh * vz;
+  double vx2 = vx + hh * ax1, vy2 = vy + hh * ay1, vz2 = vz + hh * az1;
+  double ax2 = 3 * n2 * x2 + 2 * n * vy2, ay2 = -2 * n * vx2, az2 = -n2 * z2;
+  /* stage 3, at s + h/2 k2 */
+  double x3 = x + hh * vx2, z3 = z + hh * vz2;
+  double vx3 = vx + hh * ax2, vy3 = vy + hh * ay2, vz3 = vz + hh * az2;
+  double ax3 = 3 * n2 * x3 + 2 * n * vy3, ay3 = -2 * n * vx3, az3 = -n2 * z3;
+  /* stage 4, at s + h k3 */
+  double x4 = x + h * vx3, z4 = z + h * vz3;
+  double vx4 = vx + h * ax3, vy4 = vy + h * ay3, vz4 = vz + h * az3;
+  double ax4 = 3 * n2 * x4 + 2 * n * vy4, ay4 = -2 * n * vx4, az4 = -n2 * z4;
+  const double w = h / 6.0;
+  s[0] = x + w * (vx + 2 * vx2 + 2 * vx3 + vx4);
+  s[1] = y + w * (vy + 2 * vy2 + 2 * vy3 + vy4);
+  s[2] = z + w * (vz + 2 * vz2 + 2 * vz3 + vz4);
+  s[3] = vx + w * (ax1 + 2 * ax2 + 2 * ax3 + ax4);
+  s[4] = vy + w * (ay1 + 2 * ay2 + 2 * ay3 + ay4);
+  s[5] = vz + w * (az1 + 2 * az2 + 2 * az3 + az4);
 }
 
 /* Departure velocity reaching r1 after t seconds from r0: v0 = phiRV^-1 (r1 - phiRR r0). */
