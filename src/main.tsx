@@ -3,6 +3,7 @@
  * autosaved draft, or the example named by `?scenario=NAME`, default the SKYNET-5A inspection),
  * starts playing it (`?play=0` starts paused), and renders the app. A damaged share link, or a
  * scenario that does not load, shows its problems over the default scenario: never a blank page.
+ * Production builds register a service worker for offline use.
  */
 
 import { StrictMode } from 'react';
@@ -115,4 +116,21 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
-void openInitialScenario();
+/**
+ * Offline use after the first visit (scripts/vite-offline.ts writes sw.js into production
+ * builds). Registered once the first scenario is shown and the page is idle, so that filling its
+ * cache neither competes with the first scene nor fetches again what the page is still fetching;
+ * the path is relative, so its scope is whatever sub-path the app is served from.
+ */
+function registerOfflineCache(): void {
+  if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  const register = () => {
+    navigator.serviceWorker.register('./sw.js').catch((err: unknown) => {
+      console.warn(`offline use is not available: ${String(err)}`);
+    });
+  };
+  if ('requestIdleCallback' in window) window.requestIdleCallback(register, { timeout: 5000 });
+  else setTimeout(register, 1000);
+}
+
+void openInitialScenario().finally(registerOfflineCache);

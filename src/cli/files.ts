@@ -17,6 +17,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { loadExpressionParserFor } from '../scenario/expressionParser.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { formatIssues, loadScenario, MAX_SCENARIO_BYTES } from '../scenario/validate.ts';
 
@@ -187,10 +188,15 @@ export function writeOutputFile(
 }
 
 /**
- * Reads and validates a scenario file (or its `text`, already read). @throws InputError listing
- * every problem
+ * Reads and validates a scenario file (or its `text`, already read), loading the expression
+ * parser first when it has triggers.
+ * @throws InputError listing every problem
  */
-export function loadScenarioFile(file: string, text = readScenarioFile(file)): Scenario {
+export async function loadScenarioFile(
+  file: string,
+  text = readScenarioFile(file),
+): Promise<Scenario> {
+  await loadExpressionParserFor(text);
   const result = loadScenario(text);
   if (!result.ok) {
     throw new InputError(`${file}: invalid scenario\n${indent(formatIssues(result.issues))}`);

@@ -134,7 +134,7 @@ async function cmdRun(args: readonly string[], io: CliIo): Promise<number> {
   const file = positional[0] ?? DEFAULT_SCENARIO_PATH;
   if (positional.length === 0)
     io.stderr(`rpo-sim: no file given; running the built-in scenario ${file}\n`);
-  const scenario = loadScenarioFile(file);
+  const scenario = await loadScenarioFile(file);
   const ephemerisFile = flags.get('ephemeris');
   const evaluation = flyScenario(file, scenario, typeof ephemerisFile === 'string');
   if (typeof ephemerisFile === 'string') writeEphemerisCsv(ephemerisFile, evaluation.run);
@@ -185,7 +185,7 @@ export function isJsonSchemaDocument(text: string): boolean {
  * Checks each file as `run` would, flying the plan too (a dry run: the same run and scoring,
  * nothing printed but problems), so that what validate passes, run does not refuse.
  */
-function cmdValidate(args: readonly string[], io: CliIo): number {
+async function cmdValidate(args: readonly string[], io: CliIo): Promise<number> {
   const { positional } = parseArgs(args, [], []);
   if (positional.length === 0) throw new UsageError('validate needs at least one file');
   let bad = 0;
@@ -197,7 +197,7 @@ function cmdValidate(args: readonly string[], io: CliIo): number {
         io.stdout(`skipped: ${file} (a JSON Schema document, not a scenario)\n`);
         continue;
       }
-      flyScenario(file, loadScenarioFile(file, text), false);
+      flyScenario(file, await loadScenarioFile(file, text), false);
       io.stdout(`ok: ${file}\n`);
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
@@ -225,7 +225,7 @@ export async function main(argv: readonly string[], io: CliIo, version = '0.0.0'
       case 'run':
         return await cmdRun(rest, io);
       case 'validate':
-        return cmdValidate(rest, io);
+        return await cmdValidate(rest, io);
       case 'schema':
         return cmdSchema(rest, io);
       case 'montecarlo':

@@ -191,7 +191,7 @@ export async function cmdMonteCarlo(args: readonly string[], io: CliIo): Promise
   let scenario: Scenario;
   try {
     a = parseArgs(args);
-    scenario = loadScenarioFile(a.file);
+    scenario = await loadScenarioFile(a.file);
   } catch (err) {
     const code = inputProblemExit(err, io.stderr, USAGE);
     if (code !== null) return code;

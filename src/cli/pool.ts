@@ -52,7 +52,7 @@ interface ChunkResult {
 
 /**
  * The worker side of the pool: runs each requested chunk and posts it back. Called by
- * montecarlo-worker.mjs inside the worker thread.
+ * montecarloWorker.ts inside the worker thread.
  */
 export function serveTrials(port: MessagePort | null, init: WorkerInit): void {
   if (!port) throw new Error('serveTrials must run in a worker thread');

@@ -1,17 +1,8 @@
 #!/usr/bin/env node
-// Launcher of the rpo-sim command line: runs the TypeScript sources through tsx, so no build
-// step is needed after `npm install` (npx caches a package whose bin was missing on first call).
-import { readFileSync } from 'node:fs';
+// Development launcher of the rpo-sim command line: runs the TypeScript sources (./bin.ts)
+// through tsx, with no build step. The package's `bin` is the built dist/node/rpo-sim.mjs
+// (scripts/build.mjs, run by `npm install` through the `prepare` script).
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('./main.ts');
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
-process.exitCode = await main(
-  process.argv.slice(2),
-  {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-  },
-  pkg.version,
-);
+await import('./bin.ts');

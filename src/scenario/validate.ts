@@ -5,12 +5,17 @@
  * what was expected. Nothing here throws on bad input and nothing reads files: the CLI and the
  * browser hand in text. A key written twice in one object is a problem too: `JSON.parse` would
  * keep the last one silently (./duplicateKeys.ts).
+ *
+ * Trigger conditions (`when`) are compiled through the registry of src/events/conditions.ts, not
+ * by importing the expression parser (mathjs, the slowest module of the engine to load): whoever
+ * validates a scenario with triggers loads src/events/expression.ts first
+ * (./expressionParser.ts does it only when the text has a `when`).
  */
 
 import { parse, type ParseError } from 'jsonc-parser';
 import type { z } from 'zod';
 import { EARTH_RADIUS_M, GEO_RADIUS_M, G0_MPS2 } from '../core/constants.ts';
-import { compileCondition, ExpressionError } from '../events/expression.ts';
+import { compileTriggerCondition } from '../events/conditions.ts';
 import { IN_PLANE_CONDITION_LIMIT, inPlaneConditioning } from '../maneuvers/transfer.ts';
 import { findDuplicateKeys } from './duplicateKeys.ts';
 import { MAX_RUN_STEPS, workLimitIssues } from './limits.ts';
@@ -321,12 +326,13 @@ export function checkScenario(s: Scenario): ScenarioIssue[] {
       }
       if (m.when !== undefined) {
         try {
-          const cond = compileCondition(m.when, TRIGGER_VARIABLES);
+          const cond = compileTriggerCondition(m.when, TRIGGER_VARIABLES);
           if (cond.usedNames.includes('sunPhaseDeg') && s.target.orbit.type === 'elliptical') {
             add([...at, 'when'], 'sunPhaseDeg needs a geo or circular target');
           }
         } catch (err) {
-          if (!(err instanceof ExpressionError)) throw err;
+          // ExpressionError, matched by name: importing its class would load the parser (mathjs)
+          if (!(err instanceof Error && err.name === 'ExpressionError')) throw err;
           add([...at, 'when'], err.message);
         }
       }
@@ -522,9 +528,10 @@ function looseChecks(value: unknown): ScenarioIssue[] {
       const when = (m as { when?: unknown } | null)?.when;
       if (typeof when !== 'string') return;
       try {
-        compileCondition(when, TRIGGER_VARIABLES);
+        compileTriggerCondition(when, TRIGGER_VARIABLES);
       } catch (err) {
-        if (!(err instanceof ExpressionError)) throw err;
+        // ExpressionError, matched by name: importing its class would load the parser (mathjs)
+        if (!(err instanceof Error && err.name === 'ExpressionError')) throw err;
         out.push({
           path: formatPath(['spacecraft', i, 'maneuvers', j, 'when']),
           message: err.message,

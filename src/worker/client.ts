@@ -15,6 +15,7 @@
  */
 
 import type { TrajectoryPayload } from '../view/model/mission.ts';
+import simWorkerUrl from './sim.worker.ts?worker&url';
 import {
   isSimResponse,
   trajectoryBuffers,
@@ -43,12 +44,44 @@ export interface SimPort {
 /** The failure of a request stopped by `cancel`. */
 export const CANCELLED_MESSAGE = 'the run was cancelled';
 
-/** A port over a dedicated worker running src/worker/sim.worker.ts. */
-export function workerPort(): SimPort {
+/**
+ * Where the two workers load src/worker/sim.worker.ts from. In a production build the worker is
+ * one self-contained script (Vite bundles it), so the page fetches it once and starts both workers
+ * from the same blob: URL; two `new Worker(url)` would fetch it twice, both at start-up, before
+ * either response could be cached. The development server serves the worker as modules that
+ * import others by path, which a blob cannot resolve: there each worker loads the URL itself.
+ */
+export function simWorkerScript(): Promise<string> {
+  if (!import.meta.env.PROD) return Promise.resolve(simWorkerUrl);
+  return fetch(simWorkerUrl).then((r) => {
+    if (!r.ok) throw new Error(`${simWorkerUrl}: HTTP ${r.status}`);
+    return r.blob().then((b) => URL.createObjectURL(b));
+  });
+}
+
+/**
+ * A port over a dedicated worker running src/worker/sim.worker.ts, started once `script` (its
+ * URL) is known; what is posted before waits for it.
+ */
+export function workerPort(script: Promise<string>): SimPort {
+  let worker: Worker | null = null;
+  const queued: (() => void)[] = [];
+  const whenStarted = (f: (w: Worker) => void) => {
+    if (worker) f(worker);
+    else queued.push(() => f(worker!));
+  };
   let listener: (res: SimResponse) => void = () => {};
   let pending: SimRequest | null = null;
-  const start = (): Worker => {
-    const w = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module' });
+  /** Why no worker could be started (then every request fails with it), or null. */
+  let broken: string | null = null;
+  const fail = (message: string) => {
+    if (!pending) return;
+    const req = pending;
+    pending = null;
+    listener(failure(req, message));
+  };
+  const start = (url: string): Worker => {
+    const w = new Worker(url, { type: 'module' });
     w.onmessage = (e: MessageEvent<unknown>) => {
       if (!isSimResponse(e.data)) return;
       pending = null;
@@ -58,38 +91,66 @@ export function workerPort(): SimPort {
     // the page shows it instead of waiting for ever.
     w.onerror = (e: ErrorEvent) => {
       e.preventDefault();
-      if (!pending) return;
-      const req = pending;
-      pending = null;
-      listener(failure(req, `the simulation worker failed: ${e.message || 'unknown error'}`));
+      fail(`the simulation worker failed: ${e.message || 'unknown error'}`);
     };
     return w;
   };
-  let worker = start();
+  let terminated = false;
+  /** The script's URL once known (a fresh worker after `cancel` starts from it). */
+  let scriptUrl: string | null = null;
+  script.then(
+    (url) => {
+      if (terminated) return;
+      scriptUrl = url;
+      try {
+        worker = start(url);
+      } catch (err) {
+        broken = `this browser cannot start the simulation (module web workers): ${String(err)}`;
+        fail(broken);
+        return;
+      }
+      for (const f of queued.splice(0)) f();
+    },
+    (err: unknown) => {
+      broken = `the simulation worker's script did not load: ${String(err)}`;
+      fail(broken);
+    },
+  );
   return {
     cancel() {
       if (!pending) return;
       const req = pending;
       pending = null;
-      // a run cannot be interrupted from outside its thread: the worker goes, a fresh one comes
-      worker.terminate();
-      worker = start();
+      // a run cannot be interrupted from outside its thread: the worker goes, a fresh one comes;
+      // before the worker has started, the request has not been sent yet: it is dropped
+      if (worker && scriptUrl !== null) {
+        worker.terminate();
+        worker = start(scriptUrl);
+      } else queued.length = 0;
       listener(failure(req, CANCELLED_MESSAGE));
     },
     post(req) {
       pending = req;
-      worker.postMessage(req);
+      if (broken !== null) {
+        const reason = broken;
+        setTimeout(() => fail(reason), 0);
+      } else whenStarted((w) => w.postMessage(req));
     },
     recycle(buffers) {
-      // A detached buffer cannot be transferred again (postMessage would throw).
-      const live = buffers.filter((b) => b.byteLength > 0);
-      const message: RecycleMessage = { kind: 'recycle', buffers: live };
-      worker.postMessage(message, live);
+      whenStarted((w) => {
+        // A detached buffer cannot be transferred again (postMessage would throw).
+        const live = buffers.filter((b) => b.byteLength > 0);
+        const message: RecycleMessage = { kind: 'recycle', buffers: live };
+        w.postMessage(message, live);
+      });
     },
     listen(fn) {
       listener = fn;
     },
-    terminate: () => worker.terminate(),
+    terminate: () => {
+      terminated = true;
+      worker?.terminate();
+    },
   };
 }
 
@@ -245,30 +306,20 @@ export class SimulationClient {
   }
 }
 
-/** A port that answers every request with the same failure (no worker could be started). */
-function brokenPort(reason: string): SimPort {
-  let listener: (res: SimResponse) => void = () => {};
-  return {
-    post: (req) => setTimeout(() => listener(failure(req, reason)), 0),
-    recycle: () => {},
-    cancel: () => {},
-    listen(fn) {
-      listener = fn;
-    },
-    terminate: () => {},
-  };
-}
-
-/** The page's simulator: two module workers (trajectories, scores). */
+/** The page's simulator: two module workers (trajectories, scores), from one fetch of the script. */
 export function createWorkerClient(): SimulationClient {
-  const make = (): SimPort => {
-    try {
-      return workerPort();
-    } catch (err) {
-      return brokenPort(
-        `this browser cannot start the simulation (module web workers): ${String(err)}`,
-      );
-    }
-  };
-  return new SimulationClient(make(), make());
+  const script = simWorkerScript();
+  const trajectories = workerPort(script);
+  // The score worker starts once the first trajectory is in: on a 2-core machine the two would
+  // otherwise share the cores while the first scene waits for its trajectory.
+  let firstTrajectory = () => {};
+  const trajectoryIn = new Promise<void>((resolve) => (firstTrajectory = resolve));
+  const listen = trajectories.listen;
+  trajectories.listen = (fn) =>
+    listen((res) => {
+      firstTrajectory();
+      fn(res);
+    });
+  const scores = workerPort(Promise.all([script, trajectoryIn]).then(([url]) => url));
+  return new SimulationClient(trajectories, scores);
 }

@@ -7,6 +7,8 @@
  */
 
 import { loadDocument, locateIssues } from '../editing/document.ts';
+// Registers the trigger-condition compiler that validation and runs use (conditions.ts).
+import '../events/expression.ts';
 import { evaluateScenario } from '../scoring/evaluate.ts';
 import { buildReport } from '../scoring/report.ts';
 import type { SunTable } from '../core/lighting.ts';

@@ -12,6 +12,8 @@ import { CwDynamics, cwPropagate } from '../../src/dynamics/cw.ts';
 import type { DynamicsModel } from '../../src/dynamics/model.ts';
 import { NonlinearCircularDynamics } from '../../src/dynamics/nonlinear.ts';
 import { keplerStateEci, TwoBodyDynamics } from '../../src/dynamics/twobody.ts';
+// registers the trigger-condition compiler: the SKYNET-5A inspection has `when` triggers
+import '../../src/events/expression.ts';
 import { loadScenario } from '../../src/scenario/validate.ts';
 import { buildReport } from '../../src/scoring/report.ts';
 import { evaluateScenario } from '../../src/scoring/evaluate.ts';

@@ -8,11 +8,18 @@
  * - the worker pool with one trial: thread start-up (tsx, mathjs, the core) plus that trial;
  * - 1000 trials on 1 and on 2 workers, start-up included (what `rpo-sim montecarlo` takes once
  *   the CLI itself has loaded).
+ * - the C reference (test/bench/cw-rk4.c, compiled here with gcc -O2): the same 24 h CW plan at
+ *   1 s steps with RK4, 1000 trials on one thread, and our 1-worker rate per core beside it as a
+ *   ratio (1 would be native speed); then both per trial in one thread, in alternated rounds (a
+ *   fair comparison when the machine's load changes). Skipped when gcc is missing.
  * The pool runs are checked to give bit-identical tables.
  */
 
-import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { runTrialsInWorkers } from '../../src/cli/pool.ts';
 import { runTrial } from '../../src/montecarlo/trial.ts';
 import { loadScenario } from '../../src/scenario/validate.ts';
@@ -47,9 +54,11 @@ const startup = await runTrialsInWorkers({ scenario, seed: SEED, trials: 1, work
 rows.push(['Worker start-up + 1 trial', `${startup.elapsedS.toFixed(2)} s`, '']);
 
 const tables = [];
+let oneWorkerPerS = Number.NaN;
 for (const workers of [1, 2]) {
   const r = await runTrialsInWorkers({ scenario, seed: SEED, trials: TRIALS, workers });
   tables.push(r.table);
+  if (workers === 1) oneWorkerPerS = TRIALS / r.elapsedS;
   rows.push([
     `${TRIALS} trials, ${workers} worker${workers === 1 ? '' : 's'}`,
     `${r.elapsedS.toFixed(2)} s (${(TRIALS / r.elapsedS).toFixed(0)} trials/s)`,
@@ -63,6 +72,63 @@ for (let i = 0; i < TRIALS; i++) {
     !Object.is(a!.totalDvMps[i], b!.totalDvMps[i])
   )
     throw new Error(`trial ${i} differs between 1 and 2 workers`);
+}
+
+/** Compiles the C reference; its path, or null without gcc (then the rows are skipped). */
+function compileC(dir: string): string | null {
+  try {
+    const exe = join(dir, 'cw-rk4');
+    const source = fileURLToPath(new URL('./cw-rk4.c', import.meta.url));
+    execFileSync('gcc', ['-O2', '-o', exe, source, '-lm']);
+    return exe;
+  } catch (err) {
+    console.warn(`C reference skipped: ${(err as Error).message}`);
+    return null;
+  }
+}
+
+/** Seconds per trial of the C reference over `trials` trials. */
+function cSecondsPerTrial(exe: string, trials: number): number {
+  const [, seconds] = execFileSync(exe, [String(trials)], { encoding: 'utf8' })
+    .trim()
+    .split(' ');
+  return Number(seconds) / trials;
+}
+
+const cDir = mkdtempSync(join(tmpdir(), 'rpo-cref-'));
+try {
+  const exe = compileC(cDir);
+  if (exe !== null) {
+    const cPerS = 1 / cSecondsPerTrial(exe, TRIALS);
+    rows.push([
+      `C reference (cw-rk4.c, gcc -O2): ${TRIALS} trials, 24 h CW RK4 at 1 s, one thread`,
+      `${(TRIALS / cPerS).toFixed(2)} s (${cPerS.toFixed(0)} trials/s)`,
+      '',
+    ]);
+    rows.push([
+      'rpo-sim 1 worker (start-up included) against C, trials/s ratio (1 = native speed)',
+      `${(oneWorkerPerS / cPerS).toFixed(2)}`,
+      '',
+    ]);
+    // The same comparison robust to a machine whose load changes: rounds of ROUND trials, C then
+    // rpo-sim in this thread, alternated; the best round of each.
+    const ROUND = 100;
+    let bestC = Infinity;
+    let bestOurs = Infinity;
+    for (let round = 0; round < 3; round++) {
+      bestC = Math.min(bestC, cSecondsPerTrial(exe, ROUND));
+      const t0 = performance.now();
+      for (let t = 0; t < ROUND; t++) runTrial(scenario, SEED, 1000 + round * ROUND + t);
+      bestOurs = Math.min(bestOurs, (performance.now() - t0) / 1000 / ROUND);
+    }
+    rows.push([
+      `per trial, one thread, best of 3 alternated rounds of ${ROUND}: rpo-sim / C`,
+      `${(bestOurs * 1000).toFixed(2)} / ${(bestC * 1000).toFixed(2)} ms (ratio ${(bestOurs / bestC).toFixed(2)})`,
+      '',
+    ]);
+  }
+} finally {
+  rmSync(cDir, { recursive: true, force: true });
 }
 
 console.log(

@@ -2,10 +2,13 @@
  * View benchmark (`npm run bench:view`): frame rate of the production build in headless Chromium
  * with software WebGL (SwiftShader), and the size of the JavaScript it ships.
  *
- * 1. Builds the app with Vite's API and serves dist/ with `vite preview`.
- * 2. Opens it at 1024x640 (flags of test/e2e/browser.ts), waits for the default scenario and the
- *    plots, sets 10000x, starts playback, warms up for 1 s, then counts requestAnimationFrame
- *    callbacks for 5 s in the page.
+ * 1. Builds the app with Vite's API and serves dist/ under a sub-path (/rpo-sim/) with the plain
+ *    static server of the browser tests (test/e2e/staticServer.ts), which counts requests.
+ * 2. Opens it at 1024x640 (flags of test/e2e/browser.ts) in a fresh profile, and reports when the
+ *    3D scene first drew the scenario (the first frame rendered after the scenario reached the
+ *    page, read on every animation frame, ms after navigation start) and which files were fetched more than once before the
+ *    app was ready. Then waits for the default scenario and the plots, sets 10000x, starts
+ *    playback, warms up for 1 s, then counts requestAnimationFrame callbacks for 5 s in the page.
  * 3. Edit to new trajectory (issue 5): pauses, opens the plan editor, types 12 new values into
  *    the V-bar hop's "to I [m]" input (one at a time, each after the previous one is drawn and
  *    scored) and reads the page's edit timings (`window.__rpoEditTiming`, src/state/editTiming.ts):
@@ -25,8 +28,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build, preview } from 'vite';
+import { build } from 'vite';
 import { launchBrowser } from '../e2e/browser.ts';
+import { serveStatic } from '../e2e/staticServer.ts';
 
 const args = new Map(
   process.argv.slice(2).map((a) => {
@@ -62,6 +66,24 @@ const FRAME_COUNTER = `new Promise((resolve) => {
   requestAnimationFrame(frame);
 })`;
 
+/**
+ * Records in `window.__firstSceneMs` (performance.now(), ms after navigation start) the first
+ * animation frame at which the 3D renderer has drawn a frame since the first scenario reached the
+ * page (`data-mission-serial="1"`): the scene with the scenario in it (init script).
+ */
+const FIRST_SCENE_WATCH = `(() => {
+  let frameAtMission = null;
+  const check = () => {
+    const frame = window.__rpoScene?.gl.info.render.frame;
+    const app = document.querySelector('[data-testid="app"]');
+    if (frameAtMission === null && app?.dataset.missionSerial === '1' && frame !== undefined)
+      frameAtMission = frame;
+    if (frameAtMission !== null && frame > frameAtMission) window.__firstSceneMs = performance.now();
+    else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+})()`;
+
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
 /** Frame statistics measured by FRAME_COUNTER. */
@@ -83,7 +105,7 @@ function median(xs: number[]): number {
 function bundleSizes(dist: string) {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const firstLoad = new Set(
-    [...html.matchAll(/(?:src|href)="\/assets\/([^"]+\.js)"/g)].map((m) => m[1]!),
+    [...html.matchAll(/(?:src|href)="\.?\/assets\/([^"]+\.js)"/g)].map((m) => m[1]!),
   );
   const rows = readdirSync(join(dist, 'assets'))
     .filter((f) => f.endsWith('.js'))
@@ -110,22 +132,31 @@ async function main(): Promise<void> {
     await build({ logLevel: 'warn' });
     console.log('done');
   }
-  const server = await preview({
-    preview: { port: 0, strictPort: false, host: '127.0.0.1' },
-    logLevel: 'warn',
-  });
-  const url = server.resolvedUrls?.local[0];
-  if (!url) throw new Error('vite preview did not report its URL');
+  /** Paths of the JavaScript files the page fetched until its first scene was drawn. */
+  let fetchedFirst: string[] = [];
+  const server = await serveStatic(join(process.cwd(), 'dist'), '/rpo-sim/');
+  const url = server.url;
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage({ viewport: { width, height } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    await page.addInitScript(FIRST_SCENE_WATCH);
     const t0 = Date.now();
     await page.goto(`${url}?play=0&scenario=${encodeURIComponent(scenario)}`);
     await page.waitForSelector('[data-testid="app"][data-mission-serial="1"]', { timeout: 60_000 });
     await page.waitForSelector('[data-testid="plot-range"] canvas', { timeout: 60_000 });
     const readyMs = Date.now() - t0;
+    const firstSceneMs = (await page
+      .waitForFunction('window.__firstSceneMs', undefined, {
+        timeout: 60_000,
+      })
+      .then((h) => h.jsonValue())) as number;
+    const twice = [...server.requests].filter(([, n]) => n > 1);
+    // the page's own script fetches until the first scene (not the service worker's cache fill)
+    fetchedFirst = (await page.evaluate(
+      `performance.getEntriesByType('resource').filter((e) => e.startTime <= ${firstSceneMs} && e.name.endsWith('.js')).map((e) => new URL(e.name).pathname)`,
+    )) as string[];
     await page.getByTestId('speed-select').selectOption(String(speed));
     await page.keyboard.press('Space');
     await page.waitForTimeout(1000);
@@ -150,7 +181,11 @@ async function main(): Promise<void> {
     console.log(
       `\nView benchmark: ${scenario}, ${width}x${height}, ${speed}x, headless Chromium + SwiftShader`,
     );
+    console.log(`  first scene drawn: ${firstSceneMs.toFixed(0)} ms after navigation start`);
     console.log(`  ready (scenario run, scene and plots drawn): ${readyMs} ms after navigation`);
+    console.log(
+      `  fetched more than once during the first load: ${twice.length === 0 ? 'nothing' : twice.map(([p, n]) => `${p} (${n}x)`).join(', ')}`,
+    );
     console.log(
       `  fps: ${fps.toFixed(1)} over ${(result.elapsedMs / 1000).toFixed(1)} s (${result.frames} frames)`,
     );
@@ -231,6 +266,12 @@ async function main(): Promise<void> {
     );
   }
   console.log(`  first load: ${kb(sizes.first.gzip)} gzip (${kb(sizes.first.raw)} raw)`);
+  const fetched = sizes.rows.filter((r) =>
+    fetchedFirst.some((p) => p.endsWith(`/assets/${r.file}`)),
+  );
+  console.log(
+    `  fetched by the page until the first scene (with the worker's): ${kb(fetched.reduce((a, r) => a + r.gzip, 0))} gzip in ${fetched.length} files`,
+  );
   console.log(`  lazy chunks: ${kb(sizes.lazy.gzip)} gzip (${kb(sizes.lazy.raw)} raw)`);
 }
 

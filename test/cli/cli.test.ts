@@ -1,6 +1,6 @@
 // The rpo-sim command line: verbs, report JSON (format contract), exit codes, CSV ephemeris,
-// and errors without stack traces. Most cases call main() in-process; one spawns the committed
-// launcher as a user's shell would.
+// and errors without stack traces. Most cases call main() in-process; the last ones spawn the
+// built command line (the package's bin) and the development launcher as a user's shell would.
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -182,9 +182,115 @@ describe('rpo-sim validate', () => {
   });
 });
 
-describe('the committed launcher', () => {
+// dist/node is built from the current sources by test/setup/build-cli.ts before the tests run.
+const BUILT = 'dist/node/rpo-sim.mjs';
+
+/**
+ * A Node `--import` module whose loader hook refuses to load the built files whose names match
+ * `pattern` (esbuild names a lazily loaded module's file after it: expression-HASH.mjs), so a
+ * run that needs one of them fails, and one that does not shows it never loaded them.
+ */
+function blockLoading(pattern: string): string {
+  const hooks = file(
+    `hooks-${pattern}.mjs`,
+    `export async function load(url, context, next) {
+  if (/\\/${pattern}-[^/]*\\.mjs$/.test(url)) throw new Error('blocked: ' + url);
+  return next(url, context);
+}
+`,
+  );
+  return file(
+    `block-${pattern}.mjs`,
+    `import { register } from 'node:module';
+import { pathToFileURL } from 'node:url';
+register(pathToFileURL(${JSON.stringify(hooks)}));
+`,
+  );
+}
+
+describe('the built command line (the package bin)', () => {
   it(
-    'runs with node and no build step, exit codes as documented',
+    'runs with node, exit codes as documented',
+    () => {
+      const ok = execFileSync('node', [BUILT, 'run', 'scenarios/vbar-hop.json', '--json'], {
+        encoding: 'utf8',
+      });
+      expect(JSON.parse(ok).format).toBe('rpo-report');
+      const bad = spawnSync('node', [BUILT, 'validate', file('x.json', '{')], { encoding: 'utf8' });
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toMatch(/not valid JSON/);
+      expect(bad.stderr).not.toMatch(/\n\s+at /);
+      const version = spawnSync('node', [BUILT, '--version'], { encoding: 'utf8' });
+      expect(version.stdout).toBe(`${JSON.parse(readFileSync('package.json', 'utf8')).version}\n`);
+    },
+    HEAVY_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'prints the same report as the sources',
+    async () => {
+      const built = execFileSync('node', [BUILT, 'run', 'scenarios/football.json', '--json'], {
+        encoding: 'utf8',
+      });
+      expect(built).toBe((await cli('run', 'scenarios/football.json', '--json')).out);
+    },
+    HEAVY_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'loads the expression parser (mathjs) only for a scenario with triggers',
+    () => {
+      const block = blockLoading('expression');
+      const run = (...args: string[]) =>
+        spawnSync('node', ['--import', block, BUILT, ...args], { encoding: 'utf8' });
+      // no trigger: runs without it
+      const plain = run('run', 'scenarios/vbar-hop.json');
+      expect(plain.stderr).toBe('');
+      expect(plain.status).toBe(0);
+      // the SKYNET-5A inspection has a `when`: it needs the parser, so blocking it fails
+      const triggered = run('validate', 'scenarios/skynet5a-inspection.json');
+      expect(triggered.status).toBe(3);
+      expect(triggered.stderr).toMatch(/blocked: .*expression-/);
+      expect(
+        spawnSync('node', [BUILT, 'validate', 'scenarios/skynet5a-inspection.json']).status,
+      ).toBe(0);
+    },
+    HEAVY_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'loads the parser for a file with a byte-order mark and a trigger',
+    () => {
+      const text = readFileSync('scenarios/skynet5a-inspection.json', 'utf8');
+      const bom = file('bom-trigger.json', `\uFEFF${text}`);
+      const r = spawnSync('node', [BUILT, 'validate', bom], { encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+    },
+    HEAVY_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'answers --version without loading the engine',
+    () => {
+      const block = blockLoading('main');
+      const version = spawnSync('node', ['--import', block, BUILT, '--version'], {
+        encoding: 'utf8',
+      });
+      expect(version.status).toBe(0);
+      expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+      const help = spawnSync('node', ['--import', block, BUILT, '--help'], { encoding: 'utf8' });
+      // control: any other command needs main.ts, and the hook stops it
+      expect(help.status).not.toBe(0);
+      expect(help.stderr).toMatch(/blocked: .*main-/);
+    },
+    HEAVY_TEST_TIMEOUT_MS,
+  );
+});
+
+describe('the development launcher', () => {
+  it(
+    'runs the sources through tsx with no build step',
     () => {
       const ok = execFileSync(
         'node',
@@ -192,14 +298,6 @@ describe('the committed launcher', () => {
         { encoding: 'utf8' },
       );
       expect(JSON.parse(ok).format).toBe('rpo-report');
-      const bad = spawnSync('node', ['src/cli/rpo-sim.mjs', 'validate', file('x.json', '{')], {
-        encoding: 'utf8',
-      });
-      expect(bad.status).toBe(2);
-      expect(bad.stderr).toMatch(/not valid JSON/);
-      expect(bad.stderr).not.toMatch(/\n\s+at /);
-      const version = spawnSync('node', ['src/cli/rpo-sim.mjs', '--version'], { encoding: 'utf8' });
-      expect(version.stdout.trim()).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
     },
     HEAVY_TEST_TIMEOUT_MS,
   );

@@ -1,6 +1,6 @@
 // `rpo-sim montecarlo` and its worker pool, for real: worker threads started from the test
-// process and from the committed launcher (which registers tsx; each worker registers it again
-// itself), identical tables with 1 and 2 workers and any chunking, the rpo-montecarlo v1 JSON,
+// process (the sources: each worker registers tsx itself) and from the built command line
+// (dist/node, built by test/setup/build-cli.ts: its own bundled worker script), identical tables with 1 and 2 workers and any chunking, the rpo-montecarlo v1 JSON,
 // exit codes and argument limits, Ctrl+C with a partial result, and the --worst round trip
 // through `rpo-sim run`.
 
@@ -304,9 +304,9 @@ describe('rpo-sim montecarlo', () => {
   );
 });
 
-describe('the launcher', () => {
+describe('the built command line', () => {
   function launch(...args: string[]) {
-    const child = spawn(process.execPath, ['src/cli/rpo-sim.mjs', ...args], {
+    const child = spawn(process.execPath, ['dist/node/rpo-sim.mjs', ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const io = { out: '', err: '' };
@@ -317,19 +317,23 @@ describe('the launcher', () => {
   }
 
   it(
-    'runs the workers from `node src/cli/rpo-sim.mjs`',
+    'runs the workers from `node dist/node/rpo-sim.mjs`, with the same result as the sources',
     async () => {
       const { io, exited } = launch(
         'montecarlo',
         EXAMPLE,
         '--trials',
-        '4',
+        '8',
         '--seed',
         '1',
+        '--workers',
+        '2',
         '--json',
       );
       expect(await exited).toBe(0);
-      expect(JSON.parse(io.out)).toMatchObject({ trials: 4, completed: 4, flown: 4 });
+      expect(JSON.parse(io.out)).toMatchObject({ trials: 8, completed: 8, flown: 8 });
+      const sources = await cli('montecarlo', EXAMPLE, '--trials', '8', '--seed', '1', '--json');
+      expect(io.out).toBe(sources.out);
     },
     SLOW,
   );
