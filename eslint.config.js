@@ -34,6 +34,7 @@ export default tseslint.config(
       'src/scoring/**',
       'src/scenario/**',
       'src/montecarlo/**',
+      'src/formats/**',
     ],
     rules: {
       'no-restricted-imports': [

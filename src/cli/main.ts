@@ -5,6 +5,7 @@
  *   rpo-sim validate FILE...
  *   rpo-sim schema [OUT.json]
  *   rpo-sim montecarlo FILE --trials N --seed S [--json] [--workers K] [--worst OUT.json]
+ *   rpo-sim export FILE --format oem|oem-xml|opm|cdm|czml|stk-e --out DIR [--step-s S] [--ric]
  *
  * Exit codes: 0 done; 1 the run finished with violations and --strict was given; 2 invalid input
  * or usage (the message on stderr, no stack trace); 3 an internal error (a bug: please report it);
@@ -52,6 +53,10 @@ const USAGE = `Usage:
       cores); print violation probabilities (95 % Wilson intervals) and percentiles of minimum
       range and delta-v. --worst writes the closest trial as a scenario. Ctrl+C: partial
       result, exit code 130.
+  rpo-sim export FILE --format oem|oem-xml|opm|cdm|czml|stk-e --out DIR [--step-s S] [--ric]
+      Write exchange files into DIR, one per object (<id>.oem, <id>.oem.xml, <id>.opm,
+      <pair>.cdm, scenario.czml, <id>.e; the target is "target"): EME2000, UTC. --step-s samples
+      every S seconds instead of every integration node; --ric adds <id>.ric.oem (target RIC).
   rpo-sim --help | --version
 
 Exit codes: 0 done, 1 violations with --strict, 2 invalid input or usage, 3 internal error,
@@ -174,6 +179,11 @@ export async function main(argv: readonly string[], io: CliIo, version = '0.0.0'
         return cmdValidate(rest, io);
       case 'schema':
         return cmdSchema(rest, io);
+      case 'export':
+        return (await import('./export.ts')).cmdExport(
+          parseArgs(rest, ['format', 'out', 'step-s'], ['ric']),
+          io,
+        );
       case 'montecarlo':
         return await (await import('./montecarlo.ts')).cmdMonteCarlo(rest, io);
       case '--help':

@@ -3,7 +3,14 @@
 // launcher as a user's shell would.
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -158,4 +165,95 @@ describe('the committed launcher', () => {
     const version = spawnSync('node', ['src/cli/rpo-sim.mjs', '--version'], { encoding: 'utf8' });
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
   }, 30_000);
+});
+
+describe('rpo-sim export', () => {
+  it('writes one file per object into DIR and lists them', async () => {
+    const out = join(dir, 'export-oem');
+    const { code, out: listed } = await cli(
+      'export',
+      'scenarios/radial-drift.json',
+      '--format',
+      'oem',
+      '--out',
+      out,
+    );
+    expect(code).toBe(0);
+    expect(listed.trim().split('\n').sort()).toEqual(
+      ['above.oem', 'below.oem', 'target.oem'].map((n) => join(out, n)).sort(),
+    );
+    expect(readFileSync(join(out, 'above.oem'), 'utf8')).toMatch(/^CCSDS_OEM_VERS = 3\.0\n/);
+    expect(readdirSync(out).sort()).toEqual(['above.oem', 'below.oem', 'target.oem']);
+  });
+
+  it.each([
+    ['oem-xml', ['target.oem.xml', 'hopper.oem.xml']],
+    ['opm', ['hopper.opm']],
+    ['cdm', ['target-hopper.cdm']],
+    ['czml', ['scenario.czml']],
+    ['stk-e', ['target.e', 'hopper.e']],
+  ])('--format %s writes its fixed file names', async (format, names) => {
+    const out = join(dir, `export-${format}`);
+    const { code } = await cli(
+      'export',
+      'scenarios/vbar-hop.json',
+      '--format',
+      format,
+      '--out',
+      out,
+      '--step-s',
+      '600',
+    );
+    expect(code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual([...names].sort());
+  });
+
+  it('refuses a bad format or step with exit 2 and the usage', async () => {
+    const bad = await cli('export', 'scenarios/vbar-hop.json', '--format', 'kml', '--out', dir);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--format oem\|oem-xml\|opm\|cdm\|czml\|stk-e/);
+    const step = await cli(
+      'export',
+      'scenarios/vbar-hop.json',
+      '--format',
+      'oem',
+      '--out',
+      dir,
+      '--step-s',
+      '0',
+    );
+    expect(step.code).toBe(2);
+    expect(step.err).toMatch(/--step-s: expected a number of seconds > 0/);
+  });
+
+  it('fails with exit 2 and leaves no partial file when DIR cannot be written', async () => {
+    const blocker = file('not-a-dir', 'x');
+    const { code, err } = await cli(
+      'export',
+      'scenarios/vbar-hop.json',
+      '--format',
+      'oem',
+      '--out',
+      join(blocker, 'sub'),
+    );
+    expect(code).toBe(2);
+    expect(err).toMatch(/cannot write/);
+    expect(err).not.toMatch(/at .*\.ts:/);
+  });
+
+  it('removes its temporaries when a later file fails', async () => {
+    const out = join(dir, 'export-partial');
+    mkdirSync(join(out, 'hopper.oem'), { recursive: true }); // a directory where a file must go
+    const { code } = await cli(
+      'export',
+      'scenarios/vbar-hop.json',
+      '--format',
+      'oem',
+      '--out',
+      out,
+    );
+    expect(code).toBe(2);
+    expect(readdirSync(out).sort()).toEqual(['hopper.oem']);
+    expect(existsSync(join(out, 'target.oem'))).toBe(false);
+  });
 });
