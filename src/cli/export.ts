@@ -8,6 +8,7 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXPORT_FORMATS, exportRun, type ExportFormat } from '../formats/export.ts';
+import { elementsWarnings } from '../formats/scenarioElements.ts';
 import { runScenario, ScenarioRunError } from '../sim/run.ts';
 import { InputError, loadScenarioFile, UsageError } from './files.ts';
 import type { CliIo } from './main.ts';
@@ -70,6 +71,8 @@ export function cmdExport(
   if (flags.has('ric') && format !== 'oem') throw new UsageError('--ric goes with --format oem');
   const file = positional[0]!;
   const scenario = loadScenarioFile(file);
+  for (const w of elementsWarnings(scenario))
+    io.stderr(`rpo-sim: warning: ${w.path}: ${w.message}\n`);
   let files;
   try {
     // Closest approaches (the CDM's) are found from the recorded states without the constraints.

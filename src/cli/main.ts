@@ -23,6 +23,7 @@ import { evaluateScenario } from '../scoring/evaluate.ts';
 import type { RunResult } from '../sim/run.ts';
 import { ScenarioRunError } from '../sim/run.ts';
 import { formatSummary } from './summary.ts';
+import { elementsWarnings } from '../formats/scenarioElements.ts';
 
 /** Where the CLI writes; tests pass their own. */
 export interface CliIo {
@@ -125,6 +126,8 @@ async function cmdRun(args: readonly string[], io: CliIo): Promise<number> {
   if (positional.length === 0)
     io.stderr(`rpo-sim: no file given; running the built-in scenario ${file}\n`);
   const scenario = loadScenarioFile(file);
+  for (const w of elementsWarnings(scenario))
+    io.stderr(`rpo-sim: warning: ${w.path}: ${w.message}\n`);
   const ephemerisFile = flags.get('ephemeris');
   let evaluation: Evaluation;
   try {

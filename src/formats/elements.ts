@@ -49,7 +49,7 @@ export interface ElementsState {
   stateEci: Float64Array;
   /** The same state in TEME of date, m and m/s (as SGP4 gives it). */
   stateTeme: Float64Array;
-  /** Mean motion of the element set, rev/day. */
+  /** Mean motion as the element set states it (Kozai, TLE / OMM MEAN_MOTION), rev/day. */
   meanMotionRevPerDay: number;
 }
 
@@ -416,7 +416,8 @@ export function elementsState(
     elementsEpochMs,
     stateTeme: teme,
     stateEci: temeToTod(epochMs, teme, new Float64Array(6)),
-    meanMotionRevPerDay: (satrec.no * 1440) / (2 * Math.PI),
+    // `nokozai` holds the element set's own (Kozai) mean motion; `no` the un-Kozai'd one
+    meanMotionRevPerDay: (satrec.nokozai * 1440) / (2 * Math.PI),
   };
 }
 

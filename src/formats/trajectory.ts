@@ -29,13 +29,14 @@
  */
 
 import { AstroTime, Rotation_EQD_EQJ } from 'astronomy-engine';
-import { DEG_TO_RAD, GEO_RADIUS_M, MU_EARTH_M3_S2 } from '../core/constants.ts';
+import { GEO_RADIUS_M, MU_EARTH_M3_S2 } from '../core/constants.ts';
 import { geoTargetGeometry } from '../core/lighting.ts';
 import { ricBasis } from '../dynamics/twobody.ts';
 import { HermiteSegment } from '../events/hermite.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Ephemeris } from '../sim/ephemeris.ts';
 import type { RunResult } from '../sim/run.ts';
+import { targetInitialEci } from './scenarioElements.ts';
 
 /** J2000.0 (2000-01-01T12:00:00 UTC) in Unix ms: astronomy-engine's day count origin. */
 const J2000_UNIX_MS = Date.UTC(2000, 0, 1, 12, 0, 0);
@@ -79,10 +80,12 @@ export class InertialFrame {
   readonly epochMs: number;
   /** Row-major rotation ECI (true of date at the epoch) -> EME2000. */
   readonly todToEme = new Float64Array(9);
-  private readonly orbit: Scenario['target']['orbit'];
-  private readonly raAtEpochRad: number;
-  private readonly radiusM: number;
-  private readonly nRadPerS: number;
+  /** Circular targets: right ascension at the epoch (rad), radius (m); NaN for the others. */
+  private readonly raAtEpochRad: number = Number.NaN;
+  private readonly radiusM: number = Number.NaN;
+  private readonly nRadPerS: number = Number.NaN;
+  /** Elliptical and element-set targets: the state at the epoch, propagated by Kepler. */
+  private readonly state0: Float64Array | null = null;
   private readonly tmp = new Float64Array(6);
   private readonly basis = new Float64Array(9);
 
@@ -92,64 +95,38 @@ export class InertialFrame {
     // astronomy-engine applies rot[i][j] as out_j = sum_i rot[i][j] in_i
     for (let i = 0; i < 3; i++)
       for (let j = 0; j < 3; j++) this.todToEme[j * 3 + i] = rot.rot[i]![j]!;
-    this.orbit = scenario.target.orbit;
-    if (this.orbit.type === 'elliptical') {
-      this.raAtEpochRad = 0;
-      this.radiusM = this.orbit.semiMajorAxisM;
+    const orbit = scenario.target.orbit;
+    if (orbit.type === 'elliptical' || orbit.type === 'elements') {
+      this.state0 = targetInitialEci(orbit, scenario.epoch);
     } else {
       const geom = geoTargetGeometry(
         this.epochMs,
-        this.orbit.type === 'geo' ? this.orbit.longitudeDeg : 0,
-        this.orbit.type === 'geo' ? GEO_RADIUS_M : this.orbit.radiusM,
+        orbit.type === 'geo' ? orbit.longitudeDeg : 0,
+        orbit.type === 'geo' ? GEO_RADIUS_M : orbit.radiusM,
       );
       this.raAtEpochRad = geom.raAtEpochRad;
       this.radiusM = geom.radiusM;
+      this.nRadPerS = Math.sqrt(MU_EARTH_M3_S2 / this.radiusM ** 3);
     }
-    this.nRadPerS = Math.sqrt(MU_EARTH_M3_S2 / this.radiusM ** 3);
   }
 
   /**
    * The target's state in the engine's ECI frame (true of date at the epoch), m and m/s.
-   * Circular targets in closed form; an elliptical target by Kepler's equation from its true
-   * anomaly at the epoch (the engine integrates the same two-body orbit with RK4).
+   * Circular targets in closed form; elliptical and element-set targets by Kepler's equation
+   * from their state at the epoch (the engine integrates the same two-body orbit with RK4).
    * @param tS s since the epoch @param out receives [r, v]
    */
   targetEci(tS: number, out: Float64Array): Float64Array {
-    const orbit = this.orbit;
-    if (orbit.type !== 'elliptical') {
-      const u = this.raAtEpochRad + this.nRadPerS * tS;
-      const c = Math.cos(u);
-      const s = Math.sin(u);
-      const v = this.radiusM * this.nRadPerS;
-      out[0] = this.radiusM * c;
-      out[1] = this.radiusM * s;
-      out[2] = 0;
-      out[3] = -v * s;
-      out[4] = v * c;
-      out[5] = 0;
-      return out;
-    }
-    const e = orbit.eccentricity;
-    const a = orbit.semiMajorAxisM;
-    const f0 = orbit.trueAnomalyDeg * DEG_TO_RAD;
-    const e0 =
-      2 * Math.atan2(Math.sqrt(1 - e) * Math.sin(f0 / 2), Math.sqrt(1 + e) * Math.cos(f0 / 2));
-    const m = e0 - e * Math.sin(e0) + this.nRadPerS * tS;
-    let ea = m;
-    for (let i = 0; i < 50; i++) {
-      const d = (ea - e * Math.sin(ea) - m) / (1 - e * Math.cos(ea));
-      ea -= d;
-      if (Math.abs(d) < 1e-15) break;
-    }
-    const ce = Math.cos(ea);
-    const se = Math.sin(ea);
-    const b = a * Math.sqrt(1 - e * e);
-    const eDot = this.nRadPerS / (1 - e * ce);
-    out[0] = a * (ce - e);
-    out[1] = b * se;
+    if (this.state0 !== null) return keplerPropagate(this.state0, tS, MU_EARTH_M3_S2, out);
+    const u = this.raAtEpochRad + this.nRadPerS * tS;
+    const c = Math.cos(u);
+    const s = Math.sin(u);
+    const v = this.radiusM * this.nRadPerS;
+    out[0] = this.radiusM * c;
+    out[1] = this.radiusM * s;
     out[2] = 0;
-    out[3] = -a * se * eDot;
-    out[4] = b * ce * eDot;
+    out[3] = -v * s;
+    out[4] = v * c;
     out[5] = 0;
     return out;
   }
@@ -191,6 +168,58 @@ export class InertialFrame {
     this.targetEci(tS, t);
     ricToInertial(t, ric, ricOffset, this.basis, out, offset);
   }
+}
+
+/**
+ * Two-body state after `dtS` from an elliptic state, by Kepler's equation in the eccentric
+ * anomaly difference and the f and g functions [2, sec. 2.3; Battin, sec. 4.5].
+ * @param state0 [r (m), v (m/s)] inertial @param muM3S2 gravitational parameter, m^3/s^2
+ * @param out receives [r, v] after dtS
+ */
+export function keplerPropagate(
+  state0: ArrayLike<number>,
+  dtS: number,
+  muM3S2: number,
+  out: Float64Array,
+): Float64Array {
+  const rx = state0[0]!;
+  const ry = state0[1]!;
+  const rz = state0[2]!;
+  const vx = state0[3]!;
+  const vy = state0[4]!;
+  const vz = state0[5]!;
+  const r0 = Math.hypot(rx, ry, rz);
+  const a = 1 / (2 / r0 - (vx * vx + vy * vy + vz * vz) / muM3S2);
+  const sqrtMu = Math.sqrt(muM3S2);
+  const sqrtA = Math.sqrt(a);
+  const sigma0 = (rx * vx + ry * vy + rz * vz) / sqrtMu;
+  const n = sqrtMu / (a * sqrtA);
+  const m = n * dtS;
+  // Kepler's equation for dE: m = dE - (1 - r0/a) sin dE + sigma0 / sqrt(a) (1 - cos dE)
+  const k1 = 1 - r0 / a;
+  const k2 = sigma0 / sqrtA;
+  let dE = m;
+  for (let i = 0; i < 50; i++) {
+    const sE = Math.sin(dE);
+    const cE = Math.cos(dE);
+    const d = (dE - k1 * sE + k2 * (1 - cE) - m) / (1 - k1 * cE + k2 * sE);
+    dE -= d;
+    if (Math.abs(d) < 1e-14) break;
+  }
+  const sE = Math.sin(dE);
+  const cE = Math.cos(dE);
+  const r = a + (r0 - a) * cE + sigma0 * sqrtA * sE;
+  const f = 1 - (a / r0) * (1 - cE);
+  const g = ((a * sigma0) / sqrtMu) * (1 - cE) + r0 * Math.sqrt(a / muM3S2) * sE;
+  const fDot = (-Math.sqrt(muM3S2 * a) / (r * r0)) * sE;
+  const gDot = 1 - (a / r) * (1 - cE);
+  out[0] = f * rx + g * vx;
+  out[1] = f * ry + g * vy;
+  out[2] = f * rz + g * vz;
+  out[3] = fDot * rx + gDot * vx;
+  out[4] = fDot * ry + gDot * vy;
+  out[5] = fDot * rz + gDot * vz;
+  return out;
 }
 
 /**

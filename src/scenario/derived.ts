@@ -6,6 +6,7 @@
  */
 
 import { GEO_RADIUS_M, meanMotionRadPerS } from '../core/constants.ts';
+import { elementsMeanMotionRadPerS } from '../formats/scenarioElements.ts';
 import type { ManeuverSpec, TargetOrbitSpec } from './schema.ts';
 
 /** Formats a path array as `a.b[0].c`. */
@@ -18,8 +19,13 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-/** Mean motion of the target orbit, rad/s (for elliptical orbits the Keplerian mean motion). */
-export function targetMeanMotionRadPerS(orbit: TargetOrbitSpec): number {
+/**
+ * Mean motion of the target orbit, rad/s (for elliptical orbits the Keplerian mean motion; for
+ * an element set, that of the two-body orbit through its SGP4 state at `epoch`, NaN if the
+ * element set is unusable or no epoch is given).
+ * @param epoch the scenario epoch (ISO 8601 UTC), needed for `elements`
+ */
+export function targetMeanMotionRadPerS(orbit: TargetOrbitSpec, epoch?: string): number {
   switch (orbit.type) {
     case 'geo':
       return meanMotionRadPerS(GEO_RADIUS_M);
@@ -27,6 +33,8 @@ export function targetMeanMotionRadPerS(orbit: TargetOrbitSpec): number {
       return meanMotionRadPerS(orbit.radiusM);
     case 'elliptical':
       return meanMotionRadPerS(orbit.semiMajorAxisM);
+    case 'elements':
+      return epoch === undefined ? Number.NaN : elementsMeanMotionRadPerS(orbit, epoch);
   }
 }
 

@@ -6,6 +6,7 @@
  */
 
 import type { EclipseInterval } from '../core/lighting.ts';
+import { objectSlots, type ObjectSlot } from '../formats/scenarioElements.ts';
 import type {
   BudgetOutcome,
   ConstraintOutcome,
@@ -62,6 +63,8 @@ export interface RunReport {
   pairs: { ids: [string, string]; minRange: { rangeM: number; tS: number } }[];
   objectives: ObjectiveResult[];
   lighting: { eclipses: EclipseInterval[] };
+  /** Sub-satellite longitude and drift of every object at the epoch (target first). */
+  geoSlots: ObjectSlot[];
 }
 
 /** Builds the JSON report of an evaluated run. */
@@ -122,5 +125,6 @@ export function buildReport(e: Evaluation): RunReport {
     })),
     objectives: e.objectives,
     lighting: { eclipses: e.eclipses },
+    geoSlots: objectSlots(s),
   };
 }

@@ -37,6 +37,7 @@ import { footballAmplitudeM, footballEntryState } from '../maneuvers/football.ts
 import { cwTransferDepartureVelocity, refineTransfer } from '../maneuvers/transfer.ts';
 import type { ManeuverSpec, Scenario } from '../scenario/schema.ts';
 import { formatPath, targetMeanMotionRadPerS, TRIGGER_VARIABLES } from '../scenario/derived.ts';
+import { initialRicOf, targetInitialEci } from '../formats/scenarioElements.ts';
 import { Ephemeris } from './ephemeris.ts';
 
 /** Arrival miss below which a refined nonlinear transfer is accepted, m. */
@@ -204,7 +205,8 @@ export interface RunOptions {
 /** Builds the dynamics model of a scenario (one instance per spacecraft: each has its thrust). */
 export function createModel(s: Scenario): DynamicsModel {
   const orbit = s.target.orbit;
-  if (orbit.type === 'elliptical') return new TwoBodyDynamics(MU_EARTH_M3_S2);
+  if (orbit.type === 'elliptical' || orbit.type === 'elements')
+    return new TwoBodyDynamics(MU_EARTH_M3_S2);
   const n = targetMeanMotionRadPerS(orbit);
   if (s.dynamics === 'cw') return new CwDynamics(n);
   return new NonlinearCircularDynamics(n, orbit.type === 'geo' ? GEO_RADIUS_M : orbit.radiusM);
@@ -218,6 +220,7 @@ export function initialModelState(
 ): Float64Array {
   const y = new Float64Array(model.stateSize);
   const orbit = s.target.orbit;
+  if (orbit.type === 'elements') y.set(targetInitialEci(orbit, s.epoch));
   if (orbit.type === 'elliptical') {
     keplerStateEci(
       orbit.semiMajorAxisM,
@@ -234,7 +237,7 @@ export function initialModelState(
 /** Sun geometry of a circular target (geo longitude, or longitude 0 for a plain circular orbit). */
 export function createSunTable(s: Scenario): SunTable | null {
   const orbit = s.target.orbit;
-  if (orbit.type === 'elliptical') return null;
+  if (orbit.type === 'elliptical' || orbit.type === 'elements') return null;
   const geom = geoTargetGeometry(
     Date.parse(s.epoch),
     orbit.type === 'geo' ? orbit.longitudeDeg : 0,
@@ -424,7 +427,7 @@ class Run {
   ) {
     this.T = s.durationS;
     this.stepS = s.stepS;
-    this.n = targetMeanMotionRadPerS(s.target.orbit);
+    this.n = targetMeanMotionRadPerS(s.target.orbit, s.epoch);
     this.observers = options.observers ?? [];
     this.perturbation = options.perturbation ?? null;
     this.snapshotEveryS = options.snapshotEveryS ?? Infinity;
@@ -589,8 +592,7 @@ class Run {
   }
 
   private initialRic(craftIndex: number): Float64Array {
-    const init = this.s.spacecraft[craftIndex]!.initial;
-    const ric = Float64Array.from([...init.positionM, ...init.velocityMps]);
+    const ric = initialRicOf(this.s, craftIndex);
     this.perturbation?.initialState(craftIndex, ric);
     return ric;
   }

@@ -47,7 +47,8 @@ function craftTexts(mission: Mission, index: number, tS: number) {
 
 /** Whether the target is lit at `tS`, from the run's eclipse intervals. */
 function lightingText(mission: Mission, tS: number): string {
-  if (mission.scenario.target.orbit.type === 'elliptical') return '—';
+  const type = mission.scenario.target.orbit.type;
+  if (type === 'elliptical' || type === 'elements') return '—';
   let text = 'sunlit';
   for (const e of mission.eclipses) {
     if (tS >= e.startS && tS < e.endS) {
