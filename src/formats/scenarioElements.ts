@@ -10,7 +10,7 @@
  */
 
 import { GEO_RADIUS_M, MU_EARTH_M3_S2 } from '../core/constants.ts';
-import { geoTargetGeometry } from '../core/lighting.ts';
+import { geoTargetGeometry, type TargetOrbitGeometry } from '../core/lighting.ts';
 import { keplerStateEci } from '../dynamics/twobody.ts';
 import type { Scenario, TargetOrbitSpec } from '../scenario/schema.ts';
 import {
@@ -123,6 +123,35 @@ export function initialRicOf(s: Scenario, index: number): Float64Array {
     new Float64Array(9),
     new Float64Array(6),
   );
+}
+
+/**
+ * Lighting geometry of an element-set target: the circular equatorial orbit through its
+ * position at the epoch (right ascension, radius, two-body mean motion), which is what the Sun
+ * table of src/core/lighting.ts models. Only for a target near GEO (within 500 km of the GEO
+ * radius and 15 deg of the equator), where the Sun direction in its RIC frame is then off by at
+ * most its inclination and eccentricity (typically < 0.1 deg); null otherwise (no lighting, as
+ * for an elliptical target) or when the element set is unusable.
+ */
+export function elementsLightingGeometry(
+  orbit: Extract<TargetOrbitSpec, { type: 'elements' }>,
+  epoch: string,
+): TargetOrbitGeometry | null {
+  let x: Float64Array;
+  try {
+    x = targetInitialEci(orbit, epoch);
+  } catch {
+    return null;
+  }
+  const epochMs = Date.parse(epoch);
+  if (!isNearGeo(geoSlot(x, epochMs))) return null;
+  const ra = Math.atan2(x[1]!, x[0]!);
+  return {
+    epochMs,
+    radiusM: Math.hypot(x[0]!, x[1]!, x[2]!),
+    raAtEpochRad: ra < 0 ? ra + 2 * Math.PI : ra,
+    meanMotionRadPerS: elementsMeanMotionRadPerS(orbit, epoch),
+  };
 }
 
 /** An element-set problem or warning, at its JSON path. */

@@ -7,7 +7,7 @@
  * keep the last one silently (./duplicateKeys.ts).
  */
 
-import { elementsIssues } from '../formats/scenarioElements.ts';
+import { elementsIssues, elementsLightingGeometry } from '../formats/scenarioElements.ts';
 import type { z } from 'zod';
 import { EARTH_RADIUS_M, GEO_RADIUS_M, G0_MPS2 } from '../core/constants.ts';
 import { compileCondition, ExpressionError } from '../events/expression.ts';
@@ -223,7 +223,10 @@ export function checkScenario(s: Scenario): ScenarioIssue[] {
   if (elementIssues.length > 0) return elementIssues;
   const n = targetMeanMotionRadPerS(s.target.orbit, s.epoch);
   const periodS = (2 * Math.PI) / n;
-  const noLighting = s.target.orbit.type === 'elliptical' || s.target.orbit.type === 'elements';
+  const noLighting =
+    s.target.orbit.type === 'elliptical' ||
+    (s.target.orbit.type === 'elements' &&
+      elementsLightingGeometry(s.target.orbit, s.epoch) === null);
 
   if (s.dynamics === 'cw' && s.target.orbit.type === 'elliptical') {
     add(
@@ -295,7 +298,7 @@ export function checkScenario(s: Scenario): ScenarioIssue[] {
         try {
           const cond = compileCondition(m.when, TRIGGER_VARIABLES);
           if (cond.usedNames.includes('sunPhaseDeg') && noLighting) {
-            add([...at, 'when'], 'sunPhaseDeg needs a geo or circular target');
+            add([...at, 'when'], 'sunPhaseDeg needs a geo or circular target, or an element-set target near GEO');
           }
         } catch (err) {
           if (!(err instanceof ExpressionError)) throw err;
@@ -368,7 +371,7 @@ export function checkScenario(s: Scenario): ScenarioIssue[] {
       );
     }
     if (noLighting) {
-      add(['objectives', j], 'lighting (sun phase, lit faces) needs a geo or circular target');
+      add(['objectives', j], 'lighting (sun phase, lit faces) needs a geo or circular target, or an element-set target near GEO');
     }
   });
   return issues;

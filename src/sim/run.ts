@@ -37,7 +37,11 @@ import { footballAmplitudeM, footballEntryState } from '../maneuvers/football.ts
 import { cwTransferDepartureVelocity, refineTransfer } from '../maneuvers/transfer.ts';
 import type { ManeuverSpec, Scenario } from '../scenario/schema.ts';
 import { formatPath, targetMeanMotionRadPerS, TRIGGER_VARIABLES } from '../scenario/derived.ts';
-import { initialRicOf, targetInitialEci } from '../formats/scenarioElements.ts';
+import {
+  elementsLightingGeometry,
+  initialRicOf,
+  targetInitialEci,
+} from '../formats/scenarioElements.ts';
 import { Ephemeris } from './ephemeris.ts';
 
 /** Arrival miss below which a refined nonlinear transfer is accepted, m. */
@@ -237,7 +241,11 @@ export function initialModelState(
 /** Sun geometry of a circular target (geo longitude, or longitude 0 for a plain circular orbit). */
 export function createSunTable(s: Scenario): SunTable | null {
   const orbit = s.target.orbit;
-  if (orbit.type === 'elliptical' || orbit.type === 'elements') return null;
+  if (orbit.type === 'elliptical') return null;
+  if (orbit.type === 'elements') {
+    const g = elementsLightingGeometry(orbit, s.epoch);
+    return g === null ? null : new SunTable(g, 0, s.durationS);
+  }
   const geom = geoTargetGeometry(
     Date.parse(s.epoch),
     orbit.type === 'geo' ? orbit.longitudeDeg : 0,

@@ -16,7 +16,7 @@ import {
 import { keplerPropagate } from '../../src/formats/trajectory.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { validateScenario } from '../../src/scenario/validate.ts';
-import { runScenario } from '../../src/sim/run.ts';
+import { createSunTable, runScenario } from '../../src/sim/run.ts';
 import { buildReport } from '../../src/scoring/report.ts';
 import { evaluateScenario } from '../../src/scoring/evaluate.ts';
 
@@ -135,6 +135,48 @@ describe('scenario element sets', () => {
     expect(t!.elementsEpoch).toBe('2026-06-20T12:00:00.000Z');
     // mean motion 1.0027 rev/day: 360 x 1.0027 - 360.9856 = -0.0136 deg/day
     expect(t!.elementsDriftDegPerDay).toBeCloseTo(360 * 1.0027 - 360.98564736629, 9);
+  });
+
+  it('lights a near-GEO element-set target like a geo target at its slot (Sun in RIC to 0.1 deg)', () => {
+    const table = createSunTable(s)!;
+    expect(table).not.toBeNull();
+    const slot = objectSlots(s)[0]!;
+    const geo = createSunTable(
+      load(
+        scenario({
+          target: { name: 'G', orbit: { type: 'geo', longitudeDeg: slot.longitudeDeg } },
+          spacecraft: [
+            {
+              id: 'a',
+              initial: { frame: 'RIC', positionM: [0, -1000, 0], velocityMps: [0, 0, 0] },
+              maneuvers: [],
+            },
+          ],
+        }),
+      ),
+    )!;
+    const a = new Float64Array(3);
+    const b = new Float64Array(3);
+    for (const t of [0, 7200, 21600]) {
+      table.sunRic(t, a);
+      geo.sunRic(t, b);
+      const angleDeg =
+        (Math.acos(Math.min(1, a[0]! * b[0]! + a[1]! * b[1]! + a[2]! * b[2]!)) * 180) / Math.PI;
+      // the element set's inclination (0.045 deg) tilts its orbit normal; the drift is tiny
+      expect(angleDeg).toBeLessThan(0.1);
+    }
+    // a non-GEO element-set target has no lighting: sun-phase triggers are refused
+    const leoTarget = {
+      name: 'L',
+      orbit: { type: 'elements', omm: { ...py.omm, MEAN_MOTION: '2.0' } },
+    };
+    const r = validateScenario(
+      scenario({
+        target: leoTarget,
+        objectives: [{ type: 'observe', rangeBandM: [100, 1000], maxPhaseDeg: 60, requiredS: 60 }],
+      } as Partial<Scenario>),
+    );
+    expect(!r.ok && r.issues.map((i) => i.message).join()).toMatch(/element-set target near GEO/);
   });
 
   it('keeps the geo, circular and elliptical forms working', () => {
