@@ -298,7 +298,10 @@ export function checkScenario(s: Scenario): ScenarioIssue[] {
         try {
           const cond = compileCondition(m.when, TRIGGER_VARIABLES);
           if (cond.usedNames.includes('sunPhaseDeg') && noLighting) {
-            add([...at, 'when'], 'sunPhaseDeg needs a geo or circular target, or an element-set target near GEO');
+            add(
+              [...at, 'when'],
+              'sunPhaseDeg needs a geo or circular target, or an element-set target near GEO',
+            );
           }
         } catch (err) {
           if (!(err instanceof ExpressionError)) throw err;
@@ -371,7 +374,10 @@ export function checkScenario(s: Scenario): ScenarioIssue[] {
       );
     }
     if (noLighting) {
-      add(['objectives', j], 'lighting (sun phase, lit faces) needs a geo or circular target, or an element-set target near GEO');
+      add(
+        ['objectives', j],
+        'lighting (sun phase, lit faces) needs a geo or circular target, or an element-set target near GEO',
+      );
     }
   });
   return issues;
