@@ -90,7 +90,7 @@ export function Header() {
           type="button"
           className="button"
           data-testid="open-file"
-          title="Open a scenario JSON file (or drop one on the page)"
+          title="Open a scenario JSON file, or a TLE / OMM file to set the target (or drop one on the page)"
           onClick={() => fileInput.current?.click()}
         >
           Open…
@@ -98,7 +98,7 @@ export function Header() {
         <input
           ref={fileInput}
           type="file"
-          accept=".json,application/json"
+          accept=".json,application/json,.tle,.txt,.xml"
           hidden
           data-testid="file-input"
           onChange={(e) => {

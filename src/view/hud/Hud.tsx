@@ -59,6 +59,16 @@ function lightingText(mission: Mission, tS: number): string {
   return text;
 }
 
+/** The target's name, sub-satellite longitude and drift at the epoch (from the report). */
+function targetSlotText(mission: Mission): string {
+  const slot = mission.report?.geoSlots?.[0];
+  const name = mission.scenario.target.name;
+  if (!slot) return name;
+  const lon = slot.longitudeDeg;
+  const drift = slot.driftDegPerDay;
+  return `${name} · ${Math.abs(lon).toFixed(2)}° ${lon >= 0 ? 'E' : 'W'} · drift ${drift >= 0 ? '+' : '−'}${Math.abs(drift).toFixed(3)}°/day`;
+}
+
 /** The HUD. */
 export function Hud() {
   const { mission, clock } = useAppStore(
@@ -116,6 +126,9 @@ export function Hud() {
           <span data-field="sun" data-testid="hud-sun">
             —
           </span>
+        </div>
+        <div className="hud-dim" data-testid="hud-target">
+          {targetSlotText(mission)}
         </div>
       </div>
       {mission.crafts.length === 1 ? (
