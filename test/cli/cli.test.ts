@@ -257,3 +257,26 @@ describe('rpo-sim export', () => {
     expect(existsSync(join(out, 'target.oem'))).toBe(false);
   });
 });
+
+describe('rpo-sim run with element sets', () => {
+  it('runs a scenario whose target is a TLE, warning about an element set far from the epoch', async () => {
+    const py = JSON.parse(readFileSync('test/fixtures/sgp4/python-sgp4.json', 'utf8')) as {
+      tle: [string, string];
+    };
+    const scenario = JSON.parse(readFileSync('scenarios/vbar-hop.json', 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    scenario.dynamics = 'nonlinear';
+    scenario.epoch = '2026-06-25T00:00:00Z';
+    scenario.target = { name: 'GEO 6E', orbit: { type: 'elements', tle: py.tle } };
+    const { code, out, err } = await cli('run', file('tle-target.json', scenario), '--json');
+    expect(code).toBe(0);
+    expect(err).toMatch(
+      /warning: target\.orbit: element set epoch 2026-06-20T12:00:00\.000Z is 4\.5 days before/,
+    );
+    const report = JSON.parse(out);
+    expect(report.geoSlots[0].id).toBe('target');
+    expect(report.geoSlots[0].longitudeDeg).toBeGreaterThan(5);
+  });
+});

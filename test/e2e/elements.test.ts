@@ -43,7 +43,7 @@ describe('element sets dropped on the page', () => {
     // (GMST 1982 on its TEME state) puts the object at 10.773 deg E then
     await expect
       .poll(() => text(page, 'hud-target'), { timeout: 30_000 })
-      .toMatch(/^SYNTHETIC GEO 6E · \d+\.\d\d° E · drift [+−]0\.\d{3}°\/day$/);
+      .toMatch(/^SYNTHETIC GEO 6E · \d+\.\d\d° E · two-body drift [+−]0\.\d{3}°\/day$/);
     const lon = Number(/· ([\d.]+)° E/.exec(await text(page, 'hud-target'))![1]);
     expect(Math.abs(lon - 10.773)).toBeLessThanOrEqual(0.01);
     expect(await text(page, 'score-card')).toMatch(/\d/);

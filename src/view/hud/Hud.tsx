@@ -66,7 +66,7 @@ function targetSlotText(mission: Mission): string {
   if (!slot) return name;
   const lon = slot.longitudeDeg;
   const drift = slot.driftDegPerDay;
-  return `${name} · ${Math.abs(lon).toFixed(2)}° ${lon >= 0 ? 'E' : 'W'} · drift ${drift >= 0 ? '+' : '−'}${Math.abs(drift).toFixed(3)}°/day`;
+  return `${name} · ${Math.abs(lon).toFixed(2)}° ${lon >= 0 ? 'E' : 'W'} · two-body drift ${drift >= 0 ? '+' : '−'}${Math.abs(drift).toFixed(3)}°/day`;
 }
 
 /** The HUD. */
