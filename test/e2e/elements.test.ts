@@ -64,4 +64,25 @@ describe('element sets dropped on the page', () => {
     expect(await text(page, 'hud-target')).toBe(before);
     await page.close();
   });
+
+  it('the Export menu downloads the CCSDS OEM of every object', async () => {
+    const page = await openApp('?play=0');
+    const downloads: { name: string; text: string }[] = [];
+    const done = new Promise<void>((resolve) => {
+      page.on('download', (d) => {
+        void d.path().then((p) => {
+          downloads.push({ name: d.suggestedFilename(), text: readFileSync(p!, 'utf8') });
+          if (downloads.length === 2) resolve();
+        });
+      });
+    });
+    await page.getByTestId('export-menu').selectOption('oem');
+    await done;
+    expect(downloads.map((d) => d.name).sort()).toEqual(['GSSAP-1.oem', 'target.oem']);
+    for (const d of downloads) {
+      expect(d.text).toMatch(/^CCSDS_OEM_VERS = 3\.0\n/);
+      expect(d.text).toContain('REF_FRAME = EME2000');
+    }
+    await page.close();
+  });
 });

@@ -9,6 +9,7 @@ import { useAppStore } from '../../state/useAppStore.ts';
 import { downloadPlan } from './planFile.ts';
 import { readScenarioFile, syncUrl } from './readScenarioFile.ts';
 import { ShareButton } from './ShareButton.tsx';
+import { ExportMenu } from './ExportMenu.tsx';
 import { MonteCarloButton } from '../montecarlo/MonteCarloButton.tsx';
 import { blurAfterClick } from './blurAfterClick.ts';
 import { Icon } from './Icon.tsx';
@@ -120,6 +121,7 @@ export function Header() {
           Save
         </button>
         <ShareButton />
+        <ExportMenu disabled={!mission} />
         <MonteCarloButton />
         <button
           type="button"
