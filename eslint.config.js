@@ -35,6 +35,7 @@ export default tseslint.config(
       'src/scenario/**',
       'src/montecarlo/**',
       'src/collision/**',
+      'src/formats/**',
     ],
     rules: {
       'no-restricted-imports': [

@@ -9,6 +9,9 @@ export default defineConfig({
   server: { port: 5173 },
   // three + react-three-fiber cannot be tree-shaken below ~1 MB; the physics is a lazy chunk.
   build: { chunkSizeWarningLimit: 1500 },
+  // the simulation workers are module workers (src/worker/client.ts); satellite.js's entry
+  // re-exports a WebAssembly build with top-level await, which only the es format can bundle
+  worker: { format: 'es' },
   preview: { port: 4173 },
   test: {
     projects: [

@@ -6,6 +6,7 @@
  *   rpo-sim schema [OUT.json]
  *   rpo-sim montecarlo FILE --trials N --seed S [--json] [--workers K] [--worst OUT.json]
  *   rpo-sim pc FILE.cdm [--hbr-m R] [--trials N] [--seed S] [--window-s T] [--json]
+ *   rpo-sim export FILE --format oem|oem-xml|opm|cdm|czml|stk-e --out DIR [--step-s S] [--ric]
  *
  * Exit codes: 0 done; 1 the run finished with violations and --strict was given; 2 invalid input
  * or usage (the message on stderr, no stack trace); 3 an internal error (a bug: please report it);
@@ -30,6 +31,7 @@ import { evaluateScenario } from '../scoring/evaluate.ts';
 import type { RunResult } from '../sim/run.ts';
 import { ScenarioRunError } from '../sim/run.ts';
 import { formatSummary } from './summary.ts';
+import { elementsWarnings } from '../formats/scenarioElements.ts';
 
 /** Where the CLI writes; tests pass their own. */
 export interface CliIo {
@@ -66,6 +68,10 @@ const USAGE = `Usage:
       short-encounter test, and a two-body Monte Carlo (default 100000 trials, 95 % interval)
       over TCA +- T s (default: Coppola's bounds). --hbr-m is the combined hard-body radius, m
       (default: the file's COMMENT HBR line).
+  rpo-sim export FILE --format oem|oem-xml|opm|cdm|czml|stk-e --out DIR [--step-s S] [--ric]
+      Write exchange files into DIR, one per object (<id>.oem, <id>.oem.xml, <id>.opm,
+      <pair>.cdm, scenario.czml, <id>.e; the target is "target"): EME2000, UTC. --step-s samples
+      every S seconds instead of every integration node; --ric adds <id>.ric.oem (target RIC).
   rpo-sim --help | --version
 
 FILE is a regular file, or - for standard input (at most 5 MB). Outputs are written completely
@@ -135,6 +141,8 @@ async function cmdRun(args: readonly string[], io: CliIo): Promise<number> {
   if (positional.length === 0)
     io.stderr(`rpo-sim: no file given; running the built-in scenario ${file}\n`);
   const scenario = await loadScenarioFile(file);
+  for (const w of elementsWarnings(scenario))
+    io.stderr(`rpo-sim: warning: ${w.path}: ${w.message}\n`);
   const ephemerisFile = flags.get('ephemeris');
   const evaluation = flyScenario(file, scenario, typeof ephemerisFile === 'string');
   if (typeof ephemerisFile === 'string') writeEphemerisCsv(ephemerisFile, evaluation.run);
@@ -228,6 +236,10 @@ export async function main(argv: readonly string[], io: CliIo, version = '0.0.0'
         return await cmdValidate(rest, io);
       case 'schema':
         return cmdSchema(rest, io);
+      case 'export':
+        return await (
+          await import('./export.ts')
+        ).cmdExport(parseArgs(rest, ['format', 'out', 'step-s'], ['ric']), io);
       case 'montecarlo':
         return await (await import('./montecarlo.ts')).cmdMonteCarlo(rest, io);
       case 'pc':

@@ -17,6 +17,7 @@
  * equations yet), finite burns, and the timing and missed-burn dispersions.
  */
 
+import { initialRicOf } from '../formats/scenarioElements.ts';
 import { propagateWithBurnsCw, diagonalCovariance, type CovarianceBurn } from './covariance.ts';
 import { assessRelative, METHOD_MONTE_CARLO_CW, type ConjunctionPc } from './conjunction.ts';
 import { block3 } from './matrix.ts';
@@ -138,7 +139,7 @@ export function scenarioCollision(run: RunResult): CollisionReport | null {
       id: spec.id,
       craft,
       p0: initialCovariance(spec.covariance),
-      x0: [...spec.initial.positionM, ...spec.initial.velocityMps],
+      x0: [...initialRicOf(s, i)],
       burns: craft.burns.map((b) => ({ tS: b.tS, dvRicMps: b.dvMps })),
     });
   });

@@ -37,6 +37,7 @@
  *     trajectories as safety cases).
  */
 
+import { initialRicOf } from '../formats/scenarioElements.ts';
 import type { ManeuverSpec, Scenario } from '../scenario/schema.ts';
 import type { RunObserver, RunPerturbation } from '../sim/run.ts';
 import { runScenario } from '../sim/run.ts';
@@ -108,8 +109,7 @@ export function trialScenario(s: Scenario, seed: number, trialIndex: number): Tr
     if (!Object.is(craft.minRangeM, outcome.spacecraft[ci]!.minRangeM))
       throw new Error(`internal: trial ${trialIndex} differs when run again`);
     const d = draws[ci];
-    const initial =
-      d?.initialRic ?? Float64Array.from([...sc.initial.positionM, ...sc.initial.velocityMps]);
+    const initial = d?.initialRic ?? initialRicOf(s, ci);
     const finiteStarted = craft.maneuvers.filter((m) => m.type === 'finite' && m.startS !== null);
     const impulsiveRecords = craft.burns.filter((b) => b.maneuver !== 'finite');
     const maneuvers: ManeuverSpec[] = [];

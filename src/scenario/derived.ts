@@ -7,6 +7,7 @@
 
 import { GEO_RADIUS_M, meanMotionRadPerS, MU_EARTH_M3_S2 } from '../core/constants.ts';
 import { rk4MaxSubStepS } from '../dynamics/model.ts';
+import { elementsMeanMotionRadPerS, elementsOrbitShape } from '../formats/scenarioElements.ts';
 import type { ManeuverSpec, Scenario, TargetOrbitSpec } from './schema.ts';
 
 /** Longest key echoed in a path, characters; a longer one is cut and ends in an ellipsis. */
@@ -31,8 +32,13 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-/** Mean motion of the target orbit, rad/s (for elliptical orbits the Keplerian mean motion). */
-export function targetMeanMotionRadPerS(orbit: TargetOrbitSpec): number {
+/**
+ * Mean motion of the target orbit, rad/s (for elliptical orbits the Keplerian mean motion; for
+ * an element set, that of the two-body orbit through its SGP4 state at `epoch`, NaN if the
+ * element set is unusable or no epoch is given).
+ * @param epoch the scenario epoch (ISO 8601 UTC), needed for `elements`
+ */
+export function targetMeanMotionRadPerS(orbit: TargetOrbitSpec, epoch?: string): number {
   switch (orbit.type) {
     case 'geo':
       return meanMotionRadPerS(GEO_RADIUS_M);
@@ -40,6 +46,8 @@ export function targetMeanMotionRadPerS(orbit: TargetOrbitSpec): number {
       return meanMotionRadPerS(orbit.radiusM);
     case 'elliptical':
       return meanMotionRadPerS(orbit.semiMajorAxisM);
+    case 'elements':
+      return epoch === undefined ? Number.NaN : elementsMeanMotionRadPerS(orbit, epoch);
   }
 }
 
@@ -48,16 +56,23 @@ export function targetMeanMotionRadPerS(orbit: TargetOrbitSpec): number {
  * run's length): the models split every longer step into equal sub-steps, and the work limits
  * count them.
  */
-export function scenarioMaxSubStepS(s: Pick<Scenario, 'target' | 'durationS'>): number {
+export function scenarioMaxSubStepS(s: Pick<Scenario, 'target' | 'durationS' | 'epoch'>): number {
   const orbit = s.target.orbit;
-  return orbit.type === 'elliptical'
-    ? rk4MaxSubStepS(orbit.semiMajorAxisM, orbit.eccentricity, s.durationS, MU_EARTH_M3_S2)
-    : rk4MaxSubStepS(
+  switch (orbit.type) {
+    case 'elliptical':
+      return rk4MaxSubStepS(orbit.semiMajorAxisM, orbit.eccentricity, s.durationS, MU_EARTH_M3_S2);
+    case 'elements': {
+      const shape = elementsOrbitShape(orbit, s.epoch);
+      return rk4MaxSubStepS(shape.semiMajorAxisM, shape.eccentricity, s.durationS, MU_EARTH_M3_S2);
+    }
+    default:
+      return rk4MaxSubStepS(
         orbit.type === 'geo' ? GEO_RADIUS_M : orbit.radiusM,
         0,
         s.durationS,
         MU_EARTH_M3_S2,
       );
+  }
 }
 
 /**

@@ -79,7 +79,7 @@ function maneuverBurns(
  */
 export function countRunWork(s: Scenario): RunWork {
   const T = s.durationS;
-  const n = targetMeanMotionRadPerS(s.target.orbit);
+  const n = targetMeanMotionRadPerS(s.target.orbit, s.epoch);
   const periodS = (2 * Math.PI) / n;
   const craft = s.spacecraft.length;
   // the models split a step longer than their longest RK4 sub-step (eccentric targets, long runs)

@@ -101,9 +101,40 @@ const ellipticalOrbit = strict({
   trueAnomalyDeg: finite('true anomaly at the epoch in degrees'),
 }).describe('Keplerian target orbit; needs "dynamics": "nonlinear" (two-body, inertial).');
 
-const orbit = z.discriminatedUnion('type', [geoOrbit, circularOrbit, ellipticalOrbit], {
-  error: 'expected orbit "type": "geo", "circular" or "elliptical"',
-});
+/** An element set inside the scenario: a TLE's lines or an OMM's fields (its JSON form). */
+const elementSetKeys = {
+  tle: z
+    .array(z.string(), {
+      error: 'expected the TLE as ["line 1", "line 2"] (or with the name first)',
+    })
+    .min(2, { error: 'expected 2 or 3 TLE lines' })
+    .max(3, { error: 'expected 2 or 3 TLE lines' })
+    .optional()
+    .describe('Two-line element set: ["line 1", "line 2"], or ["name", "line 1", "line 2"].'),
+  omm: z
+    .record(z.string(), z.union([z.string(), z.number(), z.null()]), {
+      error: 'expected the OMM fields as a JSON object (CCSDS keywords, e.g. "MEAN_MOTION")',
+    })
+    .optional()
+    .describe('CCSDS OMM fields (the JSON form catalogues serve: EPOCH, MEAN_MOTION, ...).'),
+};
+const oneElementSet = (v: { tle?: unknown; omm?: unknown }) =>
+  (v.tle === undefined) !== (v.omm === undefined);
+const ONE_ELEMENT_SET = { error: 'give exactly one of "tle" or "omm"' };
+
+const elementsOrbit = strict({ type: z.literal('elements'), ...elementSetKeys })
+  .refine(oneElementSet, ONE_ELEMENT_SET)
+  .describe(
+    'Target from an element set (TLE or OMM): SGP4 gives its state at the epoch, the two-body model propagates it; needs "dynamics": "nonlinear".',
+  );
+
+const orbit = z.discriminatedUnion(
+  'type',
+  [geoOrbit, circularOrbit, ellipticalOrbit, elementsOrbit],
+  {
+    error: 'expected orbit "type": "geo", "circular", "elliptical" or "elements"',
+  },
+);
 
 const sphereKeepOut = strict({
   shape: z.literal('sphere'),
@@ -245,7 +276,7 @@ const maneuver = z.discriminatedUnion(
   },
 );
 
-const initialState = strict({
+const ricInitialState = strict({
   frame: ric,
   positionM: vec3('position in m', MAX_POSITION_M),
   velocityMps: vec3('velocity in m/s (rotating-frame rates)', MAX_SPEED_MPS),
@@ -277,6 +308,16 @@ const covariance = strict({
   .describe(
     'Uncertainty of the initial RIC state relative to the target (1-sigma, independent axes, or a full matrix).',
   );
+
+const elementsInitialState = strict({ frame: z.literal('elements'), ...elementSetKeys })
+  .refine(oneElementSet, ONE_ELEMENT_SET)
+  .describe(
+    'Initial state from an element set (TLE or OMM) by SGP4 at the epoch, taken to the target RIC frame.',
+  );
+
+const initialState = z.discriminatedUnion('frame', [ricInitialState, elementsInitialState], {
+  error: 'expected initial "frame": "RIC" (positionM, velocityMps) or "elements" (tle or omm)',
+});
 
 const spacecraft = strict({
   id: z.string().min(1, { error: 'expected a non-empty id' }).max(64),

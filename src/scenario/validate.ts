@@ -13,6 +13,7 @@
  */
 
 import { parse, type ParseError } from 'jsonc-parser';
+import { elementsIssues, elementsLightingGeometry } from '../formats/scenarioElements.ts';
 import type { z } from 'zod';
 import { EARTH_RADIUS_M, GEO_RADIUS_M, G0_MPS2 } from '../core/constants.ts';
 import { compileTriggerCondition } from '../events/conditions.ts';
@@ -237,6 +238,8 @@ function targetRadiusAtEpochM(orbit: TargetOrbitSpec): number {
       const nu = (orbit.trueAnomalyDeg * Math.PI) / 180;
       return (orbit.semiMajorAxisM * (1 - e * e)) / (1 + e * Math.cos(nu));
     }
+    case 'elements':
+      return GEO_RADIUS_M; // its own checks: elementsIssues
   }
 }
 
@@ -267,13 +270,25 @@ export function checkScenario(s: Scenario): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
   const add = (path: PropertyKey[], message: string) =>
     issues.push({ path: formatPath(path), message });
-  const n = targetMeanMotionRadPerS(s.target.orbit);
+  const elementIssues = elementsIssues(s);
+  if (elementIssues.length > 0) return elementIssues;
+  const n = targetMeanMotionRadPerS(s.target.orbit, s.epoch);
   const periodS = (2 * Math.PI) / n;
+  const noLighting =
+    s.target.orbit.type === 'elliptical' ||
+    (s.target.orbit.type === 'elements' &&
+      elementsLightingGeometry(s.target.orbit, s.epoch) === null);
 
   if (s.dynamics === 'cw' && s.target.orbit.type === 'elliptical') {
     add(
       ['dynamics'],
       'the Clohessy-Wiltshire model needs a circular target; use "nonlinear" for an elliptical orbit',
+    );
+  }
+  if (s.dynamics === 'cw' && s.target.orbit.type === 'elements') {
+    add(
+      ['dynamics'],
+      'a target given by an element set is propagated in two-body motion: use "nonlinear"',
     );
   }
   if (s.target.orbit.type === 'elliptical') {
@@ -302,7 +317,7 @@ export function checkScenario(s: Scenario): ScenarioIssue[] {
       add(['spacecraft', i, 'id'], `duplicate id "${sc.id}" (also spacecraft[${first}])`);
     else ids.set(sc.id, i);
 
-    const [x, y, z] = sc.initial.positionM;
+    const [x, y, z] = sc.initial.frame === 'RIC' ? sc.initial.positionM : [0, 0, 0];
     const orbitRadiusM = targetRadiusAtEpochM(s.target.orbit);
     if (Math.hypot(orbitRadiusM + x, y, z) < EARTH_RADIUS_M + 100_000) {
       add(
@@ -327,8 +342,11 @@ export function checkScenario(s: Scenario): ScenarioIssue[] {
       if (m.when !== undefined) {
         try {
           const cond = compileTriggerCondition(m.when, TRIGGER_VARIABLES);
-          if (cond.usedNames.includes('sunPhaseDeg') && s.target.orbit.type === 'elliptical') {
-            add([...at, 'when'], 'sunPhaseDeg needs a geo or circular target');
+          if (cond.usedNames.includes('sunPhaseDeg') && noLighting) {
+            add(
+              [...at, 'when'],
+              'sunPhaseDeg needs a geo or circular target, or an element-set target near GEO',
+            );
           }
         } catch (err) {
           // ExpressionError, matched by name: importing its class would load the parser (mathjs)
@@ -408,8 +426,11 @@ export function checkScenario(s: Scenario): ScenarioIssue[] {
         `no spacecraft has the id "${o.spacecraft}" (ids: ${[...ids.keys()].join(', ')})`,
       );
     }
-    if (s.target.orbit.type === 'elliptical') {
-      add(['objectives', j], 'lighting (sun phase, lit faces) needs a geo or circular target');
+    if (noLighting) {
+      add(
+        ['objectives', j],
+        'lighting (sun phase, lit faces) needs a geo or circular target, or an element-set target near GEO',
+      );
     }
   });
   return issues;

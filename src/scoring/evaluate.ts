@@ -220,7 +220,7 @@ export function evaluateScenario(s: Scenario, options: EvaluateOptions = {}): Ev
   const tracker = sun && s.objectives?.length ? new ObjectiveTracker(s, sun, umbra) : null;
   const passive = s.constraints?.passiveSafety;
   const doPassive = !options.skipPassiveSafety;
-  const n = targetMeanMotionRadPerS(s.target.orbit);
+  const n = targetMeanMotionRadPerS(s.target.orbit, s.epoch);
   const periodS = (2 * Math.PI) / n;
   const run = runScenario(s, {
     ...(options.recordEphemeris ? { recordEphemeris: true } : {}),

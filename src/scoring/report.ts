@@ -6,6 +6,7 @@
  */
 
 import type { EclipseInterval } from '../core/lighting.ts';
+import { objectSlots, type ObjectSlot } from '../formats/scenarioElements.ts';
 import type {
   BudgetOutcome,
   ConstraintOutcome,
@@ -100,6 +101,8 @@ export interface RunReport {
   lighting: { eclipses: EclipseInterval[] };
   /** Pc at the closest approaches of spacecraft with a covariance (scenario `collision`). */
   collision?: CollisionReport;
+  /** Sub-satellite longitude and drift of every object at the epoch (target first). */
+  geoSlots: ObjectSlot[];
 }
 
 /** Builds the JSON report of an evaluated run. */
@@ -164,5 +167,6 @@ export function buildReport(e: Evaluation): RunReport {
     })),
     objectives: e.objectives,
     lighting: { eclipses: e.eclipses },
+    geoSlots: objectSlots(s),
   };
 }

@@ -51,6 +51,11 @@ import {
   TRIGGER_VARIABLES,
 } from '../scenario/derived.ts';
 import { formatCount, MAX_RUN_BURNS } from '../scenario/limits.ts';
+import {
+  elementsLightingGeometry,
+  initialRicOf,
+  targetInitialEci,
+} from '../formats/scenarioElements.ts';
 import { Ephemeris } from './ephemeris.ts';
 
 /** Final position error estimate above which a report warns, m. */
@@ -272,7 +277,8 @@ function targetRadiusM(orbit: { type: 'geo' } | { type: 'circular'; radiusM: num
 
 function newModel(s: Scenario): DynamicsModel {
   const orbit = s.target.orbit;
-  if (orbit.type === 'elliptical') return new TwoBodyDynamics(MU_EARTH_M3_S2);
+  if (orbit.type === 'elliptical' || orbit.type === 'elements')
+    return new TwoBodyDynamics(MU_EARTH_M3_S2);
   const n = targetMeanMotionRadPerS(orbit);
   if (s.dynamics === 'cw') return new CwDynamics(n);
   return new NonlinearCircularDynamics(n, targetRadiusM(orbit));
@@ -286,6 +292,7 @@ export function initialModelState(
 ): Float64Array {
   const y = new Float64Array(model.stateSize);
   const orbit = s.target.orbit;
+  if (orbit.type === 'elements') y.set(targetInitialEci(orbit, s.epoch));
   if (orbit.type === 'elliptical') {
     keplerStateEci(
       orbit.semiMajorAxisM,
@@ -303,6 +310,10 @@ export function initialModelState(
 export function createSunTable(s: Scenario): SunTable | null {
   const orbit = s.target.orbit;
   if (orbit.type === 'elliptical') return null;
+  if (orbit.type === 'elements') {
+    const g = elementsLightingGeometry(orbit, s.epoch);
+    return g === null ? null : new SunTable(g, 0, s.durationS);
+  }
   const geom = geoTargetGeometry(
     Date.parse(s.epoch),
     orbit.type === 'geo' ? orbit.longitudeDeg : 0,
@@ -503,7 +514,7 @@ class Run {
   ) {
     this.T = s.durationS;
     this.stepS = s.stepS;
-    this.n = targetMeanMotionRadPerS(s.target.orbit);
+    this.n = targetMeanMotionRadPerS(s.target.orbit, s.epoch);
     this.observers = options.observers ?? [];
     this.perturbation = options.perturbation ?? null;
     this.snapshotEveryS = options.snapshotEveryS ?? Infinity;
@@ -670,8 +681,7 @@ class Run {
   }
 
   private initialRic(craftIndex: number): Float64Array {
-    const init = this.s.spacecraft[craftIndex]!.initial;
-    const ric = Float64Array.from([...init.positionM, ...init.velocityMps]);
+    const ric = initialRicOf(this.s, craftIndex);
     this.perturbation?.initialState(craftIndex, ric);
     return ric;
   }

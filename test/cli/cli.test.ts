@@ -3,7 +3,14 @@
 // built command line (the package's bin) and the development launcher as a user's shell would.
 
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -301,4 +308,118 @@ describe('the development launcher', () => {
     },
     HEAVY_TEST_TIMEOUT_MS,
   );
+});
+
+describe('rpo-sim export', () => {
+  it('writes one file per object into DIR and lists them', async () => {
+    const out = join(dir, 'export-oem');
+    const { code, out: listed } = await cli(
+      'export',
+      'scenarios/radial-drift.json',
+      '--format',
+      'oem',
+      '--out',
+      out,
+    );
+    expect(code).toBe(0);
+    expect(listed.trim().split('\n').sort()).toEqual(
+      ['above.oem', 'below.oem', 'target.oem'].map((n) => join(out, n)).sort(),
+    );
+    expect(readFileSync(join(out, 'above.oem'), 'utf8')).toMatch(/^CCSDS_OEM_VERS = 3\.0\n/);
+    expect(readdirSync(out).sort()).toEqual(['above.oem', 'below.oem', 'target.oem']);
+  });
+
+  it.each([
+    ['oem-xml', ['target.oem.xml', 'hopper.oem.xml']],
+    ['opm', ['hopper.opm']],
+    ['cdm', ['target-hopper.cdm']],
+    ['czml', ['scenario.czml']],
+    ['stk-e', ['target.e', 'hopper.e']],
+  ])('--format %s writes its fixed file names', async (format, names) => {
+    const out = join(dir, `export-${format}`);
+    const { code } = await cli(
+      'export',
+      'scenarios/vbar-hop.json',
+      '--format',
+      format,
+      '--out',
+      out,
+      '--step-s',
+      '600',
+    );
+    expect(code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual([...names].sort());
+  });
+
+  it('refuses a bad format or step with exit 2 and the usage', async () => {
+    const bad = await cli('export', 'scenarios/vbar-hop.json', '--format', 'kml', '--out', dir);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--format oem\|oem-xml\|opm\|cdm\|czml\|stk-e/);
+    const step = await cli(
+      'export',
+      'scenarios/vbar-hop.json',
+      '--format',
+      'oem',
+      '--out',
+      dir,
+      '--step-s',
+      '0',
+    );
+    expect(step.code).toBe(2);
+    expect(step.err).toMatch(/--step-s: expected a number of seconds > 0/);
+  });
+
+  it('fails with exit 2 and leaves no partial file when DIR cannot be written', async () => {
+    const blocker = file('not-a-dir', 'x');
+    const { code, err } = await cli(
+      'export',
+      'scenarios/vbar-hop.json',
+      '--format',
+      'oem',
+      '--out',
+      join(blocker, 'sub'),
+    );
+    expect(code).toBe(2);
+    expect(err).toMatch(/cannot write/);
+    expect(err).not.toMatch(/at .*\.ts:/);
+  });
+
+  it('removes its temporaries when a later file fails', async () => {
+    const out = join(dir, 'export-partial');
+    mkdirSync(join(out, 'hopper.oem'), { recursive: true }); // a directory where a file must go
+    const { code } = await cli(
+      'export',
+      'scenarios/vbar-hop.json',
+      '--format',
+      'oem',
+      '--out',
+      out,
+    );
+    expect(code).toBe(2);
+    expect(readdirSync(out).sort()).toEqual(['hopper.oem']);
+    expect(existsSync(join(out, 'target.oem'))).toBe(false);
+  });
+});
+
+describe('rpo-sim run with element sets', () => {
+  it('runs a scenario whose target is a TLE, warning about an element set far from the epoch', async () => {
+    const py = JSON.parse(readFileSync('test/fixtures/sgp4/python-sgp4.json', 'utf8')) as {
+      tle: [string, string];
+    };
+    const scenario = JSON.parse(readFileSync('scenarios/vbar-hop.json', 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    scenario.dynamics = 'nonlinear';
+    scenario.epoch = '2026-06-25T00:00:00Z';
+    scenario.target = { name: 'GEO 6E', orbit: { type: 'elements', tle: py.tle } };
+    const { code, out, err } = await cli('run', file('tle-target.json', scenario), '--json');
+    expect(code).toBe(0);
+    expect(err).toMatch(
+      /warning: target\.orbit: element set epoch 2026-06-20T12:00:00\.000Z is 4\.5 days before/,
+    );
+    const report = JSON.parse(out);
+    expect(report.geoSlots[0].id).toBe('target');
+    expect(report.geoSlots[0].longitudeDeg).toBeGreaterThan(5);
+  });
 });

@@ -49,7 +49,7 @@ export function DropZone() {
   if (!over) return null;
   return (
     <div className="drop-overlay" data-testid="drop-overlay">
-      <div>Drop a scenario JSON file to open it</div>
+      <div>Drop a scenario JSON file to open it, or a TLE / OMM file to set the target</div>
     </div>
   );
 }

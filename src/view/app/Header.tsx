@@ -9,6 +9,7 @@ import { useAppStore } from '../../state/useAppStore.ts';
 import { downloadPlan } from './planFile.ts';
 import { readScenarioFile, syncUrl } from './readScenarioFile.ts';
 import { ShareButton } from './ShareButton.tsx';
+import { ExportMenu } from './ExportMenu.tsx';
 import { MonteCarloButton } from '../montecarlo/MonteCarloButton.tsx';
 import { blurAfterClick } from './blurAfterClick.ts';
 import { Icon } from './Icon.tsx';
@@ -108,7 +109,7 @@ export function Header() {
           type="button"
           className="button"
           data-testid="open-file"
-          title="Open a scenario JSON file (or drop one on the page)"
+          title="Open a scenario JSON file, or a TLE / OMM file to set the target (or drop one on the page)"
           onClick={() => fileInput.current?.click()}
         >
           Open…
@@ -116,7 +117,7 @@ export function Header() {
         <input
           ref={fileInput}
           type="file"
-          accept=".json,application/json"
+          accept=".json,application/json,.tle,.txt,.xml"
           hidden
           data-testid="file-input"
           onChange={(e) => {
@@ -138,6 +139,7 @@ export function Header() {
           Save
         </button>
         <ShareButton />
+        <ExportMenu disabled={!mission} />
         <MonteCarloButton />
         <button
           type="button"

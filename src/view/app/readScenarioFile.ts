@@ -24,7 +24,35 @@ export async function readScenarioFile(file: File): Promise<boolean> {
     });
     return false;
   }
+  const { looksLikeElements } = await import('../../editing/targetElements.ts');
+  if (looksLikeElements(file.name, text)) return readElementsFile(file.name, text);
   const ok = await appStore.getState().loadText(text, file.name, { exampleName: null });
+  if (ok) syncUrl(null);
+  return ok;
+}
+
+/**
+ * An element set (TLE, OMM in KVN, XML or JSON) sets the target of the plan on screen: its name,
+ * its orbit (SGP4 at the epoch, then two-body), so the scene, plots, HUD and score card follow.
+ * A malformed file lists its problem (line and field) and the plan stays.
+ */
+async function readElementsFile(fileName: string, text: string): Promise<boolean> {
+  const [{ parseElementsFile, ElementsError }, { withTargetElements }] = await Promise.all([
+    import('../../formats/elements.ts'),
+    import('../../editing/targetElements.ts'),
+  ]);
+  const state = appStore.getState();
+  let next: string;
+  try {
+    next = withTargetElements(state.text, parseElementsFile(text));
+  } catch (err) {
+    if (!(err instanceof ElementsError)) throw err;
+    appStore.setState({
+      loadError: { sourceName: fileName, issues: [{ path: '', message: err.message }] },
+    });
+    return false;
+  }
+  const ok = await state.loadText(next, state.docSource, { exampleName: null });
   if (ok) syncUrl(null);
   return ok;
 }

@@ -47,7 +47,8 @@ function craftTexts(mission: Mission, index: number, tS: number) {
 
 /** Whether the target is lit at `tS`, from the run's eclipse intervals. */
 function lightingText(mission: Mission, tS: number): string {
-  if (mission.scenario.target.orbit.type === 'elliptical') return '—';
+  const type = mission.scenario.target.orbit.type;
+  if (type === 'elliptical' || type === 'elements') return '—';
   let text = 'sunlit';
   for (const e of mission.eclipses) {
     if (tS >= e.startS && tS < e.endS) {
@@ -56,6 +57,16 @@ function lightingText(mission: Mission, tS: number): string {
     }
   }
   return text;
+}
+
+/** The target's name, sub-satellite longitude and drift at the epoch (from the report). */
+function targetSlotText(mission: Mission): string {
+  const slot = mission.report?.geoSlots?.[0];
+  const name = mission.scenario.target.name;
+  if (!slot) return name;
+  const lon = slot.longitudeDeg;
+  const drift = slot.driftDegPerDay;
+  return `${name} · ${Math.abs(lon).toFixed(2)}° ${lon >= 0 ? 'E' : 'W'} · two-body drift ${drift >= 0 ? '+' : '−'}${Math.abs(drift).toFixed(3)}°/day`;
 }
 
 /** The HUD. */
@@ -114,6 +125,9 @@ export function Hud() {
           <span data-field="sun" data-testid="hud-sun">
             —
           </span>
+        </div>
+        <div className="hud-dim" data-testid="hud-target">
+          {targetSlotText(mission)}
         </div>
       </div>
       {mission.crafts.length === 1 ? (

@@ -1,0 +1,172 @@
+/**
+ * `rpo-sim export`: the exchange files of a run, as (file name, text) pairs. Pure: strings out,
+ * the caller writes them.
+ *
+ * | format    | files                          | what                                                    |
+ * | --------- | ------------------------------ | ------------------------------------------------------- |
+ * | `oem`     | `<id>.oem` (`<id>.ric.oem`)    | CCSDS OEM 3.0 KVN, EME2000 (and the RIC variant)        |
+ * | `oem-xml` | `<id>.oem.xml`                 | CCSDS OEM 3.0 NDM/XML, EME2000                          |
+ * | `opm`     | `<id>.opm`                     | CCSDS OPM 3.0: initial state and every burn flown       |
+ * | `cdm`     | `target-<id>.cdm`, `<a>-<b>.cdm` | closest approach per pair, CDM-style KVN              |
+ * | `czml`    | `scenario.czml`                | Cesium, every object                                    |
+ * | `stk-e`   | `<id>.e`                       | STK ephemeris, stk.v.11.0, J2000                        |
+ *
+ * `<id>` is the spacecraft's id, `target` for the target.
+ */
+
+import type { RunResult } from '../sim/run.ts';
+import { cdmKvn, type CdmObject } from './cdm.ts';
+import { czmlDocument } from './czml.ts';
+import { oemKvn, oemXml, type OemDescription } from './oem.ts';
+import { opmKvn } from './opm.ts';
+import { stkEphemeris } from './stk.ts';
+import { InertialFrame, inertialTrajectories, ricArcs, TARGET_ID } from './trajectory.ts';
+
+/** The formats of `rpo-sim export --format`. */
+export const EXPORT_FORMATS = ['oem', 'oem-xml', 'opm', 'cdm', 'czml', 'stk-e'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** A file to write: its name (no directory) and its text. */
+export interface ExportFile {
+  name: string;
+  text: string;
+}
+
+/** Options of {@link exportRun}. */
+export interface ExportOptions {
+  /** CREATION_DATE of the CCSDS messages, ISO 8601 UTC (now, from the caller). */
+  creationDate: string;
+  /** Sample every this many seconds instead of every integration node (oem, oem-xml, czml, stk-e). */
+  stepS?: number;
+  /** With `oem`: also each spacecraft's trajectory in the target's RIC frame, `<id>.ric.oem`. */
+  ric?: boolean;
+}
+
+const INERTIAL_COMMENTS = [
+  'Simulated by rpo-sim from the scenario named below; EME2000 positions km, velocities km/s',
+];
+
+/**
+ * The files of one export format for a run that kept its ephemeris (`recordEphemeris: true`).
+ */
+export function exportRun(
+  run: RunResult,
+  format: ExportFormat,
+  options: ExportOptions,
+): ExportFile[] {
+  const s = run.scenario;
+  const frame = new InertialFrame(s);
+  const epochMs = frame.epochMs;
+  const sampling = options.stepS === undefined ? {} : { stepS: options.stepS };
+  const describe = (id: string, name: string): OemDescription => ({
+    objectName: name,
+    objectId: id,
+    centerName: 'EARTH',
+    refFrame: 'EME2000',
+    epochMs,
+    creationDate: options.creationDate,
+    comments: [...INERTIAL_COMMENTS, `Scenario: ${s.name}`],
+  });
+  switch (format) {
+    case 'oem':
+    case 'oem-xml': {
+      const files = inertialTrajectories(run, sampling).map((o) =>
+        format === 'oem'
+          ? { name: `${o.id}.oem`, text: oemKvn(describe(o.id, o.name), o.segments) }
+          : { name: `${o.id}.oem.xml`, text: oemXml(describe(o.id, o.name), o.segments) },
+      );
+      if (format === 'oem' && options.ric) {
+        s.spacecraft.forEach((spec, i) => {
+          const d: OemDescription = {
+            ...describe(spec.id, spec.name ?? spec.id),
+            centerName: s.target.name,
+            refFrame: 'RTN',
+            comments: [
+              `RIC variant: position and velocity of ${spec.id} relative to the target ${s.target.name}`,
+              'in its RIC frame (R radial out, I in-track, C cross-track = RTN), km; velocities are',
+              'rates seen in the rotating frame, km/s (not inertial differences). Scenario: ' +
+                s.name,
+            ],
+          };
+          files.push({
+            name: `${spec.id}.ric.oem`,
+            text: oemKvn(d, ricArcs(run.spacecraft[i]!.ephemeris!, sampling)),
+          });
+        });
+      }
+      return files;
+    }
+    case 'opm':
+      return run.spacecraft.map((c, i) => ({
+        name: `${c.id}.opm`,
+        text: opmKvn(s, frame, i, c, options.creationDate),
+      }));
+    case 'cdm':
+      return cdmFiles(run, frame, options.creationDate);
+    case 'czml': {
+      const colors = new Map<string, string>();
+      for (const c of s.spacecraft) if (c.color) colors.set(c.id, c.color);
+      const text = czmlDocument(
+        s.name,
+        epochMs,
+        s.durationS,
+        inertialTrajectories(run, sampling),
+        colors,
+      );
+      return [{ name: 'scenario.czml', text }];
+    }
+    case 'stk-e':
+      return inertialTrajectories(run, sampling).map((o) => ({
+        name: `${o.id}.e`,
+        text: stkEphemeris(o, epochMs),
+      }));
+  }
+}
+
+function cdmFiles(run: RunResult, frame: InertialFrame, creationDate: string): ExportFile[] {
+  const s = run.scenario;
+  const ric = new Float64Array(6);
+  const craftAt = (index: number, tS: number): CdmObject => {
+    const spec = s.spacecraft[index]!;
+    const stateEci = new Float64Array(6);
+    frame.ricToEci(tS, run.spacecraft[index]!.ephemeris!.stateAt(tS, ric), stateEci);
+    return { id: spec.id, name: spec.name ?? spec.id, maneuverable: true, stateEci };
+  };
+  const targetAt = (tS: number): CdmObject => ({
+    id: TARGET_ID,
+    name: s.target.name,
+    maneuverable: false,
+    stateEci: frame.targetEci(tS, new Float64Array(6)),
+  });
+  const files: ExportFile[] = run.spacecraft.map((c, i) => {
+    const name = `${TARGET_ID}-${c.id}`;
+    return {
+      name: `${name}.cdm`,
+      text: cdmKvn(
+        frame,
+        c.minRangeTS,
+        targetAt(c.minRangeTS),
+        craftAt(i, c.minRangeTS),
+        name,
+        creationDate,
+      ),
+    };
+  });
+  for (const p of run.pairs) {
+    const ia = s.spacecraft.findIndex((c) => c.id === p.a);
+    const ib = s.spacecraft.findIndex((c) => c.id === p.b);
+    const name = `${p.a}-${p.b}`;
+    files.push({
+      name: `${name}.cdm`,
+      text: cdmKvn(
+        frame,
+        p.minRangeTS,
+        craftAt(ia, p.minRangeTS),
+        craftAt(ib, p.minRangeTS),
+        name,
+        creationDate,
+      ),
+    });
+  }
+  return files;
+}
