@@ -22,6 +22,7 @@
  * [3] Vallado, Fundamentals of Astrodynamics and Applications, 4th ed., sec. 3.7 (TEME, TOD).
  */
 
+import type { GeoSlot } from './slots.ts';
 import { AstroTime, e_tilt, SiderealTime } from 'astronomy-engine';
 import { json2satrec, sgp4, twoline2satrec, type OMMJsonObject, type SatRec } from 'satellite.js';
 import { DEG_TO_RAD, MU_EARTH_M3_S2, RAD_TO_DEG } from '../core/constants.ts';
@@ -419,21 +420,6 @@ export function elementsState(
     // `nokozai` holds the element set's own (Kozai) mean motion; `no` the un-Kozai'd one
     meanMotionRevPerDay: (satrec.nokozai * 1440) / (2 * Math.PI),
   };
-}
-
-/** Where a GEO object is and how it drifts. */
-export interface GeoSlot {
-  /** Geographic longitude east of the sub-satellite point at the epoch, deg in (-180, 180]. */
-  longitudeDeg: number;
-  /**
-   * Drift of the longitude in the engine's two-body motion from this state, deg/day (east
-   * positive): (n - Earth rate), n from the osculating semi-major axis.
-   */
-  driftDegPerDay: number;
-  /** Osculating semi-major axis, m. */
-  semiMajorAxisM: number;
-  /** Inclination to the true equator, deg. */
-  inclinationDeg: number;
 }
 
 /**

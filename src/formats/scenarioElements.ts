@@ -9,6 +9,7 @@
  * frame at the epoch (the Cartesian mapping, rotating-frame rates).
  */
 
+import type { ObjectSlot } from './slots.ts';
 import { GEO_RADIUS_M, MU_EARTH_M3_S2 } from '../core/constants.ts';
 import { geoTargetGeometry, type TargetOrbitGeometry } from '../core/lighting.ts';
 import { keplerStateEci } from '../dynamics/twobody.ts';
@@ -20,7 +21,6 @@ import {
   isNearGeo,
   type ElementSet,
   type ElementsState,
-  type GeoSlot,
 } from './elements.ts';
 import { inertialToRic, ricToInertial } from './trajectory.ts';
 
@@ -194,16 +194,6 @@ export function elementsIssues(s: Scenario): ElementsNote[] {
     if (c.initial.frame === 'elements') check(c.initial, `spacecraft[${i}].initial`);
   });
   return out;
-}
-
-/** The GEO slot of every object of a scenario: the target, then each spacecraft. */
-export interface ObjectSlot extends GeoSlot {
-  /** `target` or the spacecraft's id. */
-  id: string;
-  /** Element set epoch (ISO 8601 UTC) when the object comes from one, else null. */
-  elementsEpoch: string | null;
-  /** Element set's own drift from its mean motion, deg/day, when it has one. */
-  elementsDriftDegPerDay: number | null;
 }
 
 /** Slots of all objects (element sets must be valid: see {@link elementsIssues}). */

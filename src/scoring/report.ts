@@ -6,7 +6,8 @@
  */
 
 import type { EclipseInterval } from '../core/lighting.ts';
-import { objectSlots, type ObjectSlot } from '../formats/scenarioElements.ts';
+import { objectSlots } from '../formats/scenarioElements.ts';
+import type { ObjectSlot } from '../formats/slots.ts';
 import type {
   BudgetOutcome,
   ConstraintOutcome,

@@ -13,12 +13,21 @@ import { appStore } from '../../state/useAppStore.ts';
  * @throws Error with the scenario's problems when the text does not load
  */
 export async function downloadExport(format: ExportFormat): Promise<string[]> {
-  const [{ exportRun }, { loadScenario, formatIssues }, { runScenario }] = await Promise.all([
+  const text = appStore.getState().text;
+  const [
+    { exportRun },
+    { loadScenario, formatIssues },
+    { runScenario },
+    { loadExpressionParserFor },
+  ] = await Promise.all([
     import('../../formats/export.ts'),
     import('../../scenario/validate.ts'),
     import('../../sim/run.ts'),
+    import('../../scenario/expressionParser.ts'),
   ]);
-  const loaded = loadScenario(appStore.getState().text);
+  // a plan with triggers needs the expression parser (mathjs), loaded only then
+  await loadExpressionParserFor(text);
+  const loaded = loadScenario(text);
   if (!loaded.ok) throw new Error(formatIssues(loaded.issues));
   const run = runScenario(loaded.scenario, { recordEphemeris: true, checkConstraints: false });
   const files = exportRun(run, format, { creationDate: new Date().toISOString() });
