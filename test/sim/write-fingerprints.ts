@@ -6,6 +6,8 @@
  */
 
 import { execFileSync } from 'node:child_process';
+// the trigger-expression parser, as the unit tests register it (test/setup/expressions.ts)
+import '../../src/events/expression.ts';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
