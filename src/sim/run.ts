@@ -42,8 +42,9 @@ import type { CompiledCondition } from '../events/expression.ts';
 import { HermiteSegment } from '../events/hermite.ts';
 import { closestApproachOfSamples, StreamMonitor } from '../events/monitor.ts';
 import type { Interval } from '../events/monitor.ts';
-import { footballAmplitudeM, footballEntryState } from '../maneuvers/football.ts';
-import { cwTransferDepartureVelocity, refineTransfer } from '../maneuvers/transfer.ts';
+import type { FlightContext, Leg, ManeuverModule, Triple } from '../maneuvers/module.ts';
+import { maneuverModule } from '../maneuvers/registry.ts';
+import { cwTransferDepartureVelocity, refineTransfer } from '../maneuvers/targeting.ts';
 import type { ManeuverSpec, Scenario } from '../scenario/schema.ts';
 import { formatPath, targetMeanMotionRadPerS, TRIGGER_VARIABLES } from '../scenario/derived.ts';
 import { formatCount, MAX_RUN_BURNS } from '../scenario/limits.ts';
@@ -102,7 +103,7 @@ export interface BurnRecord {
   /** Delta-v, RIC, m/s (a finite burn: its integral, along its fixed RIC direction). */
   dvMps: [number, number, number];
   /** The maneuver type that produced it. */
-  maneuver: ManeuverSpec['type'];
+  maneuver: string;
   /** Index of that maneuver in the spacecraft's `maneuvers`. */
   maneuverIndex: number;
   /** Finite burns: burn length, s. */
@@ -114,7 +115,7 @@ export interface BurnRecord {
 /** What became of one maneuver of the program. */
 export interface ManeuverRecord {
   index: number;
-  type: ManeuverSpec['type'];
+  type: string;
   label?: string;
   /** Start time, s; null if it never started (its trigger never fired, or the run ended first). */
   startS: number | null;
@@ -328,42 +329,8 @@ export function targetDetectors(s: Scenario, spacecraftIndex: number): Detector[
   return out;
 }
 
-type Triple = [number, number, number];
-
-/** Closing speed on a glideslope's last leg relative to its first. */
-export const GLIDESLOPE_LAST_TO_FIRST = 0.1;
-
 function distance(r: ArrayLike<number>, p: Triple): number {
   return Math.hypot(r[0]! - p[0], r[1]! - p[1], r[2]! - p[2]);
-}
-
-/**
- * Cycle of a deadband hold, s: the return arc of a cycle bulges by a tau^2 / 8 against the local
- * acceleration a (gravity gradient at the hold point), so tau = sqrt(8 deadband / a); at most a
- * quarter orbit (where the CW targeting stays well conditioned), at least 10 s.
- */
-export function holdCycleS(
-  model: DynamicsModel,
-  ric: ArrayLike<number>,
-  nRadPerS: number,
-  deadbandM: number,
-): number {
-  let ax: number;
-  let ay: number;
-  let az: number;
-  if (model.stateSize === 6) {
-    const atRest = Float64Array.from([ric[0]!, ric[1]!, ric[2]!, 0, 0, 0]);
-    const d = new Float64Array(6);
-    model.derivatives(0, atRest, d);
-    [ax, ay, az] = [d[3]!, d[4]!, d[5]!];
-  } else {
-    [ax, ay, az] = [3 * nRadPerS * nRadPerS * ric[0]!, 0, -nRadPerS * nRadPerS * ric[2]!];
-  }
-  const a = Math.hypot(ax, ay, az);
-  const quarterOrbitS = Math.PI / (2 * nRadPerS);
-  return a > 0
-    ? Math.max(10, Math.min(quarterOrbitS, Math.sqrt((8 * deadbandM) / a)))
-    : quarterOrbitS;
 }
 
 interface PendingAction {
@@ -373,6 +340,8 @@ interface PendingAction {
 
 interface ProgramItem {
   spec: ManeuverSpec;
+  /** The module that flies it (looked up once, when the run is set up). */
+  module: ManeuverModule;
   index: number;
   condition: CompiledCondition | null;
   usesSun: boolean;
@@ -520,7 +489,7 @@ class Run {
           spec.when === undefined ? null : compileTriggerCondition(spec.when, TRIGGER_VARIABLES);
         const sunUsed = condition?.usedNames.includes('sunPhaseDeg') ?? false;
         usesSun ||= sunUsed;
-        return { spec, index, condition, usesSun: sunUsed };
+        return { spec, index, module: maneuverModule(spec.type), condition, usesSun: sunUsed };
       });
       const capacity = options.recordEphemeris
         ? Math.ceil(s.durationS / s.stepS) + 4 * program.length + 4
@@ -985,169 +954,88 @@ class Run {
 
   /** Starts a maneuver at tS; returns its end time (tS for an instantaneous one). */
   private begin(c: Craft, item: ProgramItem, tS: number): number {
-    const spec = item.spec;
-    const path = formatPath(['spacecraft', c.index, 'maneuvers', item.index]);
-    const base = { maneuver: spec.type, maneuverIndex: item.index };
     c.model.toRic(c.y, c.ric);
-    const ric = c.ric;
-    switch (spec.type) {
-      case 'impulse':
-        this.burn(c, tS, [spec.dvMps[0], spec.dvMps[1], spec.dvMps[2]], base);
-        return tS;
-      case 'football': {
-        const a = footballAmplitudeM(ric[0]!, ric[1]!);
-        if (
-          !this.perturbation &&
-          spec.amplitudeM !== undefined &&
-          Math.abs(a - spec.amplitudeM) > Math.max(1, 0.01 * spec.amplitudeM)
-        ) {
-          throw new ScenarioRunError(
-            `${path}.amplitudeM`,
-            `the spacecraft is at R ${ric[0]!.toFixed(1)} m, I ${ric[1]!.toFixed(1)} m, on the ellipse of radial amplitude ${a.toFixed(1)} m, not ${spec.amplitudeM} m: move to e.g. [0, ${2 * spec.amplitudeM}, 0] first (a transfer), or leave out amplitudeM`,
-          );
-        }
-        const want = new Float64Array(6);
-        footballEntryState(c.model, c.y, ric, this.n, want);
-        if (spec.crossTrackM !== undefined) {
-          const B = spec.crossTrackM;
-          const z = ric[2]!;
-          if (Math.abs(z) > B * 1.01 + 1e-9) {
-            throw new ScenarioRunError(
-              `${path}.crossTrackM`,
-              `the spacecraft is ${z.toFixed(1)} m off the orbit plane, more than the cross-track amplitude ${B} m`,
-            );
-          }
-          // z = B sin(theta): rising with the radial motion, so the ellipse is tilted about I
-          want[5] = Math.sign(want[3]! || 1) * this.n * Math.sqrt(Math.max(0, B * B - z * z));
-        }
-        this.burn(c, tS, [want[3]! - ric[3]!, want[4]! - ric[4]!, want[5]! - ric[5]!], base);
-        return tS;
-      }
-      case 'transfer':
-        return this.flyLegs(
-          c,
+    return item.module.fly(this.flightContext(c, item), item.spec, tS);
+  }
+
+  /** What a maneuver's flight program may do (src/maneuvers/module.ts), made when it starts. */
+  private flightContext(c: Craft, item: ProgramItem): FlightContext {
+    const path = formatPath(['spacecraft', c.index, 'maneuvers', item.index]);
+    const base = { maneuver: item.spec.type, maneuverIndex: item.index };
+    return {
+      model: c.model,
+      y: c.y,
+      ric: c.ric,
+      nRadPerS: this.n,
+      endS: this.T,
+      path,
+      perturbed: this.perturbation !== null,
+      burn: (tS, dv) => this.burn(c, tS, dv, base),
+      flyLegs: (t0S, legs, finalVelocityMps) =>
+        this.flyLegs(c, t0S, legs, finalVelocityMps, base, path),
+      stopAt: (endS, want) => this.stopAt(c, endS, base, want),
+      thrust: (tS, durationS, thrustRicN, ispS) =>
+        this.thrust(c, tS, durationS, thrustRicN, ispS, base),
+      fail: (key, message) => {
+        throw new ScenarioRunError(key === null ? path : `${path}.${key}`, message);
+      },
+      checkBurnCount: (count, key) => {
+        if (count > MAX_RUN_BURNS) throw burnLimitError(`${path}.${key}`);
+      },
+    };
+  }
+
+  /**
+   * Constant thrust fixed in RIC from tS for durationS (thrust vector in N, mass flow from ispS):
+   * the model integrates it; its end (a pending action) records it as one burn of its delta-v
+   * integral and updates the mass. Returns the end time.
+   */
+  private thrust(
+    c: Craft,
+    tS: number,
+    durationS: number,
+    thrust: Triple,
+    ispS: number,
+    base: Omit<BurnRecord, 'dvMps' | 'frame' | 'tS'>,
+  ): number {
+    const th = c.model.thrust;
+    const endS = tS + durationS;
+    if (this.perturbation && !this.perturbation.burn(c.index, c.burnOrdinal++, thrust)) return endS;
+    const thrustN = Math.hypot(...thrust);
+    th.active = true;
+    th.thrustN = thrustN;
+    th.massStartKg = c.massKg;
+    th.massFlowKgPerS = thrustN / (ispS * G0_MPS2);
+    th.startS = tS;
+    th.dirRic[0] = thrust[0] / thrustN;
+    th.dirRic[1] = thrust[1] / thrustN;
+    th.dirRic[2] = thrust[2] / thrustN;
+    this.arcStart(c, tS);
+    c.pending.push({
+      tS: endS,
+      run: () => {
+        const m1 = th.massStartKg - th.massFlowKgPerS * durationS;
+        const dvMag = ispS * G0_MPS2 * Math.log(th.massStartKg / m1);
+        c.burns.push({
           tS,
-          [{ durationS: spec.durationS, toPositionM: spec.toPositionM }],
-          spec.toVelocityMps ?? [0, 0, 0],
-          base,
-          path,
-        );
-      case 'teardrop': {
-        const p: Triple = [ric[0]!, ric[1]!, ric[2]!];
-        const legs = Array.from({ length: spec.cycles }, () => ({
-          durationS: spec.periodS,
-          toPositionM: p,
-        }));
-        return this.flyLegs(c, tS, legs, [0, 0, 0], base, path);
-      }
-      case 'hold': {
-        const p: Triple = [ric[0]!, ric[1]!, ric[2]!];
-        // at least one leg, however short the hold (fuzz: durationS 5e-324 gave none)
-        const count = Math.max(
-          1,
-          Math.ceil(spec.durationS / holdCycleS(c.model, ric, this.n, spec.deadbandM) - 1e-9),
-        );
-        const legS = spec.durationS / count;
-        // legs that would start after the scenario ends never fly: only the others are made
-        const made = Math.min(count, Math.ceil((this.T - tS) / legS) + 1);
-        if (made > MAX_RUN_BURNS) throw burnLimitError(`${path}.durationS`);
-        const legs = Array.from({ length: made }, () => ({ durationS: legS, toPositionM: p }));
-        return this.flyLegs(c, tS, legs, [0, 0, 0], base, path);
-      }
-      case 'glideslope': {
-        const range0 = Math.hypot(ric[0]!, ric[1]!, ric[2]!);
-        if (!(range0 > spec.toRangeM)) {
-          throw new ScenarioRunError(
-            `${path}.toRangeM`,
-            `the spacecraft is ${range0.toFixed(1)} m from the target, not farther than toRangeM ${spec.toRangeM} m`,
-          );
+          frame: 'RIC',
+          dvMps: [dvMag * th.dirRic[0]!, dvMag * th.dirRic[1]!, dvMag * th.dirRic[2]!],
+          ...base,
+          durationS,
+        });
+        c.massKg = m1;
+        th.active = false;
+        this.arcStart(c, endS);
+        if (this.snapshotEveryS < Infinity) {
+          c.snapshots.push({
+            tS: endS,
+            y: Float64Array.from(c.y),
+            burnIndex: c.burns.length - 1,
+          });
         }
-        const u = [ric[0]! / range0, ric[1]! / range0, ric[2]! / range0];
-        const N = spec.pulses;
-        const q = N > 1 ? Math.pow(GLIDESLOPE_LAST_TO_FIRST, 1 / (N - 1)) : 0;
-        const qN = Math.pow(q, N);
-        const legs = Array.from({ length: N }, (_, k) => {
-          const rho =
-            spec.toRangeM + ((range0 - spec.toRangeM) * (Math.pow(q, k + 1) - qN)) / (1 - qN);
-          return {
-            durationS: spec.durationS / N,
-            toPositionM: [u[0]! * rho, u[1]! * rho, u[2]! * rho] as Triple,
-          };
-        });
-        return this.flyLegs(c, tS, legs, [0, 0, 0], base, path);
-      }
-      case 'vbar-hop': {
-        const d = spec.toInTrackM - ric[1]!;
-        const radial = spec.burns === 'radial';
-        this.burn(
-          c,
-          tS,
-          radial ? [(-this.n * d) / 4, 0, 0] : [0, (-this.n * d) / (6 * Math.PI), 0],
-          base,
-        );
-        return this.stopAt(c, tS + (radial ? Math.PI : 2 * Math.PI) / this.n, base, () => [
-          0, 0, 0,
-        ]);
-      }
-      case 'rbar-hop': {
-        const x0 = ric[0]!;
-        const x1 = spec.toRadialM;
-        const want: Triple = [0, -1.5 * this.n * x0 + (this.n * (x1 - x0)) / 4, ric[5]!];
-        this.burn(c, tS, [want[0] - ric[3]!, want[1] - ric[4]!, 0], base);
-        return this.stopAt(c, tS + Math.PI / this.n, base, (r) => [
-          0,
-          -1.5 * this.n * r[0]!,
-          r[5]!,
-        ]);
-      }
-      case 'finite': {
-        const th = c.model.thrust;
-        const norm = Math.hypot(...spec.direction);
-        const thrust: [number, number, number] = [
-          (spec.thrustN * spec.direction[0]) / norm,
-          (spec.thrustN * spec.direction[1]) / norm,
-          (spec.thrustN * spec.direction[2]) / norm,
-        ];
-        const endS = tS + spec.durationS;
-        if (this.perturbation && !this.perturbation.burn(c.index, c.burnOrdinal++, thrust))
-          return endS;
-        const thrustN = Math.hypot(...thrust);
-        th.active = true;
-        th.thrustN = thrustN;
-        th.massStartKg = c.massKg;
-        th.massFlowKgPerS = thrustN / (spec.ispS * G0_MPS2);
-        th.startS = tS;
-        th.dirRic[0] = thrust[0] / thrustN;
-        th.dirRic[1] = thrust[1] / thrustN;
-        th.dirRic[2] = thrust[2] / thrustN;
-        this.arcStart(c, tS);
-        c.pending.push({
-          tS: endS,
-          run: () => {
-            const m1 = th.massStartKg - th.massFlowKgPerS * spec.durationS;
-            const dvMag = spec.ispS * G0_MPS2 * Math.log(th.massStartKg / m1);
-            c.burns.push({
-              tS,
-              frame: 'RIC',
-              dvMps: [dvMag * th.dirRic[0]!, dvMag * th.dirRic[1]!, dvMag * th.dirRic[2]!],
-              ...base,
-              durationS: spec.durationS,
-            });
-            c.massKg = m1;
-            th.active = false;
-            this.arcStart(c, endS);
-            if (this.snapshotEveryS < Infinity) {
-              c.snapshots.push({
-                tS: endS,
-                y: Float64Array.from(c.y),
-                burnIndex: c.burns.length - 1,
-              });
-            }
-          },
-        });
-        return endS;
-      }
-    }
+      },
+    });
+    return endS;
   }
 
   /** Marks tS as the start of a new arc of `c` (its state or thrust just changed). */
@@ -1206,7 +1094,7 @@ class Run {
   private flyLegs(
     c: Craft,
     t0S: number,
-    legs: readonly { durationS: number; toPositionM: Triple }[],
+    legs: readonly Leg[],
     finalVelocityMps: Triple,
     base: Omit<BurnRecord, 'dvMps' | 'frame' | 'tS'>,
     path: string,
