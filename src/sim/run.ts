@@ -18,30 +18,16 @@
  */
 
 import { freshArrays, type ArrayAllocator } from '../core/arrays.ts';
-import { DEG_TO_RAD, G0_MPS2, GEO_RADIUS_M, MU_EARTH_M3_S2 } from '../core/constants.ts';
-import { geoTargetGeometry, SunTable, sunPhaseAngleDeg } from '../core/lighting.ts';
-import { CwDynamics } from '../dynamics/cw.ts';
+import { G0_MPS2 } from '../core/constants.ts';
 import {
   copyThrustState,
   createThrustState,
-  rk4MaxSubStepS,
   type DynamicsModel,
   type ThrustState,
 } from '../dynamics/model.ts';
-import { NonlinearCircularDynamics } from '../dynamics/nonlinear.ts';
-import { keplerStateEci, TwoBodyDynamics } from '../dynamics/twobody.ts';
-import type { Detector } from '../events/detectors.ts';
-import {
-  ClosingSpeedDetector,
-  CorridorDetector,
-  EllipsoidDetector,
-  SphereDetector,
-} from '../events/detectors.ts';
+import { SphereDetector } from '../events/detectors.ts';
 import { compileTriggerCondition } from '../events/conditions.ts';
-import type { CompiledCondition } from '../events/expression.ts';
-import { HermiteSegment } from '../events/hermite.ts';
 import { closestApproachOfSamples, StreamMonitor } from '../events/monitor.ts';
-import type { Interval } from '../events/monitor.ts';
 import type { FlightContext, Leg, ManeuverModule, Triple } from '../maneuvers/module.ts';
 import { maneuverModule } from '../maneuvers/registry.ts';
 import { cwTransferDepartureVelocity, refineTransfer } from '../maneuvers/targeting.ts';
@@ -49,21 +35,33 @@ import type { ManeuverSpec, Scenario } from '../scenario/schema.ts';
 import { formatPath, targetMeanMotionRadPerS, TRIGGER_VARIABLES } from '../scenario/derived.ts';
 import { formatCount, MAX_RUN_BURNS } from '../scenario/limits.ts';
 import { Ephemeris } from './ephemeris.ts';
+import { createModel, createSunTable, initialModelState, targetDetectors } from './setup.ts';
+import { TRIGGER_SCAN_S, TriggerTester, type Trigger } from './triggers.ts';
+import {
+  ScenarioRunError,
+  type AccuracyEstimate,
+  type BurnRecord,
+  type ManeuverRecord,
+  type PairRun,
+  type RunObserver,
+  type RunOptions,
+  type RunPerturbation,
+  type RunResult,
+  type Snapshot,
+  type SpacecraftRun,
+} from './types.ts';
+
+export { createModel, createSunTable, initialModelState, targetDetectors } from './setup.ts';
+export { TRIGGER_SCAN_S, TRIGGER_TIME_TOLERANCE_S } from './triggers.ts';
+export * from './types.ts';
 
 /** Final position error estimate above which a report warns, m. */
 export const ACCURACY_WARNING_M = 1;
 
 /** Arrival miss below which a refined nonlinear transfer is accepted, m. */
 export const TRANSFER_TOLERANCE_M = 1e-3;
-/** How precisely a trigger's first true instant is located, s. */
-export const TRIGGER_TIME_TOLERANCE_S = 1e-3;
 /** Nodes between two checkpoints of a lone spacecraft's state while a trigger is armed. */
 const CHECKPOINT_STEPS = 64;
-/**
- * Longest time between two tests of an armed trigger's condition, s: within a longer step the
- * condition is also tested on the dense output, so any excursion at least this long is found.
- */
-export const TRIGGER_SCAN_S = 1;
 
 /**
  * Step of the trial arcs in a transfer's differential correction, s: at most 1/1440 of an orbit
@@ -75,258 +73,12 @@ function correctionStepS(stepS: number, nRadPerS: number): number {
   return Math.max(stepS, Math.min(60, (2 * Math.PI) / nRadPerS / 1440));
 }
 
-/** A problem found while running a valid scenario (a plan that cannot be flown as written). */
-export class ScenarioRunError extends Error {
-  /** @param path JSON path of the item at fault @param message what went wrong */
-  constructor(
-    readonly path: string,
-    message: string,
-  ) {
-    super(`${path}: ${message}`);
-    this.name = 'ScenarioRunError';
-  }
-}
-
 /** The error of a run that would go past {@link MAX_RUN_BURNS} burns, at `path`. */
 function burnLimitError(path: string): ScenarioRunError {
   return new ScenarioRunError(
     path,
     `the run would fire more than ${formatCount(MAX_RUN_BURNS)} burns (the limit); stopped: use a wider deadband or a shorter maneuver`,
   );
-}
-
-/** A burn as executed, delta-v in RIC. */
-export interface BurnRecord {
-  /** Impulse time or finite-burn start, s since the epoch. */
-  tS: number;
-  frame: 'RIC';
-  /** Delta-v, RIC, m/s (a finite burn: its integral, along its fixed RIC direction). */
-  dvMps: [number, number, number];
-  /** The maneuver type that produced it. */
-  maneuver: string;
-  /** Index of that maneuver in the spacecraft's `maneuvers`. */
-  maneuverIndex: number;
-  /** Finite burns: burn length, s. */
-  durationS?: number;
-  /** Transfer arrival burns: distance from the wanted arrival point when it fired, m. */
-  missM?: number;
-}
-
-/** What became of one maneuver of the program. */
-export interface ManeuverRecord {
-  index: number;
-  type: string;
-  label?: string;
-  /** Start time, s; null if it never started (its trigger never fired, or the run ended first). */
-  startS: number | null;
-  /** End time, s; null if it never ended within the run. */
-  endS: number | null;
-  /** The trigger condition, for a maneuver started by `when`. */
-  trigger?: string;
-}
-
-/** A state kept for the passive-safety analysis: after each burn, and along the coasts. */
-export interface Snapshot {
-  tS: number;
-  /** The model's integrated state (RIC or ECI, see the model). */
-  y: Float64Array;
-  /** Index into `burns` of the burn just executed, or null for a coast sample. */
-  burnIndex: number | null;
-}
-
-/**
- * How far the final position may be from the exact solution of the model's equations, from
- * RK4 step doubling: the final arc (from the last burn, or the start of a finite burn still
- * running, to the end; the whole run for a free drift) is flown again at twice the step, and
- * since RK4's error grows as h^4, the run's error is about |r(h) - r(2h)| / 15. Errors carried
- * into that arc from earlier arcs are not included (targeted legs re-target from the state
- * reached, so those do not pile up).
- */
-export interface AccuracyEstimate {
-  /** Estimated error of the final RIC position, m. */
-  finalPositionErrorEstimateM: number;
-  /** Start of the arc the estimate covers, s since the epoch. */
-  fromS: number;
-}
-
-/** What a run gives for one spacecraft. */
-export interface SpacecraftRun {
-  id: string;
-  /** Final RIC state at durationS, m and m/s. */
-  finalRic: Float64Array;
-  burns: BurnRecord[];
-  maneuvers: ManeuverRecord[];
-  totalDvMps: number;
-  /** Closest approach to the target, m, and when, s. */
-  minRangeM: number;
-  minRangeTS: number;
-  /** Keep-out zone violations (also in the monitor's 'keep-out' track). */
-  keepOut: Interval[];
-  /** Closest approach and constraint tracks against the target. */
-  monitor: StreamMonitor;
-  /** Mass at the end, kg, when the spacecraft's mass is given. */
-  finalMassKg: number | null;
-  /** Numerical accuracy of the final position; null in runs with a perturbation (Monte Carlo). */
-  accuracy: AccuracyEstimate | null;
-  ephemeris: Ephemeris | null;
-  /**
-   * Range at each ephemeris sample, m, when the run found the closest approach from the samples
-   * (`checkConstraints: false` with the ephemeris); null otherwise.
-   */
-  rangeM: Float64Array | null;
-  snapshots: Snapshot[];
-}
-
-/** Closest approach of two spacecraft, and their separation constraint. */
-export interface PairRun {
-  a: string;
-  b: string;
-  minRangeM: number;
-  minRangeTS: number;
-  monitor: StreamMonitor;
-}
-
-/** The outcome of a run. */
-export interface RunResult {
-  scenario: Scenario;
-  meanMotionRadPerS: number;
-  spacecraft: SpacecraftRun[];
-  pairs: PairRun[];
-  /** Integration steps taken, summed over spacecraft (redone trigger steps count twice). */
-  steps: number;
-}
-
-/** Sees every node of a run (objective scoring, live views). */
-export interface RunObserver {
-  /**
-   * Called at the start and after every node, with every spacecraft's RIC state.
-   * @param tS node time, s
-   * @param ric RIC states in spacecraft order (do not keep the arrays)
-   */
-  node(tS: number, ric: readonly Float64Array[]): void;
-}
-
-/**
- * Execution errors a run applies (Monte Carlo dispersions); a nominal run has none. The run
- * asks in a fixed order (spacecraft order, then time), so a seeded implementation is
- * reproducible.
- */
-export interface RunPerturbation {
-  /** Adjusts a spacecraft's initial RIC state [x, y, z, xd, yd, zd] in place (navigation error). */
-  initialState(craftIndex: number, ric: Float64Array): void;
-  /** Offset added to the start of a timed (`tS` or `after`) maneuver, s (execution-time error). */
-  startDelayS(craftIndex: number, maneuverIndex: number): number;
-  /**
-   * Adjusts a commanded burn in place: a delta-v (RIC, m/s) or, for a finite burn, the thrust
-   * vector (RIC, N). Returns false when the burn is missed (not executed).
-   * @param burnOrdinal count of burns commanded so far by this spacecraft
-   */
-  burn(craftIndex: number, burnOrdinal: number, vector: [number, number, number]): boolean;
-}
-
-/** Options of `runScenario`. */
-export interface RunOptions {
-  /** Execution errors to apply (Monte Carlo). */
-  perturbation?: RunPerturbation;
-  /** Keep every node's state (for the view and CSV export); off for Monte Carlo. */
-  recordEphemeris?: boolean;
-  /** Keep a state every this many seconds along coasts, and after every burn (passive safety). */
-  snapshotEveryS?: number;
-  observers?: readonly RunObserver[];
-  /** Sun direction table for lighting (built by the run when a trigger needs it). */
-  sunTable?: SunTable;
-  /**
-   * Whether to evaluate the constraint detectors (keep-out, approach ellipsoid, corridor,
-   * closing speed, separation); default true. Closest approaches are always found: without
-   * constraints and with the ephemeris, from the recorded samples after the run (the same
-   * Hermite refinement, without a monitor call per step). A run that only draws the trajectory
-   * (the editor's worker) leaves the constraints to the scoring run.
-   */
-  checkConstraints?: boolean;
-  /** Where the ephemeris (and sample range) arrays come from (default: new arrays). */
-  arrays?: ArrayAllocator;
-  /**
-   * Longest time between two tests of an armed trigger's condition, s (default TRIGGER_SCAN_S).
-   * Infinity tests at the integration nodes only, which misses a condition that holds only
-   * between two nodes: the benchmark uses it to measure what the tests between nodes cost.
-   */
-  triggerScanS?: number;
-}
-
-/**
- * Builds the dynamics model of a scenario (one instance per spacecraft: each has its thrust),
- * with its longest RK4 sub-step for the target's orbit and the run's length (`rk4MaxSubStepS`).
- */
-export function createModel(s: Scenario): DynamicsModel {
-  const orbit = s.target.orbit;
-  const model = newModel(s);
-  model.maxSubStepS =
-    orbit.type === 'elliptical'
-      ? rk4MaxSubStepS(orbit.semiMajorAxisM, orbit.eccentricity, s.durationS, MU_EARTH_M3_S2)
-      : rk4MaxSubStepS(targetRadiusM(orbit), 0, s.durationS, MU_EARTH_M3_S2);
-  return model;
-}
-
-function targetRadiusM(orbit: { type: 'geo' } | { type: 'circular'; radiusM: number }): number {
-  return orbit.type === 'geo' ? GEO_RADIUS_M : orbit.radiusM;
-}
-
-function newModel(s: Scenario): DynamicsModel {
-  const orbit = s.target.orbit;
-  if (orbit.type === 'elliptical') return new TwoBodyDynamics(MU_EARTH_M3_S2);
-  const n = targetMeanMotionRadPerS(orbit);
-  if (s.dynamics === 'cw') return new CwDynamics(n);
-  return new NonlinearCircularDynamics(n, targetRadiusM(orbit));
-}
-
-/** The model's initial state for a spacecraft's RIC state (two-body: with the target's orbit). */
-export function initialModelState(
-  s: Scenario,
-  model: DynamicsModel,
-  ric: ArrayLike<number>,
-): Float64Array {
-  const y = new Float64Array(model.stateSize);
-  const orbit = s.target.orbit;
-  if (orbit.type === 'elliptical') {
-    keplerStateEci(
-      orbit.semiMajorAxisM,
-      orbit.eccentricity,
-      orbit.trueAnomalyDeg * DEG_TO_RAD,
-      MU_EARTH_M3_S2,
-      y,
-    );
-  }
-  model.setRic(y, ric);
-  return y;
-}
-
-/** Sun geometry of a circular target (geo longitude, or longitude 0 for a plain circular orbit). */
-export function createSunTable(s: Scenario): SunTable | null {
-  const orbit = s.target.orbit;
-  if (orbit.type === 'elliptical') return null;
-  const geom = geoTargetGeometry(
-    Date.parse(s.epoch),
-    orbit.type === 'geo' ? orbit.longitudeDeg : 0,
-    orbit.type === 'geo' ? GEO_RADIUS_M : orbit.radiusM,
-  );
-  return new SunTable(geom, 0, s.durationS);
-}
-
-/** The detectors that apply between a spacecraft and the target. */
-export function targetDetectors(s: Scenario, spacecraftIndex: number): Detector[] {
-  const out: Detector[] = [];
-  const keepOut = s.target.keepOut;
-  if (keepOut?.shape === 'sphere') out.push(new SphereDetector('keep-out', keepOut.radiusM));
-  if (keepOut?.shape === 'ellipsoid')
-    out.push(new EllipsoidDetector('keep-out', keepOut.semiAxesM));
-  const c = s.constraints;
-  if (c?.approachEllipsoid && !s.spacecraft[spacecraftIndex]!.approachApproved) {
-    out.push(new EllipsoidDetector('approach-ellipsoid', c.approachEllipsoid.semiAxesM));
-  }
-  if (c?.corridor)
-    out.push(new CorridorDetector(c.corridor.axis, c.corridor.halfAngleDeg, c.corridor.withinM));
-  if (c?.closingSpeed) out.push(new ClosingSpeedDetector(c.closingSpeed));
-  return out;
 }
 
 function distance(r: ArrayLike<number>, p: Triple): number {
@@ -338,13 +90,11 @@ interface PendingAction {
   run: () => void;
 }
 
-interface ProgramItem {
+interface ProgramItem extends Trigger {
   spec: ManeuverSpec;
   /** The module that flies it (looked up once, when the run is set up). */
   module: ManeuverModule;
   index: number;
-  condition: CompiledCondition | null;
-  usesSun: boolean;
 }
 
 /** Per-spacecraft mutable state of a run. */
@@ -403,29 +153,6 @@ class Craft {
   }
 }
 
-/** Fills the trigger variables (TRIGGER_VARIABLES order) from a RIC state. */
-function fillVariables(
-  vars: Float64Array,
-  tS: number,
-  ric: ArrayLike<number>,
-  sunPhaseDeg: number,
-): void {
-  const x = ric[0]!;
-  const y = ric[1]!;
-  const z = ric[2]!;
-  const range = Math.sqrt(x * x + y * y + z * z);
-  vars[0] = tS;
-  vars[1] = range;
-  vars[2] = range > 0 ? (x * ric[3]! + y * ric[4]! + z * ric[5]!) / range : 0;
-  vars[3] = x;
-  vars[4] = y;
-  vars[5] = z;
-  vars[6] = ric[3]!;
-  vars[7] = ric[4]!;
-  vars[8] = ric[5]!;
-  vars[9] = sunPhaseDeg;
-}
-
 /**
  * Runs a validated scenario.
  * @throws ScenarioRunError when a maneuver cannot be executed as written (e.g. a transfer that
@@ -447,10 +174,7 @@ class Run {
   private readonly pairRel = new Float64Array(6);
   private readonly ricViews: Float64Array[];
   private readonly observers: readonly RunObserver[];
-  private readonly sun: SunTable | null;
-  private readonly sunRic = new Float64Array(3);
-  private readonly seg = new HermiteSegment();
-  private readonly interp = new Float64Array(6);
+  private readonly triggers: TriggerTester;
   private readonly snapshotEveryS: number;
   private nextSnapshotS: number;
   private steps = 0;
@@ -505,7 +229,10 @@ class Run {
         capacity > 0 ? new Ephemeris(capacity, this.arrays) : null,
       );
     });
-    this.sun = options.sunTable ?? (usesSun ? createSunTable(s) : null);
+    this.triggers = new TriggerTester(
+      options.sunTable ?? (usesSun ? createSunTable(s) : null),
+      this.scanS,
+    );
     this.pairs = [];
     const separationM = checkConstraints ? s.constraints?.separationM : undefined;
     for (let i = 0; i < this.crafts.length; i++) {
@@ -692,11 +419,11 @@ class Run {
           for (let i = 0; i < 6; i++) prevRic[i] = ric[i]!;
           model.rk4Step(t, y, tNext - t);
           model.toRic(y, ric);
-          fires = this.firstTrueInstant(c, armed, t, tNext) < Infinity;
+          fires = this.triggers.firstTrueInstant(c.vars, armed, t, tNext, prevRic, ric) < Infinity;
         } else {
           model.rk4Step(t, y, tNext - t);
           model.toRic(y, ric);
-          fires = this.conditionHolds(c, armed, tNext, ric);
+          fires = this.triggers.holds(c.vars, armed, tNext, ric);
         }
       } else {
         model.rk4Step(t, y, tNext - t);
@@ -767,18 +494,6 @@ class Run {
     this.nextSnapshotS = tS + this.snapshotEveryS;
   }
 
-  /** The sun phase angle sun-target-spacecraft at tS, deg (NaN without lighting). */
-  private sunPhaseDeg(tS: number, ric: ArrayLike<number>): number {
-    if (!this.sun) return Number.NaN;
-    this.sun.targetSunRic(tS, this.sunRic);
-    return sunPhaseAngleDeg(this.sunRic, ric);
-  }
-
-  private conditionHolds(c: Craft, item: ProgramItem, tS: number, ric: ArrayLike<number>): boolean {
-    fillVariables(c.vars, tS, ric, item.usesSun ? this.sunPhaseDeg(tS, ric) : Number.NaN);
-    return item.condition!.evaluate(c.vars);
-  }
-
   /**
    * The earliest instant in (t0S, t1S] at which an armed trigger becomes true, or Infinity when
    * none does (see `firstTrueInstant`).
@@ -789,53 +504,12 @@ class Run {
       c.locatedS = Number.NaN;
       const item = c.armed;
       if (!item || c.busy) continue;
-      const at = this.firstTrueInstant(c, item, t0S, t1S);
+      const at = this.triggers.firstTrueInstant(c.vars, item, t0S, t1S, c.prevRic, c.ric);
       if (at === Infinity) continue;
       c.locatedS = at;
       first = Math.min(first, at);
     }
     return first;
-  }
-
-  /**
-   * The first instant in (t0S, t1S] at which `item`'s condition holds for spacecraft c, whose
-   * state went from `c.prevRic` at t0S to `c.ric` at t1S, or Infinity. The condition is tested
-   * on the cubic Hermite interpolant at most `scanS` apart, ending at the node itself; from the
-   * first test where it holds, bisection back to the previous one locates the instant to
-   * TRIGGER_TIME_TOLERANCE_S. The condition was false at t0S (the previous test), so an
-   * excursion lasting at least `scanS` cannot slip through.
-   */
-  private firstTrueInstant(c: Craft, item: ProgramItem, t0S: number, t1S: number): number {
-    const h = t1S - t0S;
-    // the 1e-9 keeps a step of exactly scanS (up to round-off) one test long
-    const tests = h > this.scanS ? Math.ceil(h / this.scanS - 1e-9) : 1;
-    const seg = this.seg;
-    if (tests > 1) seg.set(t0S, c.prevRic, t1S, c.ric);
-    let lo = 0;
-    let hi = -1;
-    for (let k = 1; k <= tests; k++) {
-      const tau = k / tests;
-      let holds: boolean;
-      if (k === tests) holds = this.conditionHolds(c, item, t1S, c.ric);
-      else {
-        seg.evalState(tau, this.interp);
-        holds = this.conditionHolds(c, item, t0S + tau * h, this.interp);
-      }
-      if (holds) {
-        hi = tau;
-        break;
-      }
-      lo = tau;
-    }
-    if (hi < 0) return Infinity;
-    if (tests === 1) seg.set(t0S, c.prevRic, t1S, c.ric);
-    while ((hi - lo) * h > TRIGGER_TIME_TOLERANCE_S) {
-      const mid = 0.5 * (lo + hi);
-      seg.evalState(mid, this.interp);
-      if (this.conditionHolds(c, item, t0S + mid * h, this.interp)) hi = mid;
-      else lo = mid;
-    }
-    return hi === 1 ? t1S : t0S + hi * h;
   }
 
   private updateSchedule(): void {
@@ -870,7 +544,7 @@ class Run {
           this.start(c, item, tS);
           continue;
         }
-        if (c.armed && (c.locatedS === tS || this.conditionHolds(c, item, tS, c.ric))) {
+        if (c.armed && (c.locatedS === tS || this.triggers.holds(c.vars, item, tS, c.ric))) {
           this.start(c, item, tS);
           continue;
         }
