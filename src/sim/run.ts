@@ -13,65 +13,59 @@
  * the Hermite interpolant of the spacecraft's state at most TRIGGER_SCAN_S apart (and at the
  * node), so a condition that holds for TRIGGER_SCAN_S or longer is seen whatever the step; its
  * first true instant is located by bisection back to the previous check, to
- * TRIGGER_TIME_TOLERANCE_S. The step is then redone up to that instant, so the burn happens at
- * it, and the next maneuver's condition is tested from there on.
+ * TRIGGER_TIME_TOLERANCE_S (./triggers.ts). The step is then redone up to that instant, so the
+ * burn happens at it, and the next maneuver's condition is tested from there on.
+ *
+ * What a maneuver does when it starts is its module's business (src/maneuvers/registry.ts): the
+ * run looks the module up once per maneuver and gives its flight program a FlightContext (burn,
+ * targeted legs through ./legs.ts, a stop, a thrust arc). Setup is in ./setup.ts, the
+ * per-spacecraft state in ./craft.ts, the result types in ./types.ts.
+ *
+ * Why this file is over 500 lines (about 730): it is the time loop and the program runner, which
+ * share the private per-step state of one class (step grid, breakpoints, the armed flag, the
+ * burn count, the lone-spacecraft fast path). Splitting them would put the hot loop's fields
+ * behind an interface read every step; the JIT keeps this class monomorphic and the bench
+ * (`npm run bench`) checks it.
  */
 
 import { freshArrays, type ArrayAllocator } from '../core/arrays.ts';
 import { G0_MPS2 } from '../core/constants.ts';
-import {
-  copyThrustState,
-  createThrustState,
-  type DynamicsModel,
-  type ThrustState,
-} from '../dynamics/model.ts';
+import { copyThrustState } from '../dynamics/model.ts';
 import { SphereDetector } from '../events/detectors.ts';
 import { compileTriggerCondition } from '../events/conditions.ts';
 import { closestApproachOfSamples, StreamMonitor } from '../events/monitor.ts';
-import type { FlightContext, Leg, ManeuverModule, Triple } from '../maneuvers/module.ts';
+import type { FlightContext, Leg, Triple } from '../maneuvers/module.ts';
 import { maneuverModule } from '../maneuvers/registry.ts';
-import { cwTransferDepartureVelocity, refineTransfer } from '../maneuvers/targeting.ts';
-import type { ManeuverSpec, Scenario } from '../scenario/schema.ts';
+import type { Scenario } from '../scenario/schema.ts';
 import { formatPath, targetMeanMotionRadPerS, TRIGGER_VARIABLES } from '../scenario/derived.ts';
 import { formatCount, MAX_RUN_BURNS } from '../scenario/limits.ts';
+import { Craft, type ProgramItem } from './craft.ts';
 import { Ephemeris } from './ephemeris.ts';
+import { legDeparture } from './legs.ts';
 import { createModel, createSunTable, initialModelState, targetDetectors } from './setup.ts';
-import { TRIGGER_SCAN_S, TriggerTester, type Trigger } from './triggers.ts';
+import { TRIGGER_SCAN_S, TriggerTester } from './triggers.ts';
 import {
   ScenarioRunError,
   type AccuracyEstimate,
   type BurnRecord,
-  type ManeuverRecord,
   type PairRun,
   type RunObserver,
   type RunOptions,
   type RunPerturbation,
   type RunResult,
-  type Snapshot,
   type SpacecraftRun,
 } from './types.ts';
 
 export { createModel, createSunTable, initialModelState, targetDetectors } from './setup.ts';
+export { TRANSFER_TOLERANCE_M } from './legs.ts';
 export { TRIGGER_SCAN_S, TRIGGER_TIME_TOLERANCE_S } from './triggers.ts';
 export * from './types.ts';
 
 /** Final position error estimate above which a report warns, m. */
 export const ACCURACY_WARNING_M = 1;
 
-/** Arrival miss below which a refined nonlinear transfer is accepted, m. */
-export const TRANSFER_TOLERANCE_M = 1e-3;
 /** Nodes between two checkpoints of a lone spacecraft's state while a trigger is armed. */
 const CHECKPOINT_STEPS = 64;
-
-/**
- * Step of the trial arcs in a transfer's differential correction, s: at most 1/1440 of an orbit
- * (RK4 error about 1e-6 m per orbit for 10 km separations, far below TRANSFER_TOLERANCE_M), never
- * finer than the scenario step. The run itself then flies the solution at the scenario step and
- * reports the arrival miss it actually got (`missM`).
- */
-function correctionStepS(stepS: number, nRadPerS: number): number {
-  return Math.max(stepS, Math.min(60, (2 * Math.PI) / nRadPerS / 1440));
-}
 
 /** The error of a run that would go past {@link MAX_RUN_BURNS} burns, at `path`. */
 function burnLimitError(path: string): ScenarioRunError {
@@ -83,74 +77,6 @@ function burnLimitError(path: string): ScenarioRunError {
 
 function distance(r: ArrayLike<number>, p: Triple): number {
   return Math.hypot(r[0]! - p[0], r[1]! - p[1], r[2]! - p[2]);
-}
-
-interface PendingAction {
-  tS: number;
-  run: () => void;
-}
-
-interface ProgramItem extends Trigger {
-  spec: ManeuverSpec;
-  /** The module that flies it (looked up once, when the run is set up). */
-  module: ManeuverModule;
-  index: number;
-}
-
-/** Per-spacecraft mutable state of a run. */
-class Craft {
-  /** The RIC state; for the relative models the integrated state itself (no copy per step). */
-  readonly ric: Float64Array;
-  readonly prevRic = new Float64Array(6);
-  readonly saved: Float64Array;
-  readonly burns: BurnRecord[] = [];
-  readonly records: ManeuverRecord[];
-  readonly snapshots: Snapshot[] = [];
-  readonly pending: PendingAction[] = [];
-  readonly vars = new Float64Array(TRIGGER_VARIABLES.length);
-  next = 0;
-  /** Start time of program[next] when it is timed; Infinity otherwise. */
-  dueS = Infinity;
-  /** The condition of program[next] when it waits on one. */
-  armed: ProgramItem | null = null;
-  busy = false;
-  dirty = false;
-  /**
-   * Instant at which the armed trigger's condition was found to become true in the current step
-   * (on the interpolant); NaN once that maneuver has started, so the next one finds its own.
-   */
-  locatedS = Number.NaN;
-  /** Burns commanded so far (executed or missed). */
-  burnOrdinal = 0;
-  massKg: number;
-  /** Start of the current arc (the last change of state or thrust), s, and its state. */
-  arcStartS = 0;
-  readonly arcStartY: Float64Array;
-  readonly arcThrust: ThrustState = createThrustState();
-
-  constructor(
-    readonly index: number,
-    readonly id: string,
-    readonly model: DynamicsModel,
-    readonly y: Float64Array,
-    readonly program: ProgramItem[],
-    readonly monitor: StreamMonitor,
-    massKg: number | undefined,
-    readonly ephemeris: Ephemeris | null,
-  ) {
-    this.saved = new Float64Array(model.stateSize);
-    this.arcStartY = Float64Array.from(y);
-    this.ric = model.stateSize === 6 ? y : new Float64Array(6);
-    this.massKg = massKg ?? Number.NaN;
-    this.records = program.map((p) => ({
-      index: p.index,
-      type: p.spec.type,
-      ...(p.spec.label !== undefined ? { label: p.spec.label } : {}),
-      startS: null,
-      endS: null,
-      ...(p.spec.when !== undefined ? { trigger: p.spec.when } : {}),
-    }));
-  }
 }
 
 /**
@@ -780,7 +706,15 @@ class Run {
       const depart = () => {
         c.model.toRic(c.y, c.ric);
         const r = c.ric;
-        const v0Plus = this.legDeparture(c, startS, leg.durationS, leg.toPositionM, path);
+        const v0Plus = legDeparture(
+          this.s,
+          this.n,
+          c,
+          startS,
+          leg.durationS,
+          leg.toPositionM,
+          path,
+        );
         const missM = previous ? distance(r, previous.toPositionM) : undefined;
         this.burn(c, startS, [v0Plus[0]! - r[3]!, v0Plus[1]! - r[4]!, v0Plus[2]! - r[5]!], {
           ...base,
@@ -806,72 +740,5 @@ class Run {
       },
     });
     return endS;
-  }
-
-  /** Departure velocity (RIC) from the current state to `toPositionM` in `durationS`. */
-  private legDeparture(
-    c: Craft,
-    tS: number,
-    durationS: number,
-    toPositionM: Triple,
-    path: string,
-  ): Float64Array {
-    c.model.toRic(c.y, c.ric);
-    const ric = c.ric;
-    const v0Plus = new Float64Array(3);
-    if (
-      cwTransferDepartureVelocity(this.n, durationS, ric, toPositionM, ric.subarray(3), v0Plus) !==
-      null
-    ) {
-      throw new ScenarioRunError(
-        path,
-        `the cross-track position ${toPositionM[2]} m cannot be reached in ${durationS} s (a whole number of half orbits): the cross-track motion returns to ${(-ric[2]!).toFixed(3)} m whatever the burn`,
-      );
-    }
-    if (c.model.kind !== 'cw') {
-      const miss = refineTransfer(
-        (v, out) => this.coastArrival(c, tS, durationS, v, out),
-        toPositionM,
-        this.n,
-        durationS,
-        v0Plus,
-        TRANSFER_TOLERANCE_M,
-      );
-      if (!(miss <= TRANSFER_TOLERANCE_M)) {
-        throw new ScenarioRunError(
-          path,
-          `the leg to [${toPositionM.join(', ')}] m did not converge in the nonlinear model (miss ${miss.toFixed(3)} m): shorten it or split it`,
-        );
-      }
-    }
-    return v0Plus;
-  }
-
-  /** Integrates a copy of a spacecraft's state over a transfer arc (no other maneuvers). */
-  private coastArrival(
-    c: Craft,
-    t0S: number,
-    durationS: number,
-    v0Plus: Float64Array,
-    outRf: Float64Array,
-  ): void {
-    const model = createModel(this.s);
-    const y = Float64Array.from(c.y);
-    const ric = Float64Array.from(c.ric);
-    ric[3] = v0Plus[0]!;
-    ric[4] = v0Plus[1]!;
-    ric[5] = v0Plus[2]!;
-    model.setRic(y, ric);
-    const h = correctionStepS(this.stepS, this.n);
-    const endS = t0S + durationS;
-    const steps = Math.ceil(durationS / h - 1e-9);
-    for (let k = 0; k < steps; k++) {
-      const a = t0S + k * h;
-      model.rk4Step(a, y, Math.min(h, endS - a));
-    }
-    model.toRic(y, ric);
-    outRf[0] = ric[0]!;
-    outRf[1] = ric[1]!;
-    outRf[2] = ric[2]!;
   }
 }
