@@ -10,7 +10,9 @@
 
 import type { z } from 'zod';
 import type { DynamicsModel } from '../dynamics/model.ts';
-import type { PathArray } from '../editing/jsonText.ts';
+
+/** A path inside a maneuver object, e.g. ['dvMps', 0] (as the editor's jsonText.ts spells it). */
+export type PathArray = (string | number)[];
 
 /** An [R, I, C] triple. */
 export type Triple = [number, number, number];
