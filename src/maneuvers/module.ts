@@ -155,10 +155,7 @@ export interface ManeuverModule<
   fly(ctx: FlightContext, spec: S, tS: number): number;
   /** How long it lasts once started, s (0 for an instantaneous one); nRadPerS the mean motion. */
   durationS(spec: S, nRadPerS: number): number;
-  /**
-   * The key that sets its length, for an error about it (default `durationS`; `tS` when it lasts
-   * no time).
-   */
+  /** The key that sets its length, named when it cannot end within the run (default `durationS`). */
   readonly lengthKey?: string;
   /**
    * Most burns it can fire when it may run for `spanS` seconds (the work limits count these
