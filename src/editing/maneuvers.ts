@@ -1,6 +1,7 @@
 /**
  * The maneuver form's model: which inputs each maneuver type has, the JSON path and the unit of
- * each, the default maneuver of each type, changing a maneuver's type, and switching its timing
+ * each, the default maneuver of each type (all declared by the maneuver modules, read from
+ * src/maneuvers/registry.ts), changing a maneuver's type, and switching its timing
  * between `tS`, `after` and `when`. Every edit is expressed on the scenario text (./jsonText.ts),
  * so the form never rewrites what it does not show.
  *
@@ -8,154 +9,48 @@
  * converts nothing, so what is typed is what is saved.
  */
 
+import { hasManeuverType, maneuverModule, maneuverModules } from '../maneuvers/registry.ts';
 import { replaceKey, setAtPath, type PathArray } from './jsonText.ts';
 
-/** Maneuver types of scenario format v1, in the order the type menu lists them. */
-export const MANEUVER_TYPES = [
-  'impulse',
-  'finite',
-  'transfer',
-  'football',
-  'vbar-hop',
-  'rbar-hop',
-  'teardrop',
-  'hold',
-  'glideslope',
-] as const;
+export type {
+  ChoiceFieldSpec,
+  FieldSpec,
+  NumberFieldSpec,
+  OptionalVectorSpec,
+} from '../maneuvers/module.ts';
+import type { FieldSpec } from '../maneuvers/module.ts';
 
-/** A maneuver type. */
-export type ManeuverType = (typeof MANEUVER_TYPES)[number];
+/** A maneuver type (a `type` of src/maneuvers/registry.ts). */
+export type ManeuverType = string;
 
-/** Menu names of the maneuver types. */
-export const MANEUVER_TYPE_NAMES: Record<ManeuverType, string> = {
-  impulse: 'Impulse',
-  finite: 'Finite burn',
-  transfer: 'Transfer',
-  football: 'Football',
-  'vbar-hop': 'V-bar hop',
-  'rbar-hop': 'R-bar hop',
-  teardrop: 'Teardrop',
-  hold: 'Hold',
-  glideslope: 'Glideslope',
-};
+/** The maneuver types, in the order the type menu lists them (the registry's order). */
+export function maneuverTypes(): string[] {
+  return maneuverModules().map((m) => m.type);
+}
+
+/** The menu name of a maneuver type, e.g. "V-bar hop". */
+export function maneuverTypeName(type: ManeuverType): string {
+  return maneuverModule(type).title;
+}
+
+/** The inputs of a maneuver type (timing and label apart), in display order. */
+export function maneuverFields(type: ManeuverType): readonly FieldSpec[] {
+  return maneuverModule(type).fields;
+}
 
 /** The three ways a maneuver can start (exactly one per maneuver). */
 export const TIMING_KEYS = ['tS', 'after', 'when'] as const;
 /** A timing key. */
 export type TimingKey = (typeof TIMING_KEYS)[number];
 
-/** A numeric input of the form. */
-export interface NumberFieldSpec {
-  kind: 'number';
-  /** Path inside the maneuver object, e.g. ['dvMps', 0]. */
-  path: PathArray;
-  /** Short label, e.g. "dv R". */
-  label: string;
-  /** Unit shown next to the input, e.g. "m/s"; '' for a pure number. */
-  unit: string;
-  /** Whole numbers only. */
-  integer?: boolean;
-  /** Left empty, the key is removed (the simulator then derives it). */
-  optional?: boolean;
-  /** What an empty optional field means, shown as its placeholder. */
-  placeholder?: string;
-}
-
-/** A choice among fixed strings. */
-export interface ChoiceFieldSpec {
-  kind: 'choice';
-  path: PathArray;
-  label: string;
-  options: readonly string[];
-}
-
-/** An optional vector (e.g. a transfer's arrival velocity): present or not, then 3 inputs. */
-export interface OptionalVectorSpec {
-  kind: 'optional-vector';
-  /** The key, e.g. 'toVelocityMps'. */
-  key: string;
-  /** Checkbox text. */
-  label: string;
-  /** Input labels of R, I, C. */
-  labels: [string, string, string];
-  unit: string;
-}
-
-/** One input (or group) of the form. */
-export type FieldSpec = NumberFieldSpec | ChoiceFieldSpec | OptionalVectorSpec;
-
-const num = (
-  path: PathArray,
-  label: string,
-  unit: string,
-  extra: Partial<NumberFieldSpec> = {},
-): NumberFieldSpec => ({ kind: 'number', path, label, unit, ...extra });
-
-const vector = (key: string, prefix: string, unit: string): NumberFieldSpec[] => [
-  num([key, 0], `${prefix} R`, unit),
-  num([key, 1], `${prefix} I`, unit),
-  num([key, 2], `${prefix} C`, unit),
-];
-
-/** The inputs of each maneuver type (timing and label apart), in display order. */
-export const MANEUVER_FIELDS: Record<ManeuverType, readonly FieldSpec[]> = {
-  impulse: vector('dvMps', 'dv', 'm/s'),
-  finite: [
-    num(['durationS'], 'duration', 's'),
-    num(['thrustN'], 'thrust', 'N'),
-    num(['ispS'], 'Isp', 's'),
-    ...vector('direction', 'dir', ''),
-  ],
-  transfer: [
-    num(['durationS'], 'duration', 's'),
-    ...vector('toPositionM', 'to', 'm'),
-    {
-      kind: 'optional-vector',
-      key: 'toVelocityMps',
-      label: 'arrival velocity (default: at rest)',
-      labels: ['arrive vR', 'arrive vI', 'arrive vC'],
-      unit: 'm/s',
-    },
-  ],
-  football: [
-    num(['amplitudeM'], 'amplitude', 'm', { optional: true, placeholder: 'from position' }),
-    num(['crossTrackM'], 'cross-track', 'm', { optional: true, placeholder: 'none' }),
-  ],
-  'vbar-hop': [
-    num(['toInTrackM'], 'to I', 'm'),
-    { kind: 'choice', path: ['burns'], label: 'burns', options: ['radial', 'tangential'] },
-  ],
-  'rbar-hop': [num(['toRadialM'], 'to R', 'm')],
-  teardrop: [num(['periodS'], 'period', 's'), num(['cycles'], 'cycles', '', { integer: true })],
-  hold: [num(['durationS'], 'duration', 's'), num(['deadbandM'], 'deadband', 'm')],
-  glideslope: [
-    num(['toRangeM'], 'to range', 'm'),
-    num(['durationS'], 'duration', 's'),
-    num(['pulses'], 'pulses', '', { integer: true }),
-  ],
-};
-
 /** The accessible name of an input: its label and unit, e.g. "dv R [m/s]". */
 export function fieldName(label: string, unit: string): string {
   return unit === '' ? label : `${label} [${unit}]`;
 }
 
-/** The keys of a type after `type`, `label` and the timing (what a new maneuver gets). */
-const DEFAULTS: Record<ManeuverType, Record<string, unknown>> = {
-  impulse: { frame: 'RIC', dvMps: [0, 0, 0] },
-  finite: { durationS: 60, frame: 'RIC', direction: [0, 1, 0], thrustN: 1, ispS: 220 },
-  transfer: { durationS: 3600, toPositionM: [0, -1000, 0] },
-  football: {},
-  'vbar-hop': { toInTrackM: -1000, burns: 'radial' },
-  'rbar-hop': { toRadialM: 500 },
-  teardrop: { periodS: 21600, cycles: 1 },
-  hold: { durationS: 3600, deadbandM: 50 },
-  glideslope: { toRangeM: 200, pulses: 5, durationS: 7200 },
-};
-
 /** Whether `s` is a maneuver type. */
 export function isManeuverType(s: unknown): s is ManeuverType {
-  return typeof s === 'string' && (MANEUVER_TYPES as readonly string[]).includes(s);
+  return hasManeuverType(s);
 }
 
 /** A maneuver object as parsed from the text (anything may be missing or wrong). */
@@ -181,7 +76,7 @@ export function newManeuver(type: ManeuverType, label?: string): RawManeuver {
     type,
     ...(label !== undefined ? { label } : {}),
     after: 600,
-    ...structuredClone(DEFAULTS[type]),
+    ...structuredClone(maneuverModule(type).defaults),
   };
 }
 
@@ -196,7 +91,7 @@ export function changeManeuverType(m: RawManeuver, type: ManeuverType): RawManeu
   const timing = timingOf(m);
   if (timing.key !== null) out[timing.key] = timing.value;
   else out.after = 0;
-  for (const [key, value] of Object.entries(DEFAULTS[type])) {
+  for (const [key, value] of Object.entries(maneuverModule(type).defaults)) {
     out[key] = key in m ? keepIfSameShape(m[key], value) : value;
   }
   return out;

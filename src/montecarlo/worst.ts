@@ -38,6 +38,7 @@
  */
 
 import { initialRicOf } from '../formats/scenarioElements.ts';
+import { finiteThrust } from '../maneuvers/finite.ts';
 import type { ManeuverSpec, Scenario } from '../scenario/schema.ts';
 import type { RunObserver, RunPerturbation } from '../sim/run.ts';
 import { runScenario } from '../sim/run.ts';
@@ -75,16 +76,6 @@ class TimedSampler implements RunPerturbation, RunObserver {
     this.burnNode[craftIndex]![burnOrdinal] = this.nodeTimesS.length;
     return this.inner.burn(craftIndex, burnOrdinal, vector);
   }
-}
-
-/** A finite burn's commanded thrust vector, RIC, N, computed as run.ts computes it. */
-function finiteThrust(spec: Extract<ManeuverSpec, { type: 'finite' }>): [number, number, number] {
-  const norm = Math.hypot(...spec.direction);
-  return [
-    (spec.thrustN * spec.direction[0]) / norm,
-    (spec.thrustN * spec.direction[1]) / norm,
-    (spec.thrustN * spec.direction[2]) / norm,
-  ];
 }
 
 const same3 = (a: readonly number[], b: readonly number[]) =>

@@ -9,6 +9,7 @@ import { GEO_RADIUS_M, meanMotionRadPerS, MU_EARTH_M3_S2 } from '../core/constan
 import { rk4MaxSubStepS } from '../dynamics/model.ts';
 import { elementsMeanMotionRadPerS, elementsOrbitShape } from '../formats/scenarioElements.ts';
 import type { ManeuverSpec, Scenario, TargetOrbitSpec } from './schema.ts';
+import { maneuverModule } from '../maneuvers/registry.ts';
 
 /** Longest key echoed in a path, characters; a longer one is cut and ends in an ellipsis. */
 export const MAX_ECHOED_KEY_CHARS = 80;
@@ -112,24 +113,9 @@ export const TRIGGER_VARIABLE_INFO: Readonly<Record<string, string>> = Object.fr
 });
 
 /**
- * How long a maneuver lasts once started, s (0 for an impulsive one).
+ * How long a maneuver lasts once started, s (0 for an impulsive one), from its module.
  * @param nRadPerS target mean motion, rad/s (hops last half or one orbit)
  */
 export function maneuverDurationS(m: ManeuverSpec, nRadPerS: number): number {
-  switch (m.type) {
-    case 'finite':
-    case 'transfer':
-    case 'hold':
-    case 'glideslope':
-      return m.durationS;
-    case 'vbar-hop':
-      return m.burns === 'radial' ? Math.PI / nRadPerS : (2 * Math.PI) / nRadPerS;
-    case 'rbar-hop':
-      return Math.PI / nRadPerS;
-    case 'teardrop':
-      return m.periodS * m.cycles;
-    case 'impulse':
-    case 'football':
-      return 0;
-  }
+  return maneuverModule(m.type).durationS(m, nRadPerS);
 }

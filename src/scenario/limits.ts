@@ -3,7 +3,8 @@
  * run starts, so that a small file cannot hang the CLI or the browser tab.
  *
  * Every count is an upper bound computed without integrating anything: integration steps (with
- * the RK4 sub-steps a model splits a long step into), the burns maneuvers expand into (a `hold` fires at most one burn per {@link MIN_HOLD_CYCLE_S}, a
+ * the RK4 sub-steps a model splits a long step into), the burns maneuvers expand into (each
+ * maneuver module's `maxBurns`: a `hold` fires at most one burn per MIN_HOLD_CYCLE_S; a
  * triggered maneuver is counted up to the scenario end), spacecraft pairs (n (n - 1) / 2 ranges
  * per step), passive-safety drifts (one from every burn and every 1/48 orbit of coast, each
  * `orbits` x 1440 drift steps), the `missedBurns` reruns (one whole run per burn), objective
@@ -14,6 +15,7 @@
  * anyway.
  */
 
+import { maneuverModule } from '../maneuvers/registry.ts';
 import type { Scenario } from './schema.ts';
 import { maneuverDurationS, scenarioMaxSubStepS, targetMeanMotionRadPerS } from './derived.ts';
 
@@ -29,8 +31,7 @@ export const MAX_DRIFT_STEPS = 5e7;
 export const MAX_RERUN_STEPS = 5e7;
 /** Largest number of samples along the run (sun tables, eclipse scan, objectives, snapshots). */
 export const MAX_TIME_SAMPLES = 2e6;
-/** Shortest cycle of a deadband hold, s (see `holdCycleS` in src/sim/run.ts). */
-export const MIN_HOLD_CYCLE_S = 10;
+export { MIN_HOLD_CYCLE_S } from '../maneuvers/hold.ts';
 
 /** The counts of {@link countRunWork}. */
 export interface RunWork {
@@ -48,29 +49,6 @@ export interface RunWork {
   timeSamples: number;
   /** Path of the maneuver with the most burns, for the message. */
   busiestManeuverPath: (string | number)[];
-}
-
-/** Most burns a maneuver can fire when it may run for `spanS` seconds (whole-run bound). */
-function maneuverBurns(
-  m: Scenario['spacecraft'][number]['maneuvers'][number],
-  spanS: number,
-): number {
-  switch (m.type) {
-    case 'impulse':
-    case 'finite':
-    case 'football':
-      return 1;
-    case 'transfer':
-    case 'vbar-hop':
-    case 'rbar-hop':
-      return 2;
-    case 'teardrop':
-      return m.cycles + 1;
-    case 'glideslope':
-      return m.pulses + 1;
-    case 'hold':
-      return Math.ceil(Math.min(m.durationS, spanS) / MIN_HOLD_CYCLE_S) + 1;
-  }
 }
 
 /**
@@ -98,12 +76,13 @@ export function countRunWork(s: Scenario): RunWork {
       // a triggered maneuver may start at any time after the previous one: the span left is at
       // most the scenario's
       const spanS = m.when !== undefined ? T : Math.max(0, T - startS);
-      const b = maneuverBurns(m, spanS);
+      const module = maneuverModule(m.type);
+      const b = module.maxBurns(m, spanS);
       burns += b;
       if (b > busiest) {
         busiest = b;
         busiestManeuverPath = ['spacecraft', i, 'maneuvers', j];
-        if (m.type === 'hold') busiestManeuverPath.push('durationS');
+        if (module.burnCountKey !== undefined) busiestManeuverPath.push(module.burnCountKey);
       }
       if (m.when === undefined) startS += maneuverDurationS(m, n);
     });

@@ -11,62 +11,32 @@
  */
 
 import { z } from 'zod';
-import { closestName } from './suggest.ts';
+import {
+  BUILTIN_MANEUVERS,
+  maneuverModules,
+  maneuverRegistryVersion,
+} from '../maneuvers/registry.ts';
+import {
+  finite,
+  label,
+  MAX_POSITION_M,
+  MAX_SPEED_MPS,
+  nonNegative,
+  positive,
+  ric,
+  strict,
+  vec3,
+} from './schemaParts.ts';
 
-/** Most problems listed for one file; the rest are counted ("and N more problems"). */
-export const MAX_LISTED_ISSUES = 50;
+export {
+  KEY_MESSAGE_SEPARATOR,
+  MAX_LISTED_ISSUES,
+  MAX_POSITION_M,
+  MAX_SPEED_MPS,
+} from './schemaParts.ts';
 
 /** The only format version this build reads and writes. */
 export const SCENARIO_FORMAT_VERSION = 1;
-
-/** Separates the per-key messages of one unrecognized-keys issue (split again in validate.ts). */
-export const KEY_MESSAGE_SEPARATOR = '\u0000';
-
-/**
- * A strict object whose unknown keys are each reported with the nearest known key, or with the
- * list of keys allowed there.
- */
-function strict<T extends z.ZodRawShape>(shape: T) {
-  const known = Object.keys(shape);
-  return z.strictObject(shape, {
-    error: (issue) => {
-      if (issue.code !== 'unrecognized_keys') return undefined;
-      // only the first keys are listed (see MAX_LISTED_ISSUES): suggest for those alone
-      return issue.keys
-        .map((key, i) => {
-          if (i >= MAX_LISTED_ISSUES) return 'unknown key';
-          const near = closestName(key, known);
-          return near === null
-            ? `unknown key; allowed here: ${known.join(', ')}`
-            : `unknown key (did you mean "${near}"?)`;
-        })
-        .join(KEY_MESSAGE_SEPARATOR);
-    },
-  });
-}
-
-const finite = (what: string) =>
-  z.number({ error: (iss) => (iss.input === undefined ? `missing ${what}` : `expected ${what}`) });
-const positive = (what: string) => finite(what).positive({ error: `expected ${what} > 0` });
-const nonNegative = (what: string) => finite(what).nonnegative({ error: `expected ${what} >= 0` });
-/** Largest relative position component accepted, m (twice the GEO radius). */
-export const MAX_POSITION_M = 1e8;
-/** Largest relative velocity or delta-v component accepted, m/s. */
-export const MAX_SPEED_MPS = 1e4;
-
-const bounded = (what: string, limit: number) =>
-  finite(what)
-    .min(-limit, { error: `expected ${what} within +-${limit.toExponential(0)}` })
-    .max(limit, { error: `expected ${what} within +-${limit.toExponential(0)}` });
-const vec3 = (what: string, limit: number) =>
-  z.tuple([bounded(what, limit), bounded(what, limit), bounded(what, limit)], {
-    error: (iss) =>
-      iss.input === undefined
-        ? `missing [R, I, C] ${what}`
-        : `expected [R, I, C]: an array of three finite numbers (${what})`,
-  });
-const ric = z.literal('RIC', { error: 'expected "RIC" (the only frame in format v1)' });
-const label = z.string().max(200).optional().describe('Free text shown in the view and report.');
 
 /** ISO-8601 UTC instant, e.g. 2026-03-20T00:00:00Z. */
 const isoUtc = z
@@ -155,126 +125,26 @@ const keepOut = z.discriminatedUnion('shape', [sphereKeepOut, ellipsoidKeepOut],
   error: 'expected keep-out "shape": "sphere" or "ellipsoid"',
 });
 
-/**
- * When a maneuver starts: exactly one of `tS` (s since the epoch), `after` (s after the previous
- * maneuver of the same spacecraft ends) or `when` (a condition, fired once at the first instant it
- * holds once the previous maneuver has ended). Checked in validate.ts.
- */
-const timing = {
-  label,
-  tS: nonNegative('start time in s since the epoch').optional(),
-  after: nonNegative('delay in s after the previous maneuver ends').optional(),
-  when: z
-    .string({ error: 'expected a condition such as "rangeM < 500 and rangeRateMps < 0"' })
-    .min(1, { error: 'expected a condition such as "rangeM < 500 and rangeRateMps < 0"' })
-    .optional()
-    .describe(
-      'Trigger condition over tS, rangeM, rangeRateMps, rM, iM, cM, vrMps, viMps, vcMps, sunPhaseDeg (mathjs syntax).',
-    ),
-};
+/** The maneuver union's error: every registered type, e.g. `"impulse", "finite" or "hold"`. */
+function maneuverTypeError(types: readonly string[]): string {
+  const quoted = types.map((x) => `"${x}"`);
+  const list =
+    quoted.length > 1
+      ? `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`
+      : quoted[0];
+  return `expected maneuver "type": ${list}`;
+}
 
-const impulse = strict({
-  type: z.literal('impulse'),
-  ...timing,
-  frame: ric,
-  dvMps: vec3('delta-v in m/s', MAX_SPEED_MPS),
-}).describe('Instantaneous velocity change.');
-
-const finiteBurn = strict({
-  type: z.literal('finite'),
-  ...timing,
-  durationS: positive('burn duration in s'),
-  frame: ric,
-  direction: vec3('thrust direction (normalised by the simulator)', 1e6).refine(
-    (v) => Math.hypot(v[0], v[1], v[2]) > 0,
-    { error: 'thrust direction must not be the zero vector' },
-  ),
-  thrustN: positive('thrust in N'),
-  ispS: positive('specific impulse in s'),
-}).describe(
-  'Constant thrust along a direction fixed in RIC; the spacecraft mass (massKg) falls as propellant burns.',
-);
-
-const transfer = strict({
-  type: z.literal('transfer'),
-  ...timing,
-  durationS: positive('transfer time in s'),
-  toPositionM: vec3('arrival position in m', MAX_POSITION_M),
-  toVelocityMps: vec3('arrival velocity in m/s', MAX_SPEED_MPS).optional(),
-}).describe(
-  'Two impulses: at the start onto a path reaching toPositionM durationS later, then to toVelocityMps (default: at rest in RIC).',
-);
-
-const football = strict({
-  type: z.literal('football'),
-  ...timing,
-  amplitudeM: positive('radial amplitude in m').optional(),
-  crossTrackM: positive('cross-track amplitude in m').optional(),
-}).describe(
-  'One impulse onto the closed natural-motion ellipse about the target through the current position (radial amplitude A, in-track 2A).',
-);
-
-const vbarHop = strict({
-  type: z.literal('vbar-hop'),
-  ...timing,
-  toInTrackM: bounded('in-track position to hop to in m', MAX_POSITION_M),
-  burns: z.enum(['radial', 'tangential'], { error: 'expected "burns": "radial" or "tangential"' }),
-}).describe(
-  'Hop along V-bar: two radial burns of n d / 4 half an orbit apart, or two tangential burns of n d / (6 pi) one orbit apart (the second stops the hop).',
-);
-
-const rbarHop = strict({
-  type: z.literal('rbar-hop'),
-  ...timing,
-  toRadialM: bounded('radial offset to move to in m', MAX_POSITION_M),
-}).describe(
-  'Radial hop (Hohmann-type): two in-track burns of n (x1 - x0) / 4 half an orbit apart, from the current radial offset to a drift orbit at toRadialM.',
-);
-
-const teardrop = strict({
-  type: z.literal('teardrop'),
-  ...timing,
-  periodS: positive('teardrop period in s'),
-  cycles: z
-    .number()
-    .int({ error: 'expected a whole number of cycles' })
-    .min(1, { error: 'expected at least 1 cycle' })
-    .max(1000, { error: 'expected at most 1000 cycles' }),
-}).describe(
-  'Hover by a periodic hop: from the current point (the cusp) a burn onto the loop that returns to it after periodS, repeated, then a stop.',
-);
-
-const hold = strict({
-  type: z.literal('hold'),
-  ...timing,
-  durationS: positive('hold time in s'),
-  deadbandM: positive('position deadband in m'),
-}).describe(
-  'Station keeping at the current point with small burns, staying within the deadband; reports what it costs (e.g. 1.38 m/s per day per km on R-bar).',
-);
-
-const glideslope = strict({
-  type: z.literal('glideslope'),
-  ...timing,
-  toRangeM: nonNegative('final range in m'),
-  pulses: z
-    .number()
-    .int({ error: 'expected a whole number of pulses' })
-    .min(1, { error: 'expected at least 1 pulse' })
-    .max(100, { error: 'expected at most 100 pulses' }),
-  durationS: positive('approach time in s'),
-}).describe(
-  'Straight-line approach along the current line of sight to toRangeM in equal-time legs whose length (so closing speed) falls geometrically with range, the last a tenth of the first; stops at the end.',
-);
-
-const maneuver = z.discriminatedUnion(
+/** The maneuver object: one of the built-in types (src/maneuvers/registry.ts). */
+const builtinManeuver = z.discriminatedUnion(
   'type',
-  [impulse, finiteBurn, transfer, football, vbarHop, rbarHop, teardrop, hold, glideslope],
-  {
-    error:
-      'expected maneuver "type": "impulse", "finite", "transfer", "football", "vbar-hop", "rbar-hop", "teardrop", "hold" or "glideslope"',
-  },
+  BUILTIN_MANEUVERS.map((m) => m.schema) as unknown as BuiltinSchemas,
+  { error: maneuverTypeError(BUILTIN_MANEUVERS.map((m) => m.type)) },
 );
+type SchemasOf<T extends readonly { schema: unknown }[]> = {
+  -readonly [K in keyof T]: T[K]['schema'];
+};
+type BuiltinSchemas = SchemasOf<typeof BUILTIN_MANEUVERS>;
 
 const ricInitialState = strict({
   frame: ric,
@@ -319,26 +189,28 @@ const initialState = z.discriminatedUnion('frame', [ricInitialState, elementsIni
   error: 'expected initial "frame": "RIC" (positionM, velocityMps) or "elements" (tle or omm)',
 });
 
-const spacecraft = strict({
-  id: z.string().min(1, { error: 'expected a non-empty id' }).max(64),
-  name: label,
-  color: z
-    .string()
-    .regex(/^#[0-9a-fA-F]{6}$/, { error: 'expected a colour like "#ffaa00"' })
-    .optional(),
-  massKg: positive('wet mass in kg').optional(),
-  ispS: positive('specific impulse of the impulsive thruster in s').optional(),
-  budget: strict({ dvMps: positive('delta-v budget in m/s') })
-    .optional()
-    .describe('Delta-v the plan may spend; with massKg and ispS the propellant is reported too.'),
-  approachApproved: z
-    .boolean()
-    .optional()
-    .describe('Whether this spacecraft may enter the approach ellipsoid (default false).'),
-  initial: initialState,
-  covariance: covariance.optional(),
-  maneuvers: z.array(maneuver, { error: 'expected a list of maneuvers ([] for a free drift)' }),
-});
+/** A spacecraft, its plan made of `maneuver` objects. */
+const spacecraftOf = <M extends z.ZodType>(maneuver: M) =>
+  strict({
+    id: z.string().min(1, { error: 'expected a non-empty id' }).max(64),
+    name: label,
+    color: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, { error: 'expected a colour like "#ffaa00"' })
+      .optional(),
+    massKg: positive('wet mass in kg').optional(),
+    ispS: positive('specific impulse of the impulsive thruster in s').optional(),
+    budget: strict({ dvMps: positive('delta-v budget in m/s') })
+      .optional()
+      .describe('Delta-v the plan may spend; with massKg and ispS the propellant is reported too.'),
+    approachApproved: z
+      .boolean()
+      .optional()
+      .describe('Whether this spacecraft may enter the approach ellipsoid (default false).'),
+    initial: initialState,
+    covariance: covariance.optional(),
+    maneuvers: z.array(maneuver, { error: 'expected a list of maneuvers ([] for a free drift)' }),
+  });
 
 const target = strict({
   name: z.string().min(1, { error: 'expected a non-empty target name' }),
@@ -449,42 +321,69 @@ const dispersions = strict({
   'Execution and navigation errors for Monte Carlo runs (1-sigma, RIC); all default to 0.',
 );
 
-/** Scenario format v1 (structure only; see validate.ts for the checks across fields). */
-export const scenarioSchema = strict({
-  $schema: z.string().optional().describe('Path or URL of the JSON Schema, for editors.'),
-  format: z.literal('rpo-scenario', { error: 'expected "format": "rpo-scenario"' }),
-  version: z.literal(SCENARIO_FORMAT_VERSION, {
-    error: `expected "version": ${SCENARIO_FORMAT_VERSION}`,
-  }),
-  name: z.string().min(1, { error: 'expected a non-empty scenario name' }),
-  description: z.string().optional(),
-  epoch: isoUtc,
-  durationS: positive('scenario duration in s'),
-  stepS: positive('integration step in s'),
-  dynamics: z.enum(['cw', 'nonlinear'], {
-    error: 'expected "dynamics": "cw" (Clohessy-Wiltshire) or "nonlinear" (two-body truth)',
-  }),
-  target,
-  constraints: constraints.optional(),
-  objectives: z.array(objective).optional(),
-  dispersions: dispersions.optional(),
-  collision: strict({
-    hardBodyRadiusM: positive('combined hard-body radius in m'),
-    trials: finite('Monte Carlo trials per conjunction')
-      .int({ error: 'expected a whole number of trials' })
-      .min(0, { error: 'expected 0 or more trials' })
-      .max(1_000_000, { error: 'expected at most 1000000 trials' })
-      .optional(),
-    seed: finite('Monte Carlo seed').int({ error: 'expected an integer seed' }).min(0).optional(),
-  })
-    .optional()
-    .describe(
-      'Probability of collision at each closest approach of a spacecraft with a covariance: the combined hard-body radius (one value for every pair), Monte Carlo trials (default 10000) and seed (default 1).',
-    ),
-  spacecraft: z
-    .array(spacecraft, { error: 'expected a list of spacecraft' })
-    .min(1, { error: 'expected at least one spacecraft' }),
-});
+/** A scenario whose plans are made of `maneuver` objects. */
+const scenarioOf = <M extends z.ZodType>(maneuver: M) =>
+  strict({
+    $schema: z.string().optional().describe('Path or URL of the JSON Schema, for editors.'),
+    format: z.literal('rpo-scenario', { error: 'expected "format": "rpo-scenario"' }),
+    version: z.literal(SCENARIO_FORMAT_VERSION, {
+      error: `expected "version": ${SCENARIO_FORMAT_VERSION}`,
+    }),
+    name: z.string().min(1, { error: 'expected a non-empty scenario name' }),
+    description: z.string().optional(),
+    epoch: isoUtc,
+    durationS: positive('scenario duration in s'),
+    stepS: positive('integration step in s'),
+    dynamics: z.enum(['cw', 'nonlinear'], {
+      error: 'expected "dynamics": "cw" (Clohessy-Wiltshire) or "nonlinear" (two-body truth)',
+    }),
+    target,
+    constraints: constraints.optional(),
+    objectives: z.array(objective).optional(),
+    dispersions: dispersions.optional(),
+    collision: strict({
+      hardBodyRadiusM: positive('combined hard-body radius in m'),
+      trials: finite('Monte Carlo trials per conjunction')
+        .int({ error: 'expected a whole number of trials' })
+        .min(0, { error: 'expected 0 or more trials' })
+        .max(1_000_000, { error: 'expected at most 1000000 trials' })
+        .optional(),
+      seed: finite('Monte Carlo seed').int({ error: 'expected an integer seed' }).min(0).optional(),
+    })
+      .optional()
+      .describe(
+        'Probability of collision at each closest approach of a spacecraft with a covariance: the combined hard-body radius (one value for every pair), Monte Carlo trials (default 10000) and seed (default 1).',
+      ),
+    spacecraft: z
+      .array(spacecraftOf(maneuver), { error: 'expected a list of spacecraft' })
+      .min(1, { error: 'expected at least one spacecraft' }),
+  });
+
+/**
+ * Scenario format v1 with the built-in maneuver types (structure only; see validate.ts for the
+ * checks across fields). The static types below come from it.
+ */
+export const scenarioSchema = scenarioOf(builtinManeuver);
+
+let current = { version: 0, schema: scenarioSchema };
+
+/**
+ * The schema with every registered maneuver type (src/maneuvers/registry.ts): the built-in one
+ * until a type is registered at run time, then rebuilt once per change of the registry.
+ */
+export function currentScenarioSchema(): typeof scenarioSchema {
+  const version = maneuverRegistryVersion();
+  if (current.version !== version) {
+    const modules = maneuverModules();
+    const maneuver = z.discriminatedUnion(
+      'type',
+      modules.map((m) => m.schema) as unknown as BuiltinSchemas,
+      { error: maneuverTypeError(modules.map((m) => m.type)) },
+    );
+    current = { version, schema: scenarioOf(maneuver) as unknown as typeof scenarioSchema };
+  }
+  return current.schema;
+}
 
 /** A scenario as written (v1), after structural validation. */
 export type Scenario = z.infer<typeof scenarioSchema>;
@@ -501,7 +400,7 @@ export type CovarianceSpec = NonNullable<SpacecraftSpec['covariance']>;
 /** The JSON Schema (draft 2020-12) of format v1, for editors and other tools. */
 export function scenarioJsonSchema(): Record<string, unknown> {
   return {
-    ...z.toJSONSchema(scenarioSchema, { io: 'input' }),
+    ...z.toJSONSchema(currentScenarioSchema(), { io: 'input' }),
     $id: 'https://rpo-sim.local/scenario.schema.json',
     title: 'RPO scenario, format v1',
   };

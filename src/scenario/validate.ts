@@ -15,16 +15,17 @@
 import { parse, type ParseError } from 'jsonc-parser';
 import { elementsIssues, elementsLightingGeometry } from '../formats/scenarioElements.ts';
 import type { z } from 'zod';
-import { EARTH_RADIUS_M, GEO_RADIUS_M, G0_MPS2 } from '../core/constants.ts';
+import { EARTH_RADIUS_M, GEO_RADIUS_M } from '../core/constants.ts';
 import { compileTriggerCondition } from '../events/conditions.ts';
-import { IN_PLANE_CONDITION_LIMIT, inPlaneConditioning } from '../maneuvers/transfer.ts';
+import { maneuverModule } from '../maneuvers/registry.ts';
+import { IN_PLANE_CONDITION_LIMIT, inPlaneConditioning } from '../maneuvers/targeting.ts';
 import { findDuplicateKeys } from './duplicateKeys.ts';
 import { MAX_RUN_STEPS, workLimitIssues } from './limits.ts';
 import type { Scenario, ManeuverSpec, TargetOrbitSpec } from './schema.ts';
 import {
   KEY_MESSAGE_SEPARATOR,
   MAX_LISTED_ISSUES,
-  scenarioSchema,
+  currentScenarioSchema,
   SCENARIO_FORMAT_VERSION,
 } from './schema.ts';
 import {
@@ -330,6 +331,7 @@ export function checkScenario(s: Scenario): ScenarioIssue[] {
     let prevEndS = 0;
     sc.maneuvers.forEach((m, j) => {
       const at = ['spacecraft', i, 'maneuvers', j];
+      const module = maneuverModule(m.type);
       const timings = (['tS', 'after', 'when'] as const).filter((k) => m[k] !== undefined);
       if (timings.length !== 1) {
         add(
@@ -358,7 +360,7 @@ export function checkScenario(s: Scenario): ScenarioIssue[] {
       const lastsS = maneuverDurationS(m, n);
       if (!w && lastsS > s.durationS) {
         add(
-          [...at, m.type === 'teardrop' ? 'cycles' : 'durationS'],
+          [...at, module.lengthKey ?? 'durationS'],
           `lasts ${lastsS} s, longer than the whole scenario (${s.durationS} s): it cannot end within the run`,
         );
       }
@@ -377,14 +379,14 @@ export function checkScenario(s: Scenario): ScenarioIssue[] {
         }
         prevEndS = w.endS;
       }
-      if (m.type === 'finite') {
+      if (module.propellantKg !== undefined) {
         if (sc.massKg === undefined) {
           add(
             ['spacecraft', i, 'massKg'],
-            `required: maneuvers[${j}] is a finite burn, whose acceleration depends on the mass`,
+            `required: maneuvers[${j}] is a ${module.title.toLowerCase()}, whose acceleration depends on the mass`,
           );
         } else {
-          propellantKg += (m.thrustN * m.durationS) / (m.ispS * G0_MPS2);
+          propellantKg += module.propellantKg(m);
           if (propellantKg >= sc.massKg) {
             add(
               [...at, 'durationS'],
@@ -393,17 +395,11 @@ export function checkScenario(s: Scenario): ScenarioIssue[] {
           }
         }
       }
-      const legS =
-        m.type === 'transfer'
-          ? m.durationS
-          : m.type === 'teardrop'
-            ? m.periodS
-            : m.type === 'glideslope'
-              ? m.durationS / m.pulses
-              : null;
-      if (legS !== null && inPlaneConditioning(n, legS) < IN_PLANE_CONDITION_LIMIT) {
+      const leg = module.targetedLeg?.(m);
+      if (leg && inPlaneConditioning(n, leg.legS) < IN_PLANE_CONDITION_LIMIT) {
+        const legS = leg.legS;
         add(
-          [...at, m.type === 'teardrop' ? 'periodS' : 'durationS'],
+          [...at, leg.key],
           `a transfer leg lasting ${legS} s (${(legS / periodS).toFixed(4)} orbits) cannot be targeted: after a whole number of orbits (${periodS.toFixed(2)} s each) the position does not depend on the first burn; choose another duration`,
         );
       }
@@ -458,9 +454,9 @@ function validateAll(value: unknown): LoadResult {
       };
     }
   }
-  let parsed: ReturnType<typeof scenarioSchema.safeParse>;
+  let parsed: ReturnType<ReturnType<typeof currentScenarioSchema>['safeParse']>;
   try {
-    parsed = scenarioSchema.safeParse(value);
+    parsed = currentScenarioSchema().safeParse(value);
   } catch (err) {
     if (!(err instanceof RangeError)) throw err;
     return tooManyProblems(value);
@@ -513,7 +509,7 @@ function firstItems(value: unknown, count: number): unknown {
  * {@link CHECKED_ITEMS} items of each list, which are the first ones listed anyway.
  */
 function tooManyProblems(value: unknown): LoadResult {
-  const parsed = scenarioSchema.safeParse(firstItems(value, CHECKED_ITEMS));
+  const parsed = currentScenarioSchema().safeParse(firstItems(value, CHECKED_ITEMS));
   const issues = parsed.success ? [] : zodIssues(parsed.error);
   issues.unshift({
     path: '',

@@ -6,6 +6,7 @@
  * (see score.ts for the formula).
  */
 
+import { maneuverModule } from '../maneuvers/registry.ts';
 import { G0_MPS2 } from '../core/constants.ts';
 import { eclipseIntervals } from '../core/lighting.ts';
 import type { EclipseInterval, SunTable } from '../core/lighting.ts';
@@ -154,7 +155,7 @@ function budgetOf(s: Scenario, index: number, craft: SpacecraftRun): BudgetOutco
 
 function finiteIsp(s: Scenario, craftIndex: number, maneuverIndex: number): number {
   const m = s.spacecraft[craftIndex]!.maneuvers[maneuverIndex]!;
-  return m.type === 'finite' ? m.ispS : Number.NaN;
+  return maneuverModule(m.type).ispS?.(m) ?? Number.NaN;
 }
 
 /**

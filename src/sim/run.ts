@@ -13,87 +13,60 @@
  * the Hermite interpolant of the spacecraft's state at most TRIGGER_SCAN_S apart (and at the
  * node), so a condition that holds for TRIGGER_SCAN_S or longer is seen whatever the step; its
  * first true instant is located by bisection back to the previous check, to
- * TRIGGER_TIME_TOLERANCE_S. The step is then redone up to that instant, so the burn happens at
- * it, and the next maneuver's condition is tested from there on.
+ * TRIGGER_TIME_TOLERANCE_S (./triggers.ts). The step is then redone up to that instant, so the
+ * burn happens at it, and the next maneuver's condition is tested from there on.
+ *
+ * What a maneuver does when it starts is its module's business (src/maneuvers/registry.ts): the
+ * run looks the module up once per maneuver and gives its flight program a FlightContext (burn,
+ * targeted legs through ./legs.ts, a stop, a thrust arc). Setup is in ./setup.ts, the
+ * per-spacecraft state in ./craft.ts, the result types in ./types.ts.
+ *
+ * Why this file is over 500 lines (about 730): it is the time loop and the program runner, which
+ * share the private per-step state of one class (step grid, breakpoints, the armed flag, the
+ * burn count, the lone-spacecraft fast path). Splitting them would put the hot loop's fields
+ * behind an interface read every step; the JIT keeps this class monomorphic and the bench
+ * (`npm run bench`) checks it.
  */
 
 import { freshArrays, type ArrayAllocator } from '../core/arrays.ts';
-import { DEG_TO_RAD, G0_MPS2, GEO_RADIUS_M, MU_EARTH_M3_S2 } from '../core/constants.ts';
-import { geoTargetGeometry, SunTable, sunPhaseAngleDeg } from '../core/lighting.ts';
-import { CwDynamics } from '../dynamics/cw.ts';
-import {
-  copyThrustState,
-  createThrustState,
-  type DynamicsModel,
-  type ThrustState,
-} from '../dynamics/model.ts';
-import { NonlinearCircularDynamics } from '../dynamics/nonlinear.ts';
-import { keplerStateEci, TwoBodyDynamics } from '../dynamics/twobody.ts';
-import type { Detector } from '../events/detectors.ts';
-import {
-  ClosingSpeedDetector,
-  CorridorDetector,
-  EllipsoidDetector,
-  SphereDetector,
-} from '../events/detectors.ts';
+import { G0_MPS2 } from '../core/constants.ts';
+import { copyThrustState } from '../dynamics/model.ts';
+import { SphereDetector } from '../events/detectors.ts';
 import { compileTriggerCondition } from '../events/conditions.ts';
-import type { CompiledCondition } from '../events/expression.ts';
-import { HermiteSegment } from '../events/hermite.ts';
 import { closestApproachOfSamples, StreamMonitor } from '../events/monitor.ts';
-import type { Interval } from '../events/monitor.ts';
-import { footballAmplitudeM, footballEntryState } from '../maneuvers/football.ts';
-import { cwTransferDepartureVelocity, refineTransfer } from '../maneuvers/transfer.ts';
-import type { ManeuverSpec, Scenario } from '../scenario/schema.ts';
-import {
-  formatPath,
-  scenarioMaxSubStepS,
-  targetMeanMotionRadPerS,
-  TRIGGER_VARIABLES,
-} from '../scenario/derived.ts';
+import type { FlightContext, Leg, Triple } from '../maneuvers/module.ts';
+import { maneuverModule } from '../maneuvers/registry.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { formatPath, targetMeanMotionRadPerS, TRIGGER_VARIABLES } from '../scenario/derived.ts';
 import { formatCount, MAX_RUN_BURNS } from '../scenario/limits.ts';
-import {
-  elementsLightingGeometry,
-  initialRicOf,
-  targetInitialEci,
-} from '../formats/scenarioElements.ts';
+import { initialRicOf } from '../formats/scenarioElements.ts';
+import { Craft, type ProgramItem } from './craft.ts';
 import { Ephemeris } from './ephemeris.ts';
+import { legDeparture } from './legs.ts';
+import { createModel, createSunTable, initialModelState, targetDetectors } from './setup.ts';
+import { TRIGGER_SCAN_S, TriggerTester } from './triggers.ts';
+import {
+  ScenarioRunError,
+  type AccuracyEstimate,
+  type BurnRecord,
+  type PairRun,
+  type RunObserver,
+  type RunOptions,
+  type RunPerturbation,
+  type RunResult,
+  type SpacecraftRun,
+} from './types.ts';
+
+export { createModel, createSunTable, initialModelState, targetDetectors } from './setup.ts';
+export { TRANSFER_TOLERANCE_M } from './legs.ts';
+export { TRIGGER_SCAN_S, TRIGGER_TIME_TOLERANCE_S } from './triggers.ts';
+export * from './types.ts';
 
 /** Final position error estimate above which a report warns, m. */
 export const ACCURACY_WARNING_M = 1;
 
-/** Arrival miss below which a refined nonlinear transfer is accepted, m. */
-export const TRANSFER_TOLERANCE_M = 1e-3;
-/** How precisely a trigger's first true instant is located, s. */
-export const TRIGGER_TIME_TOLERANCE_S = 1e-3;
 /** Nodes between two checkpoints of a lone spacecraft's state while a trigger is armed. */
 const CHECKPOINT_STEPS = 64;
-/**
- * Longest time between two tests of an armed trigger's condition, s: within a longer step the
- * condition is also tested on the dense output, so any excursion at least this long is found.
- */
-export const TRIGGER_SCAN_S = 1;
-
-/**
- * Step of the trial arcs in a transfer's differential correction, s: at most 1/1440 of an orbit
- * (RK4 error about 1e-6 m per orbit for 10 km separations, far below TRANSFER_TOLERANCE_M), never
- * finer than the scenario step. The run itself then flies the solution at the scenario step and
- * reports the arrival miss it actually got (`missM`).
- */
-function correctionStepS(stepS: number, nRadPerS: number): number {
-  return Math.max(stepS, Math.min(60, (2 * Math.PI) / nRadPerS / 1440));
-}
-
-/** A problem found while running a valid scenario (a plan that cannot be flown as written). */
-export class ScenarioRunError extends Error {
-  /** @param path JSON path of the item at fault @param message what went wrong */
-  constructor(
-    readonly path: string,
-    message: string,
-  ) {
-    super(`${path}: ${message}`);
-    this.name = 'ScenarioRunError';
-  }
-}
 
 /** The error of a run that would go past {@link MAX_RUN_BURNS} burns, at `path`. */
 function burnLimitError(path: string): ScenarioRunError {
@@ -103,369 +76,8 @@ function burnLimitError(path: string): ScenarioRunError {
   );
 }
 
-/** A burn as executed, delta-v in RIC. */
-export interface BurnRecord {
-  /** Impulse time or finite-burn start, s since the epoch. */
-  tS: number;
-  frame: 'RIC';
-  /** Delta-v, RIC, m/s (a finite burn: its integral, along its fixed RIC direction). */
-  dvMps: [number, number, number];
-  /** The maneuver type that produced it. */
-  maneuver: ManeuverSpec['type'];
-  /** Index of that maneuver in the spacecraft's `maneuvers`. */
-  maneuverIndex: number;
-  /** Finite burns: burn length, s. */
-  durationS?: number;
-  /** Transfer arrival burns: distance from the wanted arrival point when it fired, m. */
-  missM?: number;
-}
-
-/** What became of one maneuver of the program. */
-export interface ManeuverRecord {
-  index: number;
-  type: ManeuverSpec['type'];
-  label?: string;
-  /** Start time, s; null if it never started (its trigger never fired, or the run ended first). */
-  startS: number | null;
-  /** End time, s; null if it never ended within the run. */
-  endS: number | null;
-  /** The trigger condition, for a maneuver started by `when`. */
-  trigger?: string;
-}
-
-/** A state kept for the passive-safety analysis: after each burn, and along the coasts. */
-export interface Snapshot {
-  tS: number;
-  /** The model's integrated state (RIC or ECI, see the model). */
-  y: Float64Array;
-  /** Index into `burns` of the burn just executed, or null for a coast sample. */
-  burnIndex: number | null;
-}
-
-/**
- * How far the final position may be from the exact solution of the model's equations, from
- * RK4 step doubling: the final arc (from the last burn, or the start of a finite burn still
- * running, to the end; the whole run for a free drift) is flown again at twice the step, and
- * since RK4's error grows as h^4, the run's error is about |r(h) - r(2h)| / 15. Errors carried
- * into that arc from earlier arcs are not included (targeted legs re-target from the state
- * reached, so those do not pile up).
- */
-export interface AccuracyEstimate {
-  /** Estimated error of the final RIC position, m. */
-  finalPositionErrorEstimateM: number;
-  /** Start of the arc the estimate covers, s since the epoch. */
-  fromS: number;
-}
-
-/** What a run gives for one spacecraft. */
-export interface SpacecraftRun {
-  id: string;
-  /** Final RIC state at durationS, m and m/s. */
-  finalRic: Float64Array;
-  burns: BurnRecord[];
-  maneuvers: ManeuverRecord[];
-  totalDvMps: number;
-  /** Closest approach to the target, m, and when, s. */
-  minRangeM: number;
-  minRangeTS: number;
-  /** Keep-out zone violations (also in the monitor's 'keep-out' track). */
-  keepOut: Interval[];
-  /** Closest approach and constraint tracks against the target. */
-  monitor: StreamMonitor;
-  /** Mass at the end, kg, when the spacecraft's mass is given. */
-  finalMassKg: number | null;
-  /** Numerical accuracy of the final position; null in runs with a perturbation (Monte Carlo). */
-  accuracy: AccuracyEstimate | null;
-  ephemeris: Ephemeris | null;
-  /**
-   * Range at each ephemeris sample, m, when the run found the closest approach from the samples
-   * (`checkConstraints: false` with the ephemeris); null otherwise.
-   */
-  rangeM: Float64Array | null;
-  snapshots: Snapshot[];
-}
-
-/** Closest approach of two spacecraft, and their separation constraint. */
-export interface PairRun {
-  a: string;
-  b: string;
-  minRangeM: number;
-  minRangeTS: number;
-  monitor: StreamMonitor;
-}
-
-/** The outcome of a run. */
-export interface RunResult {
-  scenario: Scenario;
-  meanMotionRadPerS: number;
-  spacecraft: SpacecraftRun[];
-  pairs: PairRun[];
-  /** Integration steps taken, summed over spacecraft (redone trigger steps count twice). */
-  steps: number;
-}
-
-/** Sees every node of a run (objective scoring, live views). */
-export interface RunObserver {
-  /**
-   * Called at the start and after every node, with every spacecraft's RIC state.
-   * @param tS node time, s
-   * @param ric RIC states in spacecraft order (do not keep the arrays)
-   */
-  node(tS: number, ric: readonly Float64Array[]): void;
-}
-
-/**
- * Execution errors a run applies (Monte Carlo dispersions); a nominal run has none. The run
- * asks in a fixed order (spacecraft order, then time), so a seeded implementation is
- * reproducible.
- */
-export interface RunPerturbation {
-  /** Adjusts a spacecraft's initial RIC state [x, y, z, xd, yd, zd] in place (navigation error). */
-  initialState(craftIndex: number, ric: Float64Array): void;
-  /** Offset added to the start of a timed (`tS` or `after`) maneuver, s (execution-time error). */
-  startDelayS(craftIndex: number, maneuverIndex: number): number;
-  /**
-   * Adjusts a commanded burn in place: a delta-v (RIC, m/s) or, for a finite burn, the thrust
-   * vector (RIC, N). Returns false when the burn is missed (not executed).
-   * @param burnOrdinal count of burns commanded so far by this spacecraft
-   */
-  burn(craftIndex: number, burnOrdinal: number, vector: [number, number, number]): boolean;
-}
-
-/** Options of `runScenario`. */
-export interface RunOptions {
-  /** Execution errors to apply (Monte Carlo). */
-  perturbation?: RunPerturbation;
-  /** Keep every node's state (for the view and CSV export); off for Monte Carlo. */
-  recordEphemeris?: boolean;
-  /** Keep a state every this many seconds along coasts, and after every burn (passive safety). */
-  snapshotEveryS?: number;
-  observers?: readonly RunObserver[];
-  /** Sun direction table for lighting (built by the run when a trigger needs it). */
-  sunTable?: SunTable;
-  /**
-   * Whether to evaluate the constraint detectors (keep-out, approach ellipsoid, corridor,
-   * closing speed, separation); default true. Closest approaches are always found: without
-   * constraints and with the ephemeris, from the recorded samples after the run (the same
-   * Hermite refinement, without a monitor call per step). A run that only draws the trajectory
-   * (the editor's worker) leaves the constraints to the scoring run.
-   */
-  checkConstraints?: boolean;
-  /** Where the ephemeris (and sample range) arrays come from (default: new arrays). */
-  arrays?: ArrayAllocator;
-  /**
-   * Longest time between two tests of an armed trigger's condition, s (default TRIGGER_SCAN_S).
-   * Infinity tests at the integration nodes only, which misses a condition that holds only
-   * between two nodes: the benchmark uses it to measure what the tests between nodes cost.
-   */
-  triggerScanS?: number;
-}
-
-/**
- * Builds the dynamics model of a scenario (one instance per spacecraft: each has its thrust),
- * with its longest RK4 sub-step for the target's orbit and the run's length (`scenarioMaxSubStepS`).
- */
-export function createModel(s: Scenario): DynamicsModel {
-  const model = newModel(s);
-  model.maxSubStepS = scenarioMaxSubStepS(s);
-  return model;
-}
-
-function targetRadiusM(orbit: { type: 'geo' } | { type: 'circular'; radiusM: number }): number {
-  return orbit.type === 'geo' ? GEO_RADIUS_M : orbit.radiusM;
-}
-
-function newModel(s: Scenario): DynamicsModel {
-  const orbit = s.target.orbit;
-  if (orbit.type === 'elliptical' || orbit.type === 'elements')
-    return new TwoBodyDynamics(MU_EARTH_M3_S2);
-  const n = targetMeanMotionRadPerS(orbit);
-  if (s.dynamics === 'cw') return new CwDynamics(n);
-  return new NonlinearCircularDynamics(n, targetRadiusM(orbit));
-}
-
-/** The model's initial state for a spacecraft's RIC state (two-body: with the target's orbit). */
-export function initialModelState(
-  s: Scenario,
-  model: DynamicsModel,
-  ric: ArrayLike<number>,
-): Float64Array {
-  const y = new Float64Array(model.stateSize);
-  const orbit = s.target.orbit;
-  if (orbit.type === 'elements') y.set(targetInitialEci(orbit, s.epoch));
-  if (orbit.type === 'elliptical') {
-    keplerStateEci(
-      orbit.semiMajorAxisM,
-      orbit.eccentricity,
-      orbit.trueAnomalyDeg * DEG_TO_RAD,
-      MU_EARTH_M3_S2,
-      y,
-    );
-  }
-  model.setRic(y, ric);
-  return y;
-}
-
-/** Sun geometry of a circular target (geo longitude, or longitude 0 for a plain circular orbit). */
-export function createSunTable(s: Scenario): SunTable | null {
-  const orbit = s.target.orbit;
-  if (orbit.type === 'elliptical') return null;
-  if (orbit.type === 'elements') {
-    const g = elementsLightingGeometry(orbit, s.epoch);
-    return g === null ? null : new SunTable(g, 0, s.durationS);
-  }
-  const geom = geoTargetGeometry(
-    Date.parse(s.epoch),
-    orbit.type === 'geo' ? orbit.longitudeDeg : 0,
-    orbit.type === 'geo' ? GEO_RADIUS_M : orbit.radiusM,
-  );
-  return new SunTable(geom, 0, s.durationS);
-}
-
-/** The detectors that apply between a spacecraft and the target. */
-export function targetDetectors(s: Scenario, spacecraftIndex: number): Detector[] {
-  const out: Detector[] = [];
-  const keepOut = s.target.keepOut;
-  if (keepOut?.shape === 'sphere') out.push(new SphereDetector('keep-out', keepOut.radiusM));
-  if (keepOut?.shape === 'ellipsoid')
-    out.push(new EllipsoidDetector('keep-out', keepOut.semiAxesM));
-  const c = s.constraints;
-  if (c?.approachEllipsoid && !s.spacecraft[spacecraftIndex]!.approachApproved) {
-    out.push(new EllipsoidDetector('approach-ellipsoid', c.approachEllipsoid.semiAxesM));
-  }
-  if (c?.corridor)
-    out.push(new CorridorDetector(c.corridor.axis, c.corridor.halfAngleDeg, c.corridor.withinM));
-  if (c?.closingSpeed) out.push(new ClosingSpeedDetector(c.closingSpeed));
-  return out;
-}
-
-type Triple = [number, number, number];
-
-/** Closing speed on a glideslope's last leg relative to its first. */
-export const GLIDESLOPE_LAST_TO_FIRST = 0.1;
-
 function distance(r: ArrayLike<number>, p: Triple): number {
   return Math.hypot(r[0]! - p[0], r[1]! - p[1], r[2]! - p[2]);
-}
-
-/**
- * Cycle of a deadband hold, s: the return arc of a cycle bulges by a tau^2 / 8 against the local
- * acceleration a (gravity gradient at the hold point), so tau = sqrt(8 deadband / a); at most a
- * quarter orbit (where the CW targeting stays well conditioned), at least 10 s.
- */
-export function holdCycleS(
-  model: DynamicsModel,
-  ric: ArrayLike<number>,
-  nRadPerS: number,
-  deadbandM: number,
-): number {
-  let ax: number;
-  let ay: number;
-  let az: number;
-  if (model.stateSize === 6) {
-    const atRest = Float64Array.from([ric[0]!, ric[1]!, ric[2]!, 0, 0, 0]);
-    const d = new Float64Array(6);
-    model.derivatives(0, atRest, d);
-    [ax, ay, az] = [d[3]!, d[4]!, d[5]!];
-  } else {
-    [ax, ay, az] = [3 * nRadPerS * nRadPerS * ric[0]!, 0, -nRadPerS * nRadPerS * ric[2]!];
-  }
-  const a = Math.hypot(ax, ay, az);
-  const quarterOrbitS = Math.PI / (2 * nRadPerS);
-  return a > 0
-    ? Math.max(10, Math.min(quarterOrbitS, Math.sqrt((8 * deadbandM) / a)))
-    : quarterOrbitS;
-}
-
-interface PendingAction {
-  tS: number;
-  run: () => void;
-}
-
-interface ProgramItem {
-  spec: ManeuverSpec;
-  index: number;
-  condition: CompiledCondition | null;
-  usesSun: boolean;
-}
-
-/** Per-spacecraft mutable state of a run. */
-class Craft {
-  /** The RIC state; for the relative models the integrated state itself (no copy per step). */
-  readonly ric: Float64Array;
-  readonly prevRic = new Float64Array(6);
-  readonly saved: Float64Array;
-  readonly burns: BurnRecord[] = [];
-  readonly records: ManeuverRecord[];
-  readonly snapshots: Snapshot[] = [];
-  readonly pending: PendingAction[] = [];
-  readonly vars = new Float64Array(TRIGGER_VARIABLES.length);
-  next = 0;
-  /** Start time of program[next] when it is timed; Infinity otherwise. */
-  dueS = Infinity;
-  /** The condition of program[next] when it waits on one. */
-  armed: ProgramItem | null = null;
-  busy = false;
-  dirty = false;
-  /**
-   * Instant at which the armed trigger's condition was found to become true in the current step
-   * (on the interpolant); NaN once that maneuver has started, so the next one finds its own.
-   */
-  locatedS = Number.NaN;
-  /** Burns commanded so far (executed or missed). */
-  burnOrdinal = 0;
-  massKg: number;
-  /** Start of the current arc (the last change of state or thrust), s, and its state. */
-  arcStartS = 0;
-  readonly arcStartY: Float64Array;
-  readonly arcThrust: ThrustState = createThrustState();
-
-  constructor(
-    readonly index: number,
-    readonly id: string,
-    readonly model: DynamicsModel,
-    readonly y: Float64Array,
-    readonly program: ProgramItem[],
-    readonly monitor: StreamMonitor,
-    massKg: number | undefined,
-    readonly ephemeris: Ephemeris | null,
-  ) {
-    this.saved = new Float64Array(model.stateSize);
-    this.arcStartY = Float64Array.from(y);
-    this.ric = model.stateSize === 6 ? y : new Float64Array(6);
-    this.massKg = massKg ?? Number.NaN;
-    this.records = program.map((p) => ({
-      index: p.index,
-      type: p.spec.type,
-      ...(p.spec.label !== undefined ? { label: p.spec.label } : {}),
-      startS: null,
-      endS: null,
-      ...(p.spec.when !== undefined ? { trigger: p.spec.when } : {}),
-    }));
-  }
-}
-
-/** Fills the trigger variables (TRIGGER_VARIABLES order) from a RIC state. */
-function fillVariables(
-  vars: Float64Array,
-  tS: number,
-  ric: ArrayLike<number>,
-  sunPhaseDeg: number,
-): void {
-  const x = ric[0]!;
-  const y = ric[1]!;
-  const z = ric[2]!;
-  const range = Math.sqrt(x * x + y * y + z * z);
-  vars[0] = tS;
-  vars[1] = range;
-  vars[2] = range > 0 ? (x * ric[3]! + y * ric[4]! + z * ric[5]!) / range : 0;
-  vars[3] = x;
-  vars[4] = y;
-  vars[5] = z;
-  vars[6] = ric[3]!;
-  vars[7] = ric[4]!;
-  vars[8] = ric[5]!;
-  vars[9] = sunPhaseDeg;
 }
 
 /**
@@ -489,10 +101,7 @@ class Run {
   private readonly pairRel = new Float64Array(6);
   private readonly ricViews: Float64Array[];
   private readonly observers: readonly RunObserver[];
-  private readonly sun: SunTable | null;
-  private readonly sunRic = new Float64Array(3);
-  private readonly seg = new HermiteSegment();
-  private readonly interp = new Float64Array(6);
+  private readonly triggers: TriggerTester;
   private readonly snapshotEveryS: number;
   private nextSnapshotS: number;
   private steps = 0;
@@ -531,7 +140,7 @@ class Run {
           spec.when === undefined ? null : compileTriggerCondition(spec.when, TRIGGER_VARIABLES);
         const sunUsed = condition?.usedNames.includes('sunPhaseDeg') ?? false;
         usesSun ||= sunUsed;
-        return { spec, index, condition, usesSun: sunUsed };
+        return { spec, index, module: maneuverModule(spec.type), condition, usesSun: sunUsed };
       });
       const capacity = options.recordEphemeris
         ? Math.ceil(s.durationS / s.stepS) + 4 * program.length + 4
@@ -547,7 +156,10 @@ class Run {
         capacity > 0 ? new Ephemeris(capacity, this.arrays) : null,
       );
     });
-    this.sun = options.sunTable ?? (usesSun ? createSunTable(s) : null);
+    this.triggers = new TriggerTester(
+      options.sunTable ?? (usesSun ? createSunTable(s) : null),
+      this.scanS,
+    );
     this.pairs = [];
     const separationM = checkConstraints ? s.constraints?.separationM : undefined;
     for (let i = 0; i < this.crafts.length; i++) {
@@ -733,11 +345,11 @@ class Run {
           for (let i = 0; i < 6; i++) prevRic[i] = ric[i]!;
           model.rk4Step(t, y, tNext - t);
           model.toRic(y, ric);
-          fires = this.firstTrueInstant(c, armed, t, tNext) < Infinity;
+          fires = this.triggers.firstTrueInstant(c.vars, armed, t, tNext, prevRic, ric) < Infinity;
         } else {
           model.rk4Step(t, y, tNext - t);
           model.toRic(y, ric);
-          fires = this.conditionHolds(c, armed, tNext, ric);
+          fires = this.triggers.holds(c.vars, armed, tNext, ric);
         }
       } else {
         model.rk4Step(t, y, tNext - t);
@@ -808,18 +420,6 @@ class Run {
     this.nextSnapshotS = tS + this.snapshotEveryS;
   }
 
-  /** The sun phase angle sun-target-spacecraft at tS, deg (NaN without lighting). */
-  private sunPhaseDeg(tS: number, ric: ArrayLike<number>): number {
-    if (!this.sun) return Number.NaN;
-    this.sun.targetSunRic(tS, this.sunRic);
-    return sunPhaseAngleDeg(this.sunRic, ric);
-  }
-
-  private conditionHolds(c: Craft, item: ProgramItem, tS: number, ric: ArrayLike<number>): boolean {
-    fillVariables(c.vars, tS, ric, item.usesSun ? this.sunPhaseDeg(tS, ric) : Number.NaN);
-    return item.condition!.evaluate(c.vars);
-  }
-
   /**
    * The earliest instant in (t0S, t1S] at which an armed trigger becomes true, or Infinity when
    * none does (see `firstTrueInstant`).
@@ -830,53 +430,12 @@ class Run {
       c.locatedS = Number.NaN;
       const item = c.armed;
       if (!item || c.busy) continue;
-      const at = this.firstTrueInstant(c, item, t0S, t1S);
+      const at = this.triggers.firstTrueInstant(c.vars, item, t0S, t1S, c.prevRic, c.ric);
       if (at === Infinity) continue;
       c.locatedS = at;
       first = Math.min(first, at);
     }
     return first;
-  }
-
-  /**
-   * The first instant in (t0S, t1S] at which `item`'s condition holds for spacecraft c, whose
-   * state went from `c.prevRic` at t0S to `c.ric` at t1S, or Infinity. The condition is tested
-   * on the cubic Hermite interpolant at most `scanS` apart, ending at the node itself; from the
-   * first test where it holds, bisection back to the previous one locates the instant to
-   * TRIGGER_TIME_TOLERANCE_S. The condition was false at t0S (the previous test), so an
-   * excursion lasting at least `scanS` cannot slip through.
-   */
-  private firstTrueInstant(c: Craft, item: ProgramItem, t0S: number, t1S: number): number {
-    const h = t1S - t0S;
-    // the 1e-9 keeps a step of exactly scanS (up to round-off) one test long
-    const tests = h > this.scanS ? Math.ceil(h / this.scanS - 1e-9) : 1;
-    const seg = this.seg;
-    if (tests > 1) seg.set(t0S, c.prevRic, t1S, c.ric);
-    let lo = 0;
-    let hi = -1;
-    for (let k = 1; k <= tests; k++) {
-      const tau = k / tests;
-      let holds: boolean;
-      if (k === tests) holds = this.conditionHolds(c, item, t1S, c.ric);
-      else {
-        seg.evalState(tau, this.interp);
-        holds = this.conditionHolds(c, item, t0S + tau * h, this.interp);
-      }
-      if (holds) {
-        hi = tau;
-        break;
-      }
-      lo = tau;
-    }
-    if (hi < 0) return Infinity;
-    if (tests === 1) seg.set(t0S, c.prevRic, t1S, c.ric);
-    while ((hi - lo) * h > TRIGGER_TIME_TOLERANCE_S) {
-      const mid = 0.5 * (lo + hi);
-      seg.evalState(mid, this.interp);
-      if (this.conditionHolds(c, item, t0S + mid * h, this.interp)) hi = mid;
-      else lo = mid;
-    }
-    return hi === 1 ? t1S : t0S + hi * h;
   }
 
   private updateSchedule(): void {
@@ -911,7 +470,7 @@ class Run {
           this.start(c, item, tS);
           continue;
         }
-        if (c.armed && (c.locatedS === tS || this.conditionHolds(c, item, tS, c.ric))) {
+        if (c.armed && (c.locatedS === tS || this.triggers.holds(c.vars, item, tS, c.ric))) {
           this.start(c, item, tS);
           continue;
         }
@@ -995,169 +554,88 @@ class Run {
 
   /** Starts a maneuver at tS; returns its end time (tS for an instantaneous one). */
   private begin(c: Craft, item: ProgramItem, tS: number): number {
-    const spec = item.spec;
-    const path = formatPath(['spacecraft', c.index, 'maneuvers', item.index]);
-    const base = { maneuver: spec.type, maneuverIndex: item.index };
     c.model.toRic(c.y, c.ric);
-    const ric = c.ric;
-    switch (spec.type) {
-      case 'impulse':
-        this.burn(c, tS, [spec.dvMps[0], spec.dvMps[1], spec.dvMps[2]], base);
-        return tS;
-      case 'football': {
-        const a = footballAmplitudeM(ric[0]!, ric[1]!);
-        if (
-          !this.perturbation &&
-          spec.amplitudeM !== undefined &&
-          Math.abs(a - spec.amplitudeM) > Math.max(1, 0.01 * spec.amplitudeM)
-        ) {
-          throw new ScenarioRunError(
-            `${path}.amplitudeM`,
-            `the spacecraft is at R ${ric[0]!.toFixed(1)} m, I ${ric[1]!.toFixed(1)} m, on the ellipse of radial amplitude ${a.toFixed(1)} m, not ${spec.amplitudeM} m: move to e.g. [0, ${2 * spec.amplitudeM}, 0] first (a transfer), or leave out amplitudeM`,
-          );
-        }
-        const want = new Float64Array(6);
-        footballEntryState(c.model, c.y, ric, this.n, want);
-        if (spec.crossTrackM !== undefined) {
-          const B = spec.crossTrackM;
-          const z = ric[2]!;
-          if (Math.abs(z) > B * 1.01 + 1e-9) {
-            throw new ScenarioRunError(
-              `${path}.crossTrackM`,
-              `the spacecraft is ${z.toFixed(1)} m off the orbit plane, more than the cross-track amplitude ${B} m`,
-            );
-          }
-          // z = B sin(theta): rising with the radial motion, so the ellipse is tilted about I
-          want[5] = Math.sign(want[3]! || 1) * this.n * Math.sqrt(Math.max(0, B * B - z * z));
-        }
-        this.burn(c, tS, [want[3]! - ric[3]!, want[4]! - ric[4]!, want[5]! - ric[5]!], base);
-        return tS;
-      }
-      case 'transfer':
-        return this.flyLegs(
-          c,
+    return item.module.fly(this.flightContext(c, item), item.spec, tS);
+  }
+
+  /** What a maneuver's flight program may do (src/maneuvers/module.ts), made when it starts. */
+  private flightContext(c: Craft, item: ProgramItem): FlightContext {
+    const path = formatPath(['spacecraft', c.index, 'maneuvers', item.index]);
+    const base = { maneuver: item.spec.type, maneuverIndex: item.index };
+    return {
+      model: c.model,
+      y: c.y,
+      ric: c.ric,
+      nRadPerS: this.n,
+      endS: this.T,
+      path,
+      perturbed: this.perturbation !== null,
+      burn: (tS, dv) => this.burn(c, tS, dv, base),
+      flyLegs: (t0S, legs, finalVelocityMps) =>
+        this.flyLegs(c, t0S, legs, finalVelocityMps, base, path),
+      stopAt: (endS, want) => this.stopAt(c, endS, base, want),
+      thrust: (tS, durationS, thrustRicN, ispS) =>
+        this.thrust(c, tS, durationS, thrustRicN, ispS, base),
+      fail: (key, message) => {
+        throw new ScenarioRunError(key === null ? path : `${path}.${key}`, message);
+      },
+      checkBurnCount: (count, key) => {
+        if (count > MAX_RUN_BURNS) throw burnLimitError(`${path}.${key}`);
+      },
+    };
+  }
+
+  /**
+   * Constant thrust fixed in RIC from tS for durationS (thrust vector in N, mass flow from ispS):
+   * the model integrates it; its end (a pending action) records it as one burn of its delta-v
+   * integral and updates the mass. Returns the end time.
+   */
+  private thrust(
+    c: Craft,
+    tS: number,
+    durationS: number,
+    thrust: Triple,
+    ispS: number,
+    base: Omit<BurnRecord, 'dvMps' | 'frame' | 'tS'>,
+  ): number {
+    const th = c.model.thrust;
+    const endS = tS + durationS;
+    if (this.perturbation && !this.perturbation.burn(c.index, c.burnOrdinal++, thrust)) return endS;
+    const thrustN = Math.hypot(...thrust);
+    th.active = true;
+    th.thrustN = thrustN;
+    th.massStartKg = c.massKg;
+    th.massFlowKgPerS = thrustN / (ispS * G0_MPS2);
+    th.startS = tS;
+    th.dirRic[0] = thrust[0] / thrustN;
+    th.dirRic[1] = thrust[1] / thrustN;
+    th.dirRic[2] = thrust[2] / thrustN;
+    this.arcStart(c, tS);
+    c.pending.push({
+      tS: endS,
+      run: () => {
+        const m1 = th.massStartKg - th.massFlowKgPerS * durationS;
+        const dvMag = ispS * G0_MPS2 * Math.log(th.massStartKg / m1);
+        c.burns.push({
           tS,
-          [{ durationS: spec.durationS, toPositionM: spec.toPositionM }],
-          spec.toVelocityMps ?? [0, 0, 0],
-          base,
-          path,
-        );
-      case 'teardrop': {
-        const p: Triple = [ric[0]!, ric[1]!, ric[2]!];
-        const legs = Array.from({ length: spec.cycles }, () => ({
-          durationS: spec.periodS,
-          toPositionM: p,
-        }));
-        return this.flyLegs(c, tS, legs, [0, 0, 0], base, path);
-      }
-      case 'hold': {
-        const p: Triple = [ric[0]!, ric[1]!, ric[2]!];
-        // at least one leg, however short the hold (fuzz: durationS 5e-324 gave none)
-        const count = Math.max(
-          1,
-          Math.ceil(spec.durationS / holdCycleS(c.model, ric, this.n, spec.deadbandM) - 1e-9),
-        );
-        const legS = spec.durationS / count;
-        // legs that would start after the scenario ends never fly: only the others are made
-        const made = Math.min(count, Math.ceil((this.T - tS) / legS) + 1);
-        if (made > MAX_RUN_BURNS) throw burnLimitError(`${path}.durationS`);
-        const legs = Array.from({ length: made }, () => ({ durationS: legS, toPositionM: p }));
-        return this.flyLegs(c, tS, legs, [0, 0, 0], base, path);
-      }
-      case 'glideslope': {
-        const range0 = Math.hypot(ric[0]!, ric[1]!, ric[2]!);
-        if (!(range0 > spec.toRangeM)) {
-          throw new ScenarioRunError(
-            `${path}.toRangeM`,
-            `the spacecraft is ${range0.toFixed(1)} m from the target, not farther than toRangeM ${spec.toRangeM} m`,
-          );
+          frame: 'RIC',
+          dvMps: [dvMag * th.dirRic[0]!, dvMag * th.dirRic[1]!, dvMag * th.dirRic[2]!],
+          ...base,
+          durationS,
+        });
+        c.massKg = m1;
+        th.active = false;
+        this.arcStart(c, endS);
+        if (this.snapshotEveryS < Infinity) {
+          c.snapshots.push({
+            tS: endS,
+            y: Float64Array.from(c.y),
+            burnIndex: c.burns.length - 1,
+          });
         }
-        const u = [ric[0]! / range0, ric[1]! / range0, ric[2]! / range0];
-        const N = spec.pulses;
-        const q = N > 1 ? Math.pow(GLIDESLOPE_LAST_TO_FIRST, 1 / (N - 1)) : 0;
-        const qN = Math.pow(q, N);
-        const legs = Array.from({ length: N }, (_, k) => {
-          const rho =
-            spec.toRangeM + ((range0 - spec.toRangeM) * (Math.pow(q, k + 1) - qN)) / (1 - qN);
-          return {
-            durationS: spec.durationS / N,
-            toPositionM: [u[0]! * rho, u[1]! * rho, u[2]! * rho] as Triple,
-          };
-        });
-        return this.flyLegs(c, tS, legs, [0, 0, 0], base, path);
-      }
-      case 'vbar-hop': {
-        const d = spec.toInTrackM - ric[1]!;
-        const radial = spec.burns === 'radial';
-        this.burn(
-          c,
-          tS,
-          radial ? [(-this.n * d) / 4, 0, 0] : [0, (-this.n * d) / (6 * Math.PI), 0],
-          base,
-        );
-        return this.stopAt(c, tS + (radial ? Math.PI : 2 * Math.PI) / this.n, base, () => [
-          0, 0, 0,
-        ]);
-      }
-      case 'rbar-hop': {
-        const x0 = ric[0]!;
-        const x1 = spec.toRadialM;
-        const want: Triple = [0, -1.5 * this.n * x0 + (this.n * (x1 - x0)) / 4, ric[5]!];
-        this.burn(c, tS, [want[0] - ric[3]!, want[1] - ric[4]!, 0], base);
-        return this.stopAt(c, tS + Math.PI / this.n, base, (r) => [
-          0,
-          -1.5 * this.n * r[0]!,
-          r[5]!,
-        ]);
-      }
-      case 'finite': {
-        const th = c.model.thrust;
-        const norm = Math.hypot(...spec.direction);
-        const thrust: [number, number, number] = [
-          (spec.thrustN * spec.direction[0]) / norm,
-          (spec.thrustN * spec.direction[1]) / norm,
-          (spec.thrustN * spec.direction[2]) / norm,
-        ];
-        const endS = tS + spec.durationS;
-        if (this.perturbation && !this.perturbation.burn(c.index, c.burnOrdinal++, thrust))
-          return endS;
-        const thrustN = Math.hypot(...thrust);
-        th.active = true;
-        th.thrustN = thrustN;
-        th.massStartKg = c.massKg;
-        th.massFlowKgPerS = thrustN / (spec.ispS * G0_MPS2);
-        th.startS = tS;
-        th.dirRic[0] = thrust[0] / thrustN;
-        th.dirRic[1] = thrust[1] / thrustN;
-        th.dirRic[2] = thrust[2] / thrustN;
-        this.arcStart(c, tS);
-        c.pending.push({
-          tS: endS,
-          run: () => {
-            const m1 = th.massStartKg - th.massFlowKgPerS * spec.durationS;
-            const dvMag = spec.ispS * G0_MPS2 * Math.log(th.massStartKg / m1);
-            c.burns.push({
-              tS,
-              frame: 'RIC',
-              dvMps: [dvMag * th.dirRic[0]!, dvMag * th.dirRic[1]!, dvMag * th.dirRic[2]!],
-              ...base,
-              durationS: spec.durationS,
-            });
-            c.massKg = m1;
-            th.active = false;
-            this.arcStart(c, endS);
-            if (this.snapshotEveryS < Infinity) {
-              c.snapshots.push({
-                tS: endS,
-                y: Float64Array.from(c.y),
-                burnIndex: c.burns.length - 1,
-              });
-            }
-          },
-        });
-        return endS;
-      }
-    }
+      },
+    });
+    return endS;
   }
 
   /** Marks tS as the start of a new arc of `c` (its state or thrust just changed). */
@@ -1216,7 +694,7 @@ class Run {
   private flyLegs(
     c: Craft,
     t0S: number,
-    legs: readonly { durationS: number; toPositionM: Triple }[],
+    legs: readonly Leg[],
     finalVelocityMps: Triple,
     base: Omit<BurnRecord, 'dvMps' | 'frame' | 'tS'>,
     path: string,
@@ -1228,7 +706,15 @@ class Run {
       const depart = () => {
         c.model.toRic(c.y, c.ric);
         const r = c.ric;
-        const v0Plus = this.legDeparture(c, startS, leg.durationS, leg.toPositionM, path);
+        const v0Plus = legDeparture(
+          this.s,
+          this.n,
+          c,
+          startS,
+          leg.durationS,
+          leg.toPositionM,
+          path,
+        );
         const missM = previous ? distance(r, previous.toPositionM) : undefined;
         this.burn(c, startS, [v0Plus[0]! - r[3]!, v0Plus[1]! - r[4]!, v0Plus[2]! - r[5]!], {
           ...base,
@@ -1254,72 +740,5 @@ class Run {
       },
     });
     return endS;
-  }
-
-  /** Departure velocity (RIC) from the current state to `toPositionM` in `durationS`. */
-  private legDeparture(
-    c: Craft,
-    tS: number,
-    durationS: number,
-    toPositionM: Triple,
-    path: string,
-  ): Float64Array {
-    c.model.toRic(c.y, c.ric);
-    const ric = c.ric;
-    const v0Plus = new Float64Array(3);
-    if (
-      cwTransferDepartureVelocity(this.n, durationS, ric, toPositionM, ric.subarray(3), v0Plus) !==
-      null
-    ) {
-      throw new ScenarioRunError(
-        path,
-        `the cross-track position ${toPositionM[2]} m cannot be reached in ${durationS} s (a whole number of half orbits): the cross-track motion returns to ${(-ric[2]!).toFixed(3)} m whatever the burn`,
-      );
-    }
-    if (c.model.kind !== 'cw') {
-      const miss = refineTransfer(
-        (v, out) => this.coastArrival(c, tS, durationS, v, out),
-        toPositionM,
-        this.n,
-        durationS,
-        v0Plus,
-        TRANSFER_TOLERANCE_M,
-      );
-      if (!(miss <= TRANSFER_TOLERANCE_M)) {
-        throw new ScenarioRunError(
-          path,
-          `the leg to [${toPositionM.join(', ')}] m did not converge in the nonlinear model (miss ${miss.toFixed(3)} m): shorten it or split it`,
-        );
-      }
-    }
-    return v0Plus;
-  }
-
-  /** Integrates a copy of a spacecraft's state over a transfer arc (no other maneuvers). */
-  private coastArrival(
-    c: Craft,
-    t0S: number,
-    durationS: number,
-    v0Plus: Float64Array,
-    outRf: Float64Array,
-  ): void {
-    const model = createModel(this.s);
-    const y = Float64Array.from(c.y);
-    const ric = Float64Array.from(c.ric);
-    ric[3] = v0Plus[0]!;
-    ric[4] = v0Plus[1]!;
-    ric[5] = v0Plus[2]!;
-    model.setRic(y, ric);
-    const h = correctionStepS(this.stepS, this.n);
-    const endS = t0S + durationS;
-    const steps = Math.ceil(durationS / h - 1e-9);
-    for (let k = 0; k < steps; k++) {
-      const a = t0S + k * h;
-      model.rk4Step(a, y, Math.min(h, endS - a));
-    }
-    model.toRic(y, ric);
-    outRf[0] = ric[0]!;
-    outRf[1] = ric[1]!;
-    outRf[2] = ric[2]!;
   }
 }

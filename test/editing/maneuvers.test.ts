@@ -19,8 +19,8 @@ import {
 import {
   changeManeuverType,
   fieldName,
-  MANEUVER_FIELDS,
-  MANEUVER_TYPES,
+  maneuverFields,
+  maneuverTypes,
   maneuverPath,
   newManeuver,
   parseNumberInput,
@@ -55,15 +55,15 @@ const keyOf = (f: FieldSpec): string =>
   f.kind === 'optional-vector' ? f.key : (f.path[0] as string);
 
 describe('form fields <-> JSON paths', () => {
-  it.each(MANEUVER_TYPES)('every %s input is a key of that type in the JSON Schema', (type) => {
+  it.each(maneuverTypes())('every %s input is a key of that type in the JSON Schema', (type) => {
     const props = typeSchema(type).properties;
-    for (const f of MANEUVER_FIELDS[type]) expect(props).toHaveProperty(keyOf(f));
+    for (const f of maneuverFields(type)) expect(props).toHaveProperty(keyOf(f));
   });
 
-  it.each(MANEUVER_TYPES)('every required key of %s (timing apart) has an input', (type) => {
+  it.each(maneuverTypes())('every required key of %s (timing apart) has an input', (type) => {
     const s = typeSchema(type);
     const shown = new Set([
-      ...MANEUVER_FIELDS[type].map(keyOf),
+      ...maneuverFields(type).map(keyOf),
       'type',
       'frame', // the only frame in format v1: set by the default, not shown
     ]);
@@ -71,7 +71,7 @@ describe('form fields <-> JSON paths', () => {
   });
 
   it('labels carry the unit: "dv R [m/s]", "tS [s]", plain numbers without brackets', () => {
-    const impulse = MANEUVER_FIELDS.impulse.filter((f) => f.kind === 'number');
+    const impulse = maneuverFields('impulse').filter((f) => f.kind === 'number');
     expect(impulse.map((f) => fieldName(f.label, f.unit))).toEqual([
       'dv R [m/s]',
       'dv I [m/s]',
@@ -86,8 +86,8 @@ describe('form fields <-> JSON paths', () => {
     expect(fieldName('cycles', '')).toBe('cycles');
     // Units follow the key names (SI suffixes of format v1).
     const suffixUnit: Record<string, string> = { S: 's', M: 'm', Mps: 'm/s', N: 'N' };
-    for (const type of MANEUVER_TYPES) {
-      for (const f of MANEUVER_FIELDS[type]) {
+    for (const type of maneuverTypes()) {
+      for (const f of maneuverFields(type)) {
         if (f.kind !== 'number') continue;
         const key = f.path[0] as string;
         const suffix = /(Mps|S|M|N)$/.exec(key)?.[1];
@@ -112,7 +112,7 @@ describe('form fields <-> JSON paths', () => {
 });
 
 describe('maneuvers added, changed, moved', () => {
-  it.each(MANEUVER_TYPES)('a new %s appended to the default plan is valid', (type) => {
+  it.each(maneuverTypes())('a new %s appended to the default plan is valid', (type) => {
     const text = setAtPath(example, [...maneuverPath(0, 4)], newManeuver(type, 'new'), {
       insert: true,
     });

@@ -8,7 +8,7 @@ import {
   cwTransferDepartureVelocity,
   inPlaneConditioning,
   IN_PLANE_CONDITION_LIMIT,
-} from '../../src/maneuvers/transfer.ts';
+} from '../../src/maneuvers/targeting.ts';
 import { checkScenario } from '../../src/scenario/validate.ts';
 import { runScenario } from '../../src/sim/run.ts';
 import { REF } from '../fixtures/reference.ts';

@@ -6,8 +6,8 @@
 import { useState } from 'react';
 import { setAtPath, valueAt } from '../../editing/jsonText.ts';
 import {
-  MANEUVER_TYPE_NAMES,
-  MANEUVER_TYPES,
+  maneuverTypeName,
+  maneuverTypes,
   newManeuver,
   type ManeuverType,
   type Schedule,
@@ -48,7 +48,7 @@ export function CraftPlan({ craftIndex, value, craft, issues }: CraftPlanProps) 
       : CRAFT_PALETTE[craftIndex % CRAFT_PALETTE.length]!);
   const add = () => {
     const n = maneuvers.length;
-    const m = newManeuver(addType, `${MANEUVER_TYPE_NAMES[addType]} ${n + 1}`);
+    const m = newManeuver(addType, `${maneuverTypeName(addType)} ${n + 1}`);
     appStore
       .getState()
       .edit(
@@ -87,9 +87,9 @@ export function CraftPlan({ craftIndex, value, craft, issues }: CraftPlanProps) 
           value={addType}
           onChange={(e) => setAddType(e.target.value as ManeuverType)}
         >
-          {MANEUVER_TYPES.map((t) => (
+          {maneuverTypes().map((t) => (
             <option key={t} value={t}>
-              {MANEUVER_TYPE_NAMES[t]}
+              {maneuverTypeName(t)}
             </option>
           ))}
         </select>

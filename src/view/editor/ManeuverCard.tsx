@@ -9,9 +9,9 @@ import {
   asManeuver,
   changeManeuverType,
   isManeuverType,
-  MANEUVER_FIELDS,
-  MANEUVER_TYPE_NAMES,
-  MANEUVER_TYPES,
+  maneuverFields,
+  maneuverTypeName,
+  maneuverTypes,
   timingOf,
   type FieldSpec,
   type RawManeuver,
@@ -58,7 +58,7 @@ export function ManeuverCard({
   const listPath = path.slice(0, -1);
   const m = asManeuver(value);
   const type = isManeuverType(m.type) ? m.type : null;
-  const fields = type ? MANEUVER_FIELDS[type] : [];
+  const fields = type ? maneuverFields(type) : [];
   const claimed: PathArray[] = [
     ...fields.flatMap((f) => fieldPaths(f).map((p) => [...path, ...p])),
     [...path, 'tS'],
@@ -140,9 +140,9 @@ export function ManeuverCard({
           }}
         >
           {type === null && <option value="">{String(m.type ?? '(no type)')}</option>}
-          {MANEUVER_TYPES.map((t) => (
+          {maneuverTypes().map((t) => (
             <option key={t} value={t}>
-              {MANEUVER_TYPE_NAMES[t]}
+              {maneuverTypeName(t)}
             </option>
           ))}
         </select>

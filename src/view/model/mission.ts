@@ -13,6 +13,8 @@
  * (src/state), which holds the `Mission` it builds; React components read it from the store.
  */
 
+import { maneuverModule } from '../../maneuvers/registry.ts';
+import type { BurnName } from '../../maneuvers/module.ts';
 import { freshArrays, type ArrayAllocator } from '../../core/arrays.ts';
 import type { EclipseInterval } from '../../core/lighting.ts';
 import type { Scenario } from '../../scenario/schema.ts';
@@ -211,43 +213,18 @@ export interface Mission {
   extentM: number;
 }
 
-const TYPE_LABEL: Record<string, string> = {
-  impulse: 'Impulse',
-  finite: 'Finite burn',
-  'transfer-departure': 'Transfer departure',
-  'transfer-arrival': 'Transfer arrival',
-  'football-entry': 'Football entry',
-  'vbar-hop': 'V-bar hop',
-  'rbar-hop': 'R-bar hop',
-};
-
-/** A readable name for a burn kind: the table above, else the type with spaces. */
-function kindLabel(kind: string): string {
-  const known = TYPE_LABEL[kind];
-  if (known) return known;
-  const words = kind.replace(/-/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-function burnKind(b: BurnRecord): BurnKind {
-  switch (b.maneuver) {
-    case 'transfer':
-      return b.missM === undefined ? 'transfer-departure' : 'transfer-arrival';
-    case 'football':
-      return 'football-entry';
-    default:
-      return String(b.maneuver);
-  }
+/** How the maneuver module of a burn names it (src/maneuvers/registry.ts). */
+function burnName(b: BurnRecord): BurnName {
+  const module = maneuverModule(b.maneuver);
+  return module.burnName?.(b) ?? { kind: module.type, label: module.title };
 }
 
 /** The label of a burn: the maneuver's label (with departure / arrival for a transfer). */
-function burnLabel(s: Scenario, craftIndex: number, b: BurnRecord, kind: BurnKind): string {
+function burnLabel(s: Scenario, craftIndex: number, b: BurnRecord, name: BurnName): string {
   const spec = s.spacecraft[craftIndex]?.maneuvers[b.maneuverIndex];
   const label = spec?.label;
-  if (label === undefined || label === '') return kindLabel(kind);
-  if (kind === 'transfer-departure') return `${label} (departure)`;
-  if (kind === 'transfer-arrival') return `${label} (arrival)`;
-  return label;
+  if (label === undefined || label === '') return name.label;
+  return `${label}${name.labelSuffix ?? ''}`;
 }
 
 /** Titles of violation events by constraint kind. */
@@ -374,7 +351,7 @@ export function missionFromTrajectory(
     const eph = ephemerisOf(c);
     const spec = s.spacecraft[index];
     const burns = c.burns.map((b): BurnView => {
-      const kind = burnKind(b);
+      const name = burnName(b);
       eph.stateAt(b.tS, scratch);
       const view: BurnView = {
         craftId: c.id,
@@ -382,8 +359,8 @@ export function missionFromTrajectory(
         dvRicMps: [b.dvMps[0], b.dvMps[1], b.dvMps[2]],
         dvMps: Math.hypot(b.dvMps[0], b.dvMps[1], b.dvMps[2]),
         positionRicM: [scratch[0]!, scratch[1]!, scratch[2]!],
-        kind,
-        label: burnLabel(s, index, b, kind),
+        kind: name.kind,
+        label: burnLabel(s, index, b, name),
         maneuverIndex: b.maneuverIndex,
       };
       if (b.durationS !== undefined) view.durationS = b.durationS;

@@ -1,0 +1,99 @@
+/**
+ * What a run is made of, built from the scenario: each spacecraft's dynamics model and initial
+ * state, the sun geometry, and the constraint detectors against the target.
+ */
+
+import { DEG_TO_RAD, GEO_RADIUS_M, MU_EARTH_M3_S2 } from '../core/constants.ts';
+import { geoTargetGeometry, SunTable } from '../core/lighting.ts';
+import { CwDynamics } from '../dynamics/cw.ts';
+import type { DynamicsModel } from '../dynamics/model.ts';
+import { NonlinearCircularDynamics } from '../dynamics/nonlinear.ts';
+import { keplerStateEci, TwoBodyDynamics } from '../dynamics/twobody.ts';
+import {
+  ClosingSpeedDetector,
+  CorridorDetector,
+  EllipsoidDetector,
+  SphereDetector,
+  type Detector,
+} from '../events/detectors.ts';
+import { elementsLightingGeometry, targetInitialEci } from '../formats/scenarioElements.ts';
+import { scenarioMaxSubStepS, targetMeanMotionRadPerS } from '../scenario/derived.ts';
+import type { Scenario } from '../scenario/schema.ts';
+
+/**
+ * Builds the dynamics model of a scenario (one instance per spacecraft: each has its thrust),
+ * with its longest RK4 sub-step for the target's orbit and the run's length (`scenarioMaxSubStepS`).
+ */
+export function createModel(s: Scenario): DynamicsModel {
+  const model = newModel(s);
+  model.maxSubStepS = scenarioMaxSubStepS(s);
+  return model;
+}
+
+function targetRadiusM(orbit: { type: 'geo' } | { type: 'circular'; radiusM: number }): number {
+  return orbit.type === 'geo' ? GEO_RADIUS_M : orbit.radiusM;
+}
+
+function newModel(s: Scenario): DynamicsModel {
+  const orbit = s.target.orbit;
+  if (orbit.type === 'elliptical' || orbit.type === 'elements')
+    return new TwoBodyDynamics(MU_EARTH_M3_S2);
+  const n = targetMeanMotionRadPerS(orbit);
+  if (s.dynamics === 'cw') return new CwDynamics(n);
+  return new NonlinearCircularDynamics(n, targetRadiusM(orbit));
+}
+
+/** The model's initial state for a spacecraft's RIC state (two-body: with the target's orbit). */
+export function initialModelState(
+  s: Scenario,
+  model: DynamicsModel,
+  ric: ArrayLike<number>,
+): Float64Array {
+  const y = new Float64Array(model.stateSize);
+  const orbit = s.target.orbit;
+  if (orbit.type === 'elements') y.set(targetInitialEci(orbit, s.epoch));
+  if (orbit.type === 'elliptical') {
+    keplerStateEci(
+      orbit.semiMajorAxisM,
+      orbit.eccentricity,
+      orbit.trueAnomalyDeg * DEG_TO_RAD,
+      MU_EARTH_M3_S2,
+      y,
+    );
+  }
+  model.setRic(y, ric);
+  return y;
+}
+
+/** Sun geometry of a circular target (geo longitude, or longitude 0 for a plain circular orbit). */
+export function createSunTable(s: Scenario): SunTable | null {
+  const orbit = s.target.orbit;
+  if (orbit.type === 'elliptical') return null;
+  if (orbit.type === 'elements') {
+    const g = elementsLightingGeometry(orbit, s.epoch);
+    return g === null ? null : new SunTable(g, 0, s.durationS);
+  }
+  const geom = geoTargetGeometry(
+    Date.parse(s.epoch),
+    orbit.type === 'geo' ? orbit.longitudeDeg : 0,
+    orbit.type === 'geo' ? GEO_RADIUS_M : orbit.radiusM,
+  );
+  return new SunTable(geom, 0, s.durationS);
+}
+
+/** The detectors that apply between a spacecraft and the target. */
+export function targetDetectors(s: Scenario, spacecraftIndex: number): Detector[] {
+  const out: Detector[] = [];
+  const keepOut = s.target.keepOut;
+  if (keepOut?.shape === 'sphere') out.push(new SphereDetector('keep-out', keepOut.radiusM));
+  if (keepOut?.shape === 'ellipsoid')
+    out.push(new EllipsoidDetector('keep-out', keepOut.semiAxesM));
+  const c = s.constraints;
+  if (c?.approachEllipsoid && !s.spacecraft[spacecraftIndex]!.approachApproved) {
+    out.push(new EllipsoidDetector('approach-ellipsoid', c.approachEllipsoid.semiAxesM));
+  }
+  if (c?.corridor)
+    out.push(new CorridorDetector(c.corridor.axis, c.corridor.halfAngleDeg, c.corridor.withinM));
+  if (c?.closingSpeed) out.push(new ClosingSpeedDetector(c.closingSpeed));
+  return out;
+}
