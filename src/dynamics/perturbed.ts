@@ -234,6 +234,8 @@ export class PerturbedDynamics extends TwoBodyDynamics {
   private readonly srpT: number;
   private readonly srpS: number;
   private readonly eph = new Float64Array(9);
+  /** Time of the positions held in `eph`, s since epoch. */
+  private ephTS = Number.NaN;
   private readonly sat = new Float64Array(3);
   private readonly sunDir = new Float64Array(3);
 
@@ -287,7 +289,11 @@ export class PerturbedDynamics extends TwoBodyDynamics {
     }
     if (!f.sun && !f.moon && !f.srp) return;
     const e = this.eph;
-    this.ephemeris.at(tS, e);
+    // RK4's two midpoint stages share their time: interpolate once for both
+    if (tS !== this.ephTS) {
+      this.ephemeris.at(tS, e);
+      this.ephTS = tS;
+    }
     if (f.sun) {
       addThirdBody(GM_SUN_M3_S2, e[0]!, e[1]!, e[2]!, tx, ty, tz, dy, 3);
       addThirdBody(GM_SUN_M3_S2, e[0]! - tx, e[1]! - ty, e[2]! - tz, dx, dyy, dz, dy, 9);
@@ -305,8 +311,8 @@ export class PerturbedDynamics extends TwoBodyDynamics {
       dir[0] = sunX / dSun;
       dir[1] = sunY / dSun;
       dir[2] = sunZ / dSun;
-      const kT = this.srpT * this.litFraction(tx, ty, tz, dSun);
-      const kS = this.srpS * this.litFraction(tx + dx, ty + dyy, tz + dz, dSun);
+      const kT = this.srpT * litFraction(tx, ty, tz, dir, dSun, this.sat);
+      const kS = this.srpS * litFraction(tx + dx, ty + dyy, tz + dz, dir, dSun, this.sat);
       // a = -k u / d^2 with u the unit vector to the Sun: -k (sun - r) / d^3
       const pTx = sunX - tx;
       const pTy = sunY - ty;
@@ -326,17 +332,36 @@ export class PerturbedDynamics extends TwoBodyDynamics {
       dy[11] = dy[11]! - cS * pSz + cT * pTz;
     }
   }
+}
 
-  /** Lit fraction 1 - shadow of a point (ECI, m), the lighting's conical shadow. */
-  private litFraction(x: number, y: number, z: number, sunDistanceM: number): number {
-    const dir = this.sunDir;
-    // On the day side (outside the Earth) no part of the Sun can be hidden: skip the shadow
-    // geometry there.
-    if (x * dir[0]! + y * dir[1]! + z * dir[2]! >= 0) return 1;
-    const p = this.sat;
-    p[0] = x;
-    p[1] = y;
-    p[2] = z;
-    return 1 - shadowFraction(p, dir, sunDistanceM);
-  }
+/**
+ * Lit fraction (1 - `shadowFraction`, the lighting's conical umbra and penumbra) of a point, with
+ * a cheap exclusion first: the penumbra is a cone behind the Earth whose radius at depth `behind`
+ * is Re + behind tan f, tan f = (R_sun + Re) / d_sun ~ 0.00469; a point farther from the shadow
+ * axis than Re + 0.005 behind + 1 km (6 % and 1 km of margin, more than the change of the Sun's
+ * distance and the parallax) is fully lit, as is the whole day side.
+ * @param x ECI position, m
+ * @param y ECI position, m
+ * @param z ECI position, m
+ * @param sunDir unit vector Earth->Sun, ECI
+ * @param sunDistanceM Earth-Sun distance, m
+ * @param scratch 3 numbers of scratch space
+ * @returns lit fraction in [0, 1]
+ */
+export function litFraction(
+  x: number,
+  y: number,
+  z: number,
+  sunDir: Float64Array,
+  sunDistanceM: number,
+  scratch: Float64Array,
+): number {
+  const behind = -(x * sunDir[0]! + y * sunDir[1]! + z * sunDir[2]!);
+  if (behind <= 0) return 1;
+  const bound = EARTH_RADIUS_M + 0.005 * behind + 1000;
+  if (x * x + y * y + z * z - behind * behind > bound * bound) return 1;
+  scratch[0] = x;
+  scratch[1] = y;
+  scratch[2] = z;
+  return 1 - shadowFraction(scratch, sunDir, sunDistanceM);
 }

@@ -8,9 +8,10 @@
 import { AstroTime, GeoMoon, Rotation_EQJ_EQD } from 'astronomy-engine';
 import { describe, expect, it } from 'vitest';
 import { AU_M, EARTH_RADIUS_M, GEO_RADIUS_M, MU_EARTH_M3_S2 } from '../../src/core/constants.ts';
-import { sunPositionEciM } from '../../src/core/lighting.ts';
+import { shadowFraction, sunPositionEciM } from '../../src/core/lighting.ts';
 import {
   J2_EARTH,
+  litFraction,
   PerturbationEphemeris,
   PerturbedDynamics,
   type PerturbationForces,
@@ -91,6 +92,32 @@ describe('Sun and Moon tables (1800 s nodes, 4-point Lagrange) against astronomy
   });
   it('refuses times outside the table instead of extrapolating', () => {
     expect(() => ephemeris.at(durationS + 3600, out)).toThrow(/outside/);
+  });
+});
+
+describe('the lit fraction skips the shadow geometry only where the Sun is fully visible', () => {
+  it('equals 1 - shadowFraction on a grid across the umbra and penumbra edges at 7,000-420,000 km', () => {
+    const sun = new Float64Array(3);
+    const dSun = sunPositionEciM(epochMs, 0, sun);
+    const dir = sun.map((v) => v / dSun);
+    // two unit vectors across the shadow axis
+    const ax = [dir[1]!, -dir[0]!, 0];
+    const axN = Math.hypot(ax[0]!, ax[1]!);
+    const p = [ax[0]! / axN, ax[1]! / axN, 0];
+    const scratch = new Float64Array(3);
+    let inside = 0;
+    for (const depth of [7e6, 42e6, 42.2e6, 1e8, 4.2e8]) {
+      for (let k = -400; k <= 400; k++) {
+        const off = EARTH_RADIUS_M * (1 + k / 2000) + (k % 7) * 1000;
+        const x = -dir[0]! * depth + p[0]! * off;
+        const y = -dir[1]! * depth + p[1]! * off;
+        const z = -dir[2]! * depth + p[2]! * off;
+        const want = 1 - shadowFraction([x, y, z], dir, dSun);
+        if (want < 1) inside++;
+        expect(litFraction(x, y, z, dir, dSun, scratch)).toBe(want);
+      }
+    }
+    expect(inside).toBeGreaterThan(100);
   });
 });
 
