@@ -109,7 +109,7 @@ export class PerturbationEphemeris {
   private readonly table: Float64Array;
 
   /**
-   * Samples astronomy-engine (cold path, ~0.1 ms per node).
+   * Samples astronomy-engine at every node (cold path: 3 calls per node).
    * @param epochMs scenario epoch, Unix ms UTC (fixes the ECI frame and sim time zero)
    * @param startS first sim time to cover, s since epoch
    * @param endS last sim time to cover, s since epoch (include any coast planned past the run)
@@ -225,7 +225,11 @@ export interface PerturbedOptions {
   spacecraft?: SrpProperties;
 }
 
-/** Perturbed target and spacecraft in ECI (12-number state, as `TwoBodyDynamics`). */
+/**
+ * Perturbed target and spacecraft in ECI (12-number state, as `TwoBodyDynamics`, whose RIC
+ * mapping, impulses and thrust it keeps). `energyGapM2S2` stays the Keplerian energy difference:
+ * the perturbations have no single potential to add (only J2 does).
+ */
 export class PerturbedDynamics extends TwoBodyDynamics {
   override readonly kind: DynamicsKind = 'perturbed';
   readonly forces: PerturbationForces;

@@ -183,6 +183,25 @@ describe('solar pressure separates the two only through their area-to-mass ratio
   });
 });
 
+describe('options', () => {
+  it("solar pressure without an object's area, mass or reflectivity is refused, naming it", () => {
+    const srp = { j2: false, sun: false, moon: false, srp: true };
+    expect(() => new PerturbedDynamics({ muM3S2: mu, forces: srp, ephemeris, target })).toThrow(
+      /spacecraft/,
+    );
+    expect(
+      () =>
+        new PerturbedDynamics({
+          muM3S2: mu,
+          forces: srp,
+          ephemeris,
+          target: { ...target, massKg: 0 },
+          spacecraft: chaser,
+        }),
+    ).toThrow(/target/);
+  });
+});
+
 describe('integrals of the conservative cases (inclined GEO, 20 deg, RK4 at 60 s, 2 days)', () => {
   const inc = (20 * Math.PI) / 180;
   const v = Math.sqrt(mu / GEO_RADIUS_M);
