@@ -18,7 +18,7 @@
  */
 
 import { Rk4 } from '../integrators/rk4.ts';
-import { Rk4Model, thrustAccelerationMps2 } from './model.ts';
+import { Rk4Model, thrustAccelerationMps2, type DynamicsKind } from './model.ts';
 
 /**
  * Writes the RIC basis of a target state: rows R, I, C (9 numbers, row-major ECI -> RIC rotation)
@@ -57,7 +57,7 @@ export function ricBasis(y: ArrayLike<number>, outM: Float64Array): number {
 
 /** Two-body target and spacecraft propagated together in ECI (12-number state). */
 export class TwoBodyDynamics extends Rk4Model {
-  readonly kind = 'twobody';
+  readonly kind: DynamicsKind = 'twobody';
   readonly stateSize = 12;
   private readonly m = new Float64Array(9);
   private readonly rk4 = new Rk4(12);

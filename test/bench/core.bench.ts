@@ -11,6 +11,7 @@ import { GEO_RADIUS_M, meanMotionRadPerS, MU_EARTH_M3_S2 } from '../../src/core/
 import { CwDynamics, cwPropagate } from '../../src/dynamics/cw.ts';
 import type { DynamicsModel } from '../../src/dynamics/model.ts';
 import { NonlinearCircularDynamics } from '../../src/dynamics/nonlinear.ts';
+import { PerturbationEphemeris, PerturbedDynamics } from '../../src/dynamics/perturbed.ts';
 import { keplerStateEci, TwoBodyDynamics } from '../../src/dynamics/twobody.ts';
 // registers the trigger-condition compiler: the SKYNET-5A inspection has `when` triggers
 import '../../src/events/expression.ts';
@@ -33,8 +34,14 @@ function best(reps: number, fn: () => void): number {
   return min;
 }
 
-function nsPerStep(model: DynamicsModel, y: Float64Array, steps: number): number {
+function nsPerStep(
+  model: DynamicsModel,
+  y: Float64Array,
+  steps: number,
+  reset: () => void = () => {},
+): number {
   const ms = best(5, () => {
+    reset();
     for (let k = 0; k < steps; k++) model.rk4Step(k, y, 1);
   });
   return (ms * 1e6) / steps;
@@ -59,6 +66,25 @@ const tbY = new Float64Array(12);
 keplerStateEci(GEO_RADIUS_M, 0.1, 0, MU_EARTH_M3_S2, tbY);
 tb.setRic(tbY, [1000, 0, 0, 0, 0, 0]);
 rows.push(['Two-body (any target) RK4 step', `${nsPerStep(tb, tbY, 500_000).toFixed(1)} ns`, '']);
+// Issue 16: the perturbed model with every force, GEO target at an equinox epoch (eclipses, so
+// the shadow is evaluated), 1 s steps over the table's span.
+const pertSteps = 500_000;
+const pert = new PerturbedDynamics({
+  muM3S2: MU_EARTH_M3_S2,
+  forces: { j2: true, sun: true, moon: true, srp: true },
+  ephemeris: new PerturbationEphemeris(Date.parse('2026-03-20T00:00:00Z'), 0, pertSteps),
+  target: { areaM2: 20, massKg: 2000, reflectivity: 1.3 },
+  spacecraft: { areaM2: 4, massKg: 100, reflectivity: 1.5 },
+});
+const pertY = new Float64Array(12);
+keplerStateEci(GEO_RADIUS_M, 0, 0, MU_EARTH_M3_S2, pertY);
+pert.setRic(pertY, [1000, 0, 0, 0, 0, 0]);
+const pertStart = Float64Array.from(pertY);
+rows.push([
+  'Perturbed (J2, Sun, Moon, SRP with shadow) RK4 step',
+  `${nsPerStep(pert, pertY, pertSteps, () => pertY.set(pertStart)).toFixed(1)} ns`,
+  '',
+]);
 
 const out = new Float64Array(6);
 const x0 = [1000, -2000, 300, 0.01, 0.02, -0.003];
