@@ -1,7 +1,7 @@
 /**
  * Two-impulse transfer targeting about an elliptical target with the Yamanaka-Ankersen state
  * transition matrix (src/dynamics/ya.ts), the eccentric counterpart of
- * `cwTransferDepartureVelocity` (src/maneuvers/transfer.ts).
+ * `cwTransferDepartureVelocity` (src/maneuvers/targeting.ts).
  *
  * References:
  * [1] Yamanaka, K. and Ankersen, F., "New State Transition Matrix for Relative Motion on an
@@ -10,7 +10,7 @@
  */
 
 import { yaStm, type EllipticTarget } from '../dynamics/ya.ts';
-import { IN_PLANE_CONDITION_LIMIT, type TransferSingularity } from './transfer.ts';
+import { IN_PLANE_CONDITION_LIMIT, type TransferSingularity } from './targeting.ts';
 
 /**
  * Departure velocity (after the first burn) of the two-impulse transfer r0 -> rf in `durationS`

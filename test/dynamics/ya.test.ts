@@ -12,7 +12,7 @@ import {
   yaStm,
   type EllipticTarget,
 } from '../../src/dynamics/ya.ts';
-import { cwTransferDepartureVelocity } from '../../src/maneuvers/transfer.ts';
+import { cwTransferDepartureVelocity } from '../../src/maneuvers/targeting.ts';
 import { yaTransferDepartureVelocity } from '../../src/maneuvers/yaTransfer.ts';
 import { keplerRicTruth } from '../fixtures/kepler.ts';
 
