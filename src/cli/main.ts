@@ -6,6 +6,8 @@
  *   rpo-sim schema [OUT.json]
  *   rpo-sim montecarlo FILE --trials N --seed S [--json] [--workers K] [--worst OUT.json]
  *   rpo-sim pc FILE.cdm [--hbr-m R] [--trials N] [--seed S] [--window-s T] [--json]
+ *   rpo-sim montecarlo FILE --trials N --seed S --shard i/K --out PART.json
+ *   rpo-sim merge PART.json... [--json]
  *
  * Exit codes: 0 done; 1 the run finished with violations and --strict was given; 2 invalid input
  * or usage (the message on stderr, no stack trace); 3 an internal error (a bug: please report it);
@@ -61,6 +63,10 @@ const USAGE = `Usage:
       cores); print violation probabilities (95 % Wilson intervals) and percentiles of minimum
       range and delta-v. --worst writes the closest trial as a scenario. Ctrl+C: partial
       result, exit code 130.
+  rpo-sim montecarlo FILE --trials N --seed S --shard i/K --out PART.json
+      Run shard i of K (i from 0) of the same run and write its partial result.
+  rpo-sim merge PART.json... [--json]
+      Combine every shard's part into the run's report, identical to a single run's.
   rpo-sim pc FILE.cdm [--hbr-m R] [--trials N] [--seed S] [--window-s T] [--json]
       Probability of collision of a conjunction in a CCSDS CDM (KVN): Foster's 2D Pc with its
       short-encounter test, and a two-body Monte Carlo (default 100000 trials, 95 % interval)
@@ -232,6 +238,8 @@ export async function main(argv: readonly string[], io: CliIo, version = '0.0.0'
         return await (await import('./montecarlo.ts')).cmdMonteCarlo(rest, io);
       case 'pc':
         return (await import('./pc.ts')).cmdPc(rest, io);
+      case 'merge':
+        return (await import('./merge.ts')).cmdMerge(rest, io);
       case '--help':
       case '-h':
       case 'help':

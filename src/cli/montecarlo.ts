@@ -2,6 +2,10 @@
  * `rpo-sim montecarlo`: dispersion analysis of a scenario on worker threads.
  *
  *   rpo-sim montecarlo FILE --trials N --seed S [--json] [--workers K] [--worst OUT.json]
+ *   rpo-sim montecarlo FILE --trials N --seed S --shard i/K --out PART.json [--workers K]
+ *
+ * With --shard, only shard i of K is run and its partial result written to PART.json, for
+ * `rpo-sim merge` (shards.ts).
  *
  * Trials run on K worker threads (default os.availableParallelism(); the pool is in pool.ts), and
  * the result is bit-identical whatever K.
@@ -24,7 +28,10 @@ import { trialScenario } from '../montecarlo/worst.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { inputProblemExit, loadScenarioFile, UsageError, writeOutputFile } from './files.ts';
 import type { TrialRunResult } from '../montecarlo/trial.ts';
+import { TrialTable } from '../montecarlo/trial.ts';
 import { runTrialsInWorkers } from './pool.ts';
+import type { Shard } from './shards.ts';
+import { makePart, partText, shardRange } from './shards.ts';
 
 /** Largest number of trials one run accepts. */
 export const MAX_TRIALS = 1_000_000;
@@ -63,10 +70,26 @@ interface Args {
   json: boolean;
   workers: number;
   worst: string | null;
+  /** Shard to run (null: the whole run). */
+  shard: Shard | null;
+  /** Part file to write (with shard). */
+  out: string | null;
+}
+
+/** Parses `i/K` (0 <= i < K <= MAX_TRIALS). */
+export function parseShard(text: string): Shard {
+  const m = /^(\d+)\/(\d+)$/.exec(text);
+  const index = m ? Number(m[1]) : Number.NaN;
+  const count = m ? Number(m[2]) : Number.NaN;
+  if (!(count >= 1 && count <= MAX_TRIALS && index >= 0 && index < count))
+    throw new UsageError(
+      `--shard must be i/K with K from 1 to ${MAX_TRIALS} and i from 0 to K - 1 (got "${text}")`,
+    );
+  return { index, count };
 }
 
 function parseArgs(args: readonly string[]): Args {
-  const valued = ['trials', 'seed', 'workers', 'worst'];
+  const valued = ['trials', 'seed', 'workers', 'worst', 'shard', 'out'];
   const flags = new Map<string, string | true>();
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -97,6 +120,16 @@ function parseArgs(args: readonly string[]): Args {
   if (seed === null)
     throw new UsageError(`montecarlo needs --seed S (an integer, 0 to ${MAX_SEED})`);
   const workers = text('workers');
+  const shard = text('shard');
+  const out = text('out');
+  if (shard !== null && out === null)
+    throw new UsageError('--shard needs --out PART.json (the partial result for rpo-sim merge)');
+  if (out !== null && shard === null)
+    throw new UsageError('--out writes a shard: give --shard i/K too (0/1 for the whole run)');
+  if (shard !== null && (flags.has('json') || text('worst') !== null))
+    throw new UsageError(
+      '--shard writes a partial result only: --json and --worst belong to the whole run',
+    );
   return {
     file: positional[0]!,
     trials: parseInteger('trials', trials, 1, MAX_TRIALS),
@@ -107,6 +140,8 @@ function parseArgs(args: readonly string[]): Args {
         ? Math.min(MAX_WORKERS, availableParallelism())
         : parseInteger('workers', workers, 1, MAX_WORKERS),
     worst: text('worst'),
+    shard: shard === null ? null : parseShard(shard),
+    out,
   };
 }
 
@@ -185,6 +220,84 @@ function progressBar(io: CliIo): {
   };
 }
 
+/** Runs trials on worker threads with a progress bar on a terminal's stderr. */
+async function runWithProgress(
+  io: CliIo,
+  signal: AbortSignal,
+  opts: { scenario: Scenario; seed: number; trials: number; first?: number; workers: number },
+): Promise<TrialRunResult> {
+  const total = opts.trials - (opts.first ?? 0);
+  const bar = process.stderr.isTTY ? progressBar(io) : null;
+  bar?.update(0, total);
+  try {
+    return await runTrialsInWorkers({
+      ...opts,
+      signal,
+      ...(bar ? { onProgress: bar.update } : {}),
+    });
+  } finally {
+    bar?.end();
+  }
+}
+
+/** `--shard i/K --out PART.json`: runs the shard's trials and writes the part (exit code). */
+async function runShard(
+  a: Args,
+  shard: Shard,
+  out: string,
+  scenario: Scenario,
+  io: CliIo,
+): Promise<number> {
+  const { first, end } = shardRange(a.trials, shard);
+  const workers = Math.max(1, Math.min(a.workers, end - first));
+  io.stderr(
+    `rpo-sim: running shard ${shard.index}/${shard.count} (trials ${first} to ${end - 1} of ${a.trials}) of ${a.file} on ${workers} worker thread${workers === 1 ? '' : 's'}, seed ${a.seed} (Ctrl+C: stop, nothing written)\n`,
+  );
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  let result: TrialRunResult;
+  try {
+    result =
+      end > first
+        ? await runWithProgress(io, controller.signal, {
+            scenario,
+            seed: a.seed,
+            trials: end,
+            first,
+            workers,
+          })
+        : {
+            table: new TrialTable(end, scenario.spacecraft.length),
+            prefix: 0,
+            done: 0,
+            interrupted: false,
+            elapsedS: 0,
+            workers: 0,
+          };
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
+  if (result.interrupted) {
+    io.stderr(
+      `rpo-sim: interrupted: ${result.done} of ${end - first} trials of the shard done; nothing written to ${out}\n`,
+    );
+    return EXIT_INTERRUPTED;
+  }
+  const text = partText(makePart(scenario, a.seed, a.trials, shard, result.table));
+  try {
+    writeOutputFile(out, (append) => append(text));
+  } catch (err) {
+    const code = inputProblemExit(err, io.stderr, USAGE);
+    if (code !== null) return code;
+    throw err;
+  }
+  io.stderr(
+    `rpo-sim: wrote shard ${shard.index}/${shard.count} (${end - first} trials in ${result.elapsedS.toFixed(2)} s) to ${out}\n`,
+  );
+  return 0;
+}
+
 /** `rpo-sim montecarlo ...`; returns the exit code. */
 export async function cmdMonteCarlo(args: readonly string[], io: CliIo): Promise<number> {
   let a: Args;
@@ -203,6 +316,8 @@ export async function cmdMonteCarlo(args: readonly string[], io: CliIo): Promise
     );
   }
 
+  if (a.shard !== null && a.out !== null) return runShard(a, a.shard, a.out, scenario, io);
+
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
@@ -210,21 +325,16 @@ export async function cmdMonteCarlo(args: readonly string[], io: CliIo): Promise
   io.stderr(
     `rpo-sim: running ${a.trials} trials of ${a.file} on ${workers} worker thread${workers === 1 ? '' : 's'}, seed ${a.seed} (Ctrl+C: stop and print the trials done)\n`,
   );
-  const bar = process.stderr.isTTY ? progressBar(io) : null;
-  bar?.update(0, a.trials);
   let result: TrialRunResult;
   try {
-    result = await runTrialsInWorkers({
+    result = await runWithProgress(io, controller.signal, {
       scenario,
       seed: a.seed,
       trials: a.trials,
       workers,
-      signal: controller.signal,
-      ...(bar ? { onProgress: bar.update } : {}),
     });
   } finally {
     process.removeListener('SIGINT', onSigint);
-    bar?.end();
   }
 
   const summary = summarize(scenario, result.table, a.seed, result.prefix, result.interrupted);
