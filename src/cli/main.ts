@@ -8,6 +8,8 @@
  *   rpo-sim pc FILE.cdm [--hbr-m R] [--trials N] [--seed S] [--window-s T] [--json]
  *   rpo-sim montecarlo FILE --trials N --seed S --shard i/K --out PART.json
  *   rpo-sim merge PART.json... [--json]
+ *   rpo-sim montecarlo FILE --trials N --seed S --queue redis://HOST:PORT [--shards K]
+ *   rpo-sim worker --queue redis://HOST:PORT [--lock-duration-ms MS]
  *
  * Exit codes: 0 done; 1 the run finished with violations and --strict was given; 2 invalid input
  * or usage (the message on stderr, no stack trace); 3 an internal error (a bug: please report it);
@@ -67,6 +69,10 @@ const USAGE = `Usage:
       Run shard i of K (i from 0) of the same run and write its partial result.
   rpo-sim merge PART.json... [--json]
       Combine every shard's part into the run's report, identical to a single run's.
+  rpo-sim montecarlo FILE --trials N --seed S --queue redis://HOST:PORT [--shards K]
+      The same run as K jobs on a BullMQ queue in Redis; the same report.
+  rpo-sim worker --queue redis://HOST:PORT [--lock-duration-ms MS]
+      Serve the queue's Monte Carlo jobs until SIGINT/SIGTERM (the current job is finished).
   rpo-sim pc FILE.cdm [--hbr-m R] [--trials N] [--seed S] [--window-s T] [--json]
       Probability of collision of a conjunction in a CCSDS CDM (KVN): Foster's 2D Pc with its
       short-encounter test, and a two-body Monte Carlo (default 100000 trials, 95 % interval)
@@ -240,6 +246,8 @@ export async function main(argv: readonly string[], io: CliIo, version = '0.0.0'
         return (await import('./pc.ts')).cmdPc(rest, io);
       case 'merge':
         return (await import('./merge.ts')).cmdMerge(rest, io);
+      case 'worker':
+        return await (await import('./worker.ts')).cmdWorker(rest, io);
       case '--help':
       case '-h':
       case 'help':

@@ -3,9 +3,11 @@
  *
  *   rpo-sim montecarlo FILE --trials N --seed S [--json] [--workers K] [--worst OUT.json]
  *   rpo-sim montecarlo FILE --trials N --seed S --shard i/K --out PART.json [--workers K]
+ *   rpo-sim montecarlo FILE --trials N --seed S --queue redis://HOST:PORT [--shards K] [--json]
  *
  * With --shard, only shard i of K is run and its partial result written to PART.json, for
- * `rpo-sim merge` (shards.ts).
+ * `rpo-sim merge` (shards.ts). With --queue, the shards are jobs on a BullMQ queue served by
+ * `rpo-sim worker` processes (queue.ts), and the report is the same.
  *
  * Trials run on K worker threads (default os.availableParallelism(); the pool is in pool.ts), and
  * the result is bit-identical whatever K.
@@ -37,6 +39,10 @@ import { makePart, partText, shardRange } from './shards.ts';
 export const MAX_TRIALS = 1_000_000;
 /** Largest number of worker threads accepted. */
 export const MAX_WORKERS = 256;
+/** Trials per queue job unless --shards says otherwise. */
+export const TRIALS_PER_SHARD = 500;
+/** Largest number of queue jobs of one run. */
+export const MAX_SHARDS = 10_000;
 /** Exit code of a run stopped by SIGINT (128 + signal number 2). */
 export const EXIT_INTERRUPTED = 130;
 
@@ -74,6 +80,10 @@ interface Args {
   shard: Shard | null;
   /** Part file to write (with shard). */
   out: string | null;
+  /** Redis URL of the job queue (null: run here). */
+  queue: string | null;
+  /** Jobs on the queue. */
+  shards: number;
 }
 
 /** Parses `i/K` (0 <= i < K <= MAX_TRIALS). */
@@ -89,7 +99,7 @@ export function parseShard(text: string): Shard {
 }
 
 function parseArgs(args: readonly string[]): Args {
-  const valued = ['trials', 'seed', 'workers', 'worst', 'shard', 'out'];
+  const valued = ['trials', 'seed', 'workers', 'worst', 'shard', 'out', 'queue', 'shards'];
   const flags = new Map<string, string | true>();
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -130,9 +140,16 @@ function parseArgs(args: readonly string[]): Args {
     throw new UsageError(
       '--shard writes a partial result only: --json and --worst belong to the whole run',
     );
+  const queue = text('queue');
+  const shards = text('shards');
+  if (queue !== null && shard !== null)
+    throw new UsageError('--queue runs every shard: leave out --shard (or --queue)');
+  if (shards !== null && queue === null)
+    throw new UsageError('--shards K splits a run on the queue: give --queue redis://HOST:PORT');
+  const trialCount = parseInteger('trials', trials, 1, MAX_TRIALS);
   return {
     file: positional[0]!,
-    trials: parseInteger('trials', trials, 1, MAX_TRIALS),
+    trials: trialCount,
     seed: parseInteger('seed', seed, 0, MAX_SEED),
     json: flags.has('json'),
     workers:
@@ -142,6 +159,11 @@ function parseArgs(args: readonly string[]): Args {
     worst: text('worst'),
     shard: shard === null ? null : parseShard(shard),
     out,
+    queue,
+    shards:
+      shards === null
+        ? Math.min(MAX_SHARDS, Math.ceil(trialCount / TRIALS_PER_SHARD))
+        : parseInteger('shards', shards, 1, Math.min(MAX_SHARDS, trialCount)),
   };
 }
 
@@ -323,16 +345,37 @@ export async function cmdMonteCarlo(args: readonly string[], io: CliIo): Promise
   process.once('SIGINT', onSigint);
   const workers = Math.min(a.workers, a.trials);
   io.stderr(
-    `rpo-sim: running ${a.trials} trials of ${a.file} on ${workers} worker thread${workers === 1 ? '' : 's'}, seed ${a.seed} (Ctrl+C: stop and print the trials done)\n`,
+    a.queue === null
+      ? `rpo-sim: running ${a.trials} trials of ${a.file} on ${workers} worker thread${workers === 1 ? '' : 's'}, seed ${a.seed} (Ctrl+C: stop and print the trials done)\n`
+      : `rpo-sim: submitting ${a.trials} trials of ${a.file} as ${a.shards} job${a.shards === 1 ? '' : 's'} to ${a.queue}, seed ${a.seed} (served by rpo-sim worker; Ctrl+C: stop and print the shards done)\n`,
   );
   let result: TrialRunResult;
   try {
-    result = await runWithProgress(io, controller.signal, {
-      scenario,
-      seed: a.seed,
-      trials: a.trials,
-      workers,
-    });
+    if (a.queue === null) {
+      result = await runWithProgress(io, controller.signal, {
+        scenario,
+        seed: a.seed,
+        trials: a.trials,
+        workers,
+      });
+    } else {
+      const bar = process.stderr.isTTY ? progressBar(io) : null;
+      try {
+        result = await (
+          await import('./queue.ts')
+        ).runOnQueue({
+          url: a.queue,
+          scenario,
+          seed: a.seed,
+          trials: a.trials,
+          shards: a.shards,
+          signal: controller.signal,
+          ...(bar ? { onProgress: bar.update } : {}),
+        });
+      } finally {
+        bar?.end();
+      }
+    }
   } finally {
     process.removeListener('SIGINT', onSigint);
   }
@@ -344,7 +387,7 @@ export async function cmdMonteCarlo(args: readonly string[], io: CliIo): Promise
     );
   } else {
     io.stderr(
-      `rpo-sim: ${a.trials} trials in ${result.elapsedS.toFixed(2)} s (${(a.trials / result.elapsedS).toFixed(0)} trials/s, ${result.workers} worker${result.workers === 1 ? '' : 's'})\n`,
+      `rpo-sim: ${a.trials} trials in ${result.elapsedS.toFixed(2)} s (${(a.trials / result.elapsedS).toFixed(0)} trials/s, ${a.queue === null ? `${result.workers} worker${result.workers === 1 ? '' : 's'}` : `${a.shards} job${a.shards === 1 ? '' : 's'} on the queue`})\n`,
     );
   }
   if (summary.failed.count > 0) {

@@ -270,34 +270,37 @@ export function mergeParts(
   }
   if (covered < p0.trials) throw missing(covered, p0.trials, parts);
 
-  const crafts = p0.spacecraft.length;
-  const table = new TrialTable(p0.trials, crafts);
-  for (const p of parts) {
-    const errors = new Map(p.errors);
-    for (let t = p.firstTrial; t < p.endTrial; t++) {
-      const k = t - p.firstTrial;
-      if (p.flown[k] !== 1) {
-        table.set({
-          trialIndex: t,
-          error: errors.get(t) ?? 'the trial could not be flown',
-          spacecraft: [],
-        });
-        continue;
-      }
-      const spacecraft = [];
-      for (let i = 0; i < crafts; i++) {
-        const at = k * crafts + i;
-        spacecraft.push({
-          violationMask: p.violationMask[at]!,
-          minRangeM: p.minRangeM[at] ?? Number.NaN,
-          totalDvMps: p.totalDvMps[at] ?? Number.NaN,
-          passiveWorstRangeM: p.passiveWorstRangeM[at] ?? Number.NaN,
-        });
-      }
-      table.set({ trialIndex: t, error: null, spacecraft });
-    }
-  }
+  const table = new TrialTable(p0.trials, p0.spacecraft.length);
+  for (const p of parts) putPart(table, p);
   return { scenario: p0.scenario, seed: p0.seed, table };
+}
+
+/** Stores a part's trials in a table of the whole run (by trial index). */
+export function putPart(table: TrialTable, p: MonteCarloPart): void {
+  const crafts = table.craftCount;
+  const errors = new Map(p.errors);
+  for (let t = p.firstTrial; t < p.endTrial; t++) {
+    const k = t - p.firstTrial;
+    if (p.flown[k] !== 1) {
+      table.set({
+        trialIndex: t,
+        error: errors.get(t) ?? 'the trial could not be flown',
+        spacecraft: [],
+      });
+      continue;
+    }
+    const spacecraft = [];
+    for (let i = 0; i < crafts; i++) {
+      const at = k * crafts + i;
+      spacecraft.push({
+        violationMask: p.violationMask[at]!,
+        minRangeM: p.minRangeM[at] ?? Number.NaN,
+        totalDvMps: p.totalDvMps[at] ?? Number.NaN,
+        passiveWorstRangeM: p.passiveWorstRangeM[at] ?? Number.NaN,
+      });
+    }
+    table.set({ trialIndex: t, error: null, spacecraft });
+  }
 }
 
 /** The error for trials [first, end) that no part holds, naming the shards missing. */
