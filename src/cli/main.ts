@@ -10,6 +10,7 @@
  *   rpo-sim merge PART.json... [--json]
  *   rpo-sim montecarlo FILE --trials N --seed S --queue redis://HOST:PORT [--shards K]
  *   rpo-sim worker --queue redis://HOST:PORT [--lock-duration-ms MS]
+ *   rpo-sim sweep FILE --set PATH=SPEC [--set PATH=SPEC] --trials N --seed S [--json|--csv]
  *
  * Exit codes: 0 done; 1 the run finished with violations and --strict was given; 2 invalid input
  * or usage (the message on stderr, no stack trace); 3 an internal error (a bug: please report it);
@@ -73,6 +74,9 @@ const USAGE = `Usage:
       The same run as K jobs on a BullMQ queue in Redis; the same report.
   rpo-sim worker --queue redis://HOST:PORT [--lock-duration-ms MS]
       Serve the queue's Monte Carlo jobs until SIGINT/SIGTERM (the current job is finished).
+  rpo-sim sweep FILE --set PATH=SPEC [--set PATH=SPEC] --trials N --seed S [--json|--csv]
+      The Monte Carlo of every variant with the field at PATH set to each value of SPEC
+      (start:step:stop or a comma list), as a table (also --workers, --queue, --shards).
   rpo-sim pc FILE.cdm [--hbr-m R] [--trials N] [--seed S] [--window-s T] [--json]
       Probability of collision of a conjunction in a CCSDS CDM (KVN): Foster's 2D Pc with its
       short-encounter test, and a two-body Monte Carlo (default 100000 trials, 95 % interval)
@@ -246,6 +250,8 @@ export async function main(argv: readonly string[], io: CliIo, version = '0.0.0'
         return (await import('./pc.ts')).cmdPc(rest, io);
       case 'merge':
         return (await import('./merge.ts')).cmdMerge(rest, io);
+      case 'sweep':
+        return await (await import('./sweep.ts')).cmdSweep(rest, io);
       case 'worker':
         return await (await import('./worker.ts')).cmdWorker(rest, io);
       case '--help':

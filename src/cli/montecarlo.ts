@@ -60,7 +60,8 @@ const USAGE = `Usage:
       trial with the smallest minimum range as a scenario of its own. Ctrl+C prints the partial
       result and exits with 130.`;
 
-function parseInteger(flag: string, text: string, min: number, max: number): number {
+/** Parses an integer flag value in [min, max]. @throws UsageError */
+export function parseInteger(flag: string, text: string, min: number, max: number): number {
   // digits, optionally in exponent form (1e6); Number() alone would also take '', '0x10', ' 1 '
   const v = /^\d+(\.\d*)?(e\+?\d+)?$/i.test(text) ? Number(text) : Number.NaN;
   if (!Number.isSafeInteger(v) || v < min || v > max) {
@@ -242,21 +243,53 @@ function progressBar(io: CliIo): {
   };
 }
 
-/** Runs trials on worker threads with a progress bar on a terminal's stderr. */
-async function runWithProgress(
-  io: CliIo,
-  signal: AbortSignal,
-  opts: { scenario: Scenario; seed: number; trials: number; first?: number; workers: number },
-): Promise<TrialRunResult> {
-  const total = opts.trials - (opts.first ?? 0);
-  const bar = process.stderr.isTTY ? progressBar(io) : null;
-  bar?.update(0, total);
-  try {
-    return await runTrialsInWorkers({
-      ...opts,
-      signal,
-      ...(bar ? { onProgress: bar.update } : {}),
+/** Where and how `runTrials` runs trials. */
+export interface RunTrialsOptions {
+  scenario: Scenario;
+  seed: number;
+  trials: number;
+  /** First trial index (local runs only; default 0). */
+  first?: number;
+  /** Worker threads of a local run. */
+  workers: number;
+  /** Redis URL of the job queue; null: run here. */
+  queue: string | null;
+  /** Jobs on the queue. */
+  shards: number;
+  signal: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Runs trials on this machine's worker threads, or as jobs on the queue (queue.ts). */
+export async function runTrials(o: RunTrialsOptions): Promise<TrialRunResult> {
+  const progress = o.onProgress ? { onProgress: o.onProgress } : {};
+  if (o.queue === null)
+    return runTrialsInWorkers({
+      scenario: o.scenario,
+      seed: o.seed,
+      trials: o.trials,
+      ...(o.first === undefined ? {} : { first: o.first }),
+      workers: o.workers,
+      signal: o.signal,
+      ...progress,
     });
+  return (await import('./queue.ts')).runOnQueue({
+    url: o.queue,
+    scenario: o.scenario,
+    seed: o.seed,
+    trials: o.trials,
+    shards: o.shards,
+    signal: o.signal,
+    ...progress,
+  });
+}
+
+/** `runTrials` with a progress bar on a terminal's stderr. */
+async function runWithProgress(io: CliIo, o: RunTrialsOptions): Promise<TrialRunResult> {
+  const bar = process.stderr.isTTY ? progressBar(io) : null;
+  bar?.update(0, o.trials - (o.first ?? 0));
+  try {
+    return await runTrials({ ...o, ...(bar ? { onProgress: bar.update } : {}) });
   } finally {
     bar?.end();
   }
@@ -282,12 +315,15 @@ async function runShard(
   try {
     result =
       end > first
-        ? await runWithProgress(io, controller.signal, {
+        ? await runWithProgress(io, {
             scenario,
             seed: a.seed,
             trials: end,
             first,
             workers,
+            queue: null,
+            shards: 1,
+            signal: controller.signal,
           })
         : {
             table: new TrialTable(end, scenario.spacecraft.length),
@@ -351,31 +387,15 @@ export async function cmdMonteCarlo(args: readonly string[], io: CliIo): Promise
   );
   let result: TrialRunResult;
   try {
-    if (a.queue === null) {
-      result = await runWithProgress(io, controller.signal, {
-        scenario,
-        seed: a.seed,
-        trials: a.trials,
-        workers,
-      });
-    } else {
-      const bar = process.stderr.isTTY ? progressBar(io) : null;
-      try {
-        result = await (
-          await import('./queue.ts')
-        ).runOnQueue({
-          url: a.queue,
-          scenario,
-          seed: a.seed,
-          trials: a.trials,
-          shards: a.shards,
-          signal: controller.signal,
-          ...(bar ? { onProgress: bar.update } : {}),
-        });
-      } finally {
-        bar?.end();
-      }
-    }
+    result = await runWithProgress(io, {
+      scenario,
+      seed: a.seed,
+      trials: a.trials,
+      workers,
+      queue: a.queue,
+      shards: a.shards,
+      signal: controller.signal,
+    });
   } finally {
     process.removeListener('SIGINT', onSigint);
   }

@@ -2,7 +2,8 @@
 // and served by two `rpo-sim worker` processes prints the local run's --json byte for byte; a
 // worker killed (SIGKILL) in the middle of a shard loses nothing: its job is found stalled after
 // the lock expires, another worker flies the shard again, and the answer is still exact; a worker
-// stopped with SIGTERM finishes its shard; an unreachable Redis exits 2.
+// stopped with SIGTERM finishes its shard; a sweep on the queue equals the local sweep; an
+// unreachable Redis exits 2.
 //
 // Timeouts are generous (4 min): these tests start a server and Node processes (tsx) and wait
 // for a lock to expire, on a shared 2-core machine.
@@ -93,6 +94,33 @@ describe.runIf(available)('rpo-sim montecarlo --queue and rpo-sim worker (redis-
       }
       const served = workers.map((w) => (w.log().match(/: done/g) ?? []).length);
       expect(served[0]! + served[1]!).toBe(6);
+    },
+    SLOW,
+  );
+
+  it(
+    'a sweep on the queue gives the local sweep byte for byte',
+    async () => {
+      const sweep = [
+        'sweep',
+        EXAMPLE,
+        '--set',
+        'spacecraft[0].maneuvers[0].tS=1200,2400,oops',
+        '--trials',
+        '10',
+        '--seed',
+        '2',
+        '--json',
+      ];
+      const local = await cli(...sweep, '--workers', '1');
+      expect(local.code).toBe(0);
+      const w = startWorker(redis.url);
+      const queued = await cli(...sweep, '--queue', redis.url, '--shards', '3');
+      expect(queued.code).toBe(0);
+      expect(queued.out).toBe(local.out);
+      expect(JSON.parse(queued.out).variants[2].error).toMatch(/maneuvers\[0\]\.tS/);
+      w.child.kill('SIGTERM');
+      expect(await w.exited).toBe(0);
     },
     SLOW,
   );
