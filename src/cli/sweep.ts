@@ -23,6 +23,7 @@ import { formatIssues, loadScenario } from '../scenario/validate.ts';
 import { parsePath, setAtPath } from '../editing/jsonText.ts';
 import type { MonteCarloSummary, Proportion } from '../montecarlo/stats.ts';
 import { summarize } from '../montecarlo/stats.ts';
+import { isZeroDispersion } from '../montecarlo/sampler.ts';
 import type { CliIo } from './main.ts';
 import { inputProblemExit, loadScenarioFile, readScenarioFile, UsageError } from './files.ts';
 import { MAX_SHARDS, MAX_TRIALS, TRIALS_PER_SHARD, parseInteger, runTrials } from './montecarlo.ts';
@@ -319,7 +320,12 @@ export async function cmdSweep(args: readonly string[], io: CliIo): Promise<numb
   try {
     a = parseArgs(args);
     text = readScenarioFile(a.file);
-    name = loadScenarioFile(a.file, text).name;
+    const base = loadScenarioFile(a.file, text);
+    name = base.name;
+    if (isZeroDispersion(base.dispersions))
+      io.stderr(
+        `rpo-sim: ${a.file} has no dispersions (or all are zero): every trial of a variant is its nominal run\n`,
+      );
   } catch (err) {
     const code = inputProblemExit(err, io.stderr, USAGE);
     if (code !== null) return code;

@@ -81,6 +81,8 @@ describe.runIf(available)('rpo-sim montecarlo --queue and rpo-sim worker (redis-
       const local = await cli(...run, '--workers', '1');
       expect(local.code).toBe(0);
       const workers = [startWorker(redis.url), startWorker(redis.url)];
+      // their SIGTERM handler is set once they serve
+      for (const w of workers) await w.waitFor(/serving/);
       const queued = await cli(...run, '--queue', redis.url, '--shards', '6');
       expect(queued.err).toMatch(/submitting 45 trials .* as 6 jobs/);
       expect(queued.code).toBe(0);
@@ -146,6 +148,32 @@ describe.runIf(available)('rpo-sim montecarlo --queue and rpo-sim worker (redis-
       // b flew both shards, the killed worker's included
       expect(b.log()).toMatch(/shard 0\/2: done/);
       expect(b.log()).toMatch(/shard 1\/2: done/);
+      b.child.kill('SIGTERM');
+      expect(await b.exited).toBe(0);
+    },
+    SLOW,
+  );
+
+  it(
+    'a second SIGTERM hands the current shard back to the queue; another worker finishes the run exactly',
+    async () => {
+      const run = ['montecarlo', EXAMPLE, '--trials', '300', '--seed', '8', '--json'];
+      const local = await cli(...run, '--workers', '2');
+      const a = startWorker(redis.url);
+      await a.waitFor(/serving/);
+      const queued = cli(...run, '--queue', redis.url, '--shards', '1');
+      await a.waitFor(/shard 0\/1 of 300 trials: started/);
+      a.child.kill('SIGTERM');
+      await a.waitFor(/SIGTERM: finishing/);
+      a.child.kill('SIGTERM');
+      expect(await a.exited).toBe(0);
+      expect(a.log()).toMatch(/shard 0\/1: released to the queue/);
+      expect(a.log()).not.toMatch(/shard 0\/1: done/);
+      const b = startWorker(redis.url);
+      const r = await queued;
+      expect(r.code).toBe(0);
+      expect(r.out).toBe(local.out);
+      expect(b.log()).toMatch(/shard 0\/1: done/);
       b.child.kill('SIGTERM');
       expect(await b.exited).toBe(0);
     },

@@ -134,6 +134,27 @@ describe('rpo-sim sweep', () => {
     HEAVY_TEST_TIMEOUT_MS,
   );
 
+  it(
+    'says when the scenario has no dispersions',
+    async () => {
+      const r = await cli(
+        'sweep',
+        'scenarios/vbar-hop.json',
+        '--set',
+        'spacecraft[0].maneuvers[0].tS=3600',
+        '--trials',
+        '1',
+        '--seed',
+        '0',
+        '--workers',
+        '1',
+      );
+      expect(r.code).toBe(0);
+      expect(r.err).toMatch(/has no dispersions .*: every trial of a variant is its nominal run/);
+    },
+    HEAVY_TEST_TIMEOUT_MS,
+  );
+
   it('refuses bad usage with exit 2', async () => {
     const run = ['sweep', EXAMPLE, '--trials', '2', '--seed', '1'];
     const cases: [string[], RegExp][] = [
