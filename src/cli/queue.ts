@@ -170,13 +170,20 @@ export async function runOnQueue(opts: QueueRunOptions): Promise<TrialRunResult>
         report();
       }
     });
+    let onAbort: () => void = () => undefined;
     const aborted = new Promise<'aborted'>((resolve) => {
-      if (opts.signal?.aborted) resolve('aborted');
-      opts.signal?.addEventListener('abort', () => resolve('aborted'), { once: true });
+      onAbort = () => resolve('aborted');
+      if (opts.signal?.aborted) onAbort();
+      opts.signal?.addEventListener('abort', onAbort, { once: true });
     });
     const finished = Promise.all(
       jobs.map(async (job, i) => {
-        const text = await job.waitUntilFinished(events);
+        let text: string;
+        try {
+          text = await job.waitUntilFinished(events);
+        } catch (err) {
+          throw new Error(`${names[i]} failed on a worker: ${(err as Error).message}`);
+        }
         const part = checkPart(JSON.parse(text), names[i]!);
         if (part.scenarioSha256 !== hash || part.seed !== opts.seed || part.trials !== opts.trials)
           throw new Error(`${names[i]} came back from the queue for another run`);
@@ -185,12 +192,14 @@ export async function runOnQueue(opts: QueueRunOptions): Promise<TrialRunResult>
         report();
       }),
     );
-    const outcome = await Promise.race([finished, aborted]);
-    if (outcome === 'aborted') {
+    let outcome: 'aborted' | void[];
+    try {
+      outcome = await Promise.race([finished, aborted]);
+    } finally {
+      opts.signal?.removeEventListener('abort', onAbort);
       void finished.catch(() => undefined);
-      // jobs not started yet are withdrawn; a running one finishes and expires unread
-      await Promise.all(jobs.map((j) => j.remove().catch(() => undefined)));
-    } else {
+      // done, failed or interrupted: the run's jobs leave the queue (one running when the run is
+      // interrupted cannot be removed: it finishes and expires unread)
       await Promise.all(jobs.map((j) => j.remove().catch(() => undefined)));
     }
     const got = parts.filter((p): p is MonteCarloPart => p !== null);

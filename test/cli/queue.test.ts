@@ -3,7 +3,7 @@
 // worker killed (SIGKILL) in the middle of a shard loses nothing: its job is found stalled after
 // the lock expires, another worker flies the shard again, and the answer is still exact; a worker
 // stopped with SIGTERM finishes its shard; a sweep on the queue equals the local sweep; an
-// unreachable Redis exits 2.
+// interrupted submission withdraws its jobs; an unreachable Redis exits 2.
 //
 // Timeouts are generous (4 min): these tests start a server and Node processes (tsx) and wait
 // for a lock to expire, on a shared 2-core machine.
@@ -11,7 +11,11 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { Queue } from 'bullmq';
 import { main } from '../../src/cli/main.ts';
+import { QUEUE_NAME, redisConnection, runOnQueue } from '../../src/cli/queue.ts';
+import { loadScenario } from '../../src/scenario/validate.ts';
 import type { RedisServer } from './redisServer.ts';
 import { hasRedisServer, startRedis } from './redisServer.ts';
 
@@ -176,6 +180,35 @@ describe.runIf(available)('rpo-sim montecarlo --queue and rpo-sim worker (redis-
       expect(b.log()).toMatch(/shard 0\/1: done/);
       b.child.kill('SIGTERM');
       expect(await b.exited).toBe(0);
+    },
+    SLOW,
+  );
+
+  it(
+    'an interrupted submission withdraws its jobs and returns the trials done (none here)',
+    async () => {
+      const loaded = loadScenario(readFileSync(EXAMPLE, 'utf8'));
+      if (!loaded.ok) throw new Error('example invalid');
+      const controller = new AbortController();
+      // no worker serves the queue now: the jobs wait until the run is interrupted
+      const running = runOnQueue({
+        url: redis.url,
+        scenario: loaded.scenario,
+        seed: 1,
+        trials: 50,
+        shards: 5,
+        signal: controller.signal,
+      });
+      setTimeout(() => controller.abort(), 500);
+      const r = await running;
+      expect(r).toMatchObject({ interrupted: true, prefix: 0, done: 0 });
+      const queue = new Queue(QUEUE_NAME, { connection: redisConnection(redis.url) });
+      expect(await queue.getJobCounts('waiting', 'active', 'completed')).toEqual({
+        waiting: 0,
+        active: 0,
+        completed: 0,
+      });
+      await queue.close();
     },
     SLOW,
   );
