@@ -42,6 +42,9 @@ export async function buildNode() {
     // ES module builds first: jsonc-parser's `main` is a UMD bundle whose dynamic `require`s an
     // ES module bundle cannot serve
     mainFields: ['module', 'main'],
+    // the job queue's client stays an installed dependency: BullMQ reads its Lua scripts from
+    // its own package folder at run time, which a bundle does not carry
+    external: ['bullmq', 'ioredis'],
     target: 'node20.19',
     minifyWhitespace: true,
     minifySyntax: true,

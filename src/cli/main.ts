@@ -7,6 +7,11 @@
  *   rpo-sim montecarlo FILE --trials N --seed S [--json] [--workers K] [--worst OUT.json]
  *   rpo-sim pc FILE.cdm [--hbr-m R] [--trials N] [--seed S] [--window-s T] [--json]
  *   rpo-sim export FILE --format oem|oem-xml|opm|cdm|czml|stk-e --out DIR [--step-s S] [--ric]
+ *   rpo-sim montecarlo FILE --trials N --seed S --shard i/K --out PART.json
+ *   rpo-sim merge PART.json... [--json]
+ *   rpo-sim montecarlo FILE --trials N --seed S --queue redis://HOST:PORT [--shards K]
+ *   rpo-sim worker --queue redis://HOST:PORT [--lock-duration-ms MS]
+ *   rpo-sim sweep FILE --set PATH=SPEC [--set PATH=SPEC] --trials N --seed S [--json|--csv]
  *
  * Exit codes: 0 done; 1 the run finished with violations and --strict was given; 2 invalid input
  * or usage (the message on stderr, no stack trace); 3 an internal error (a bug: please report it);
@@ -63,6 +68,17 @@ const USAGE = `Usage:
       cores); print violation probabilities (95 % Wilson intervals) and percentiles of minimum
       range and delta-v. --worst writes the closest trial as a scenario. Ctrl+C: partial
       result, exit code 130.
+  rpo-sim montecarlo FILE --trials N --seed S --shard i/K --out PART.json
+      Run shard i of K (i from 0) of the same run and write its partial result.
+  rpo-sim merge PART.json... [--json]
+      Combine every shard's part into the run's report, identical to a single run's.
+  rpo-sim montecarlo FILE --trials N --seed S --queue redis://HOST:PORT [--shards K]
+      The same run as K jobs on a BullMQ queue in Redis; the same report.
+  rpo-sim worker --queue redis://HOST:PORT [--lock-duration-ms MS]
+      Serve the queue's Monte Carlo jobs until SIGINT/SIGTERM (the current job is finished).
+  rpo-sim sweep FILE --set PATH=SPEC [--set PATH=SPEC] --trials N --seed S [--json|--csv]
+      The Monte Carlo of every variant with the field at PATH set to each value of SPEC
+      (start:step:stop or a comma list), as a table (also --workers, --queue, --shards).
   rpo-sim pc FILE.cdm [--hbr-m R] [--trials N] [--seed S] [--window-s T] [--json]
       Probability of collision of a conjunction in a CCSDS CDM (KVN): Foster's 2D Pc with its
       short-encounter test, and a two-body Monte Carlo (default 100000 trials, 95 % interval)
@@ -244,6 +260,12 @@ export async function main(argv: readonly string[], io: CliIo, version = '0.0.0'
         return await (await import('./montecarlo.ts')).cmdMonteCarlo(rest, io);
       case 'pc':
         return (await import('./pc.ts')).cmdPc(rest, io);
+      case 'merge':
+        return (await import('./merge.ts')).cmdMerge(rest, io);
+      case 'sweep':
+        return await (await import('./sweep.ts')).cmdSweep(rest, io);
+      case 'worker':
+        return await (await import('./worker.ts')).cmdWorker(rest, io);
       case '--help':
       case '-h':
       case 'help':

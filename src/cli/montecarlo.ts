@@ -2,6 +2,12 @@
  * `rpo-sim montecarlo`: dispersion analysis of a scenario on worker threads.
  *
  *   rpo-sim montecarlo FILE --trials N --seed S [--json] [--workers K] [--worst OUT.json]
+ *   rpo-sim montecarlo FILE --trials N --seed S --shard i/K --out PART.json [--workers K]
+ *   rpo-sim montecarlo FILE --trials N --seed S --queue redis://HOST:PORT [--shards K] [--json]
+ *
+ * With --shard, only shard i of K is run and its partial result written to PART.json, for
+ * `rpo-sim merge` (shards.ts). With --queue, the shards are jobs on a BullMQ queue served by
+ * `rpo-sim worker` processes (queue.ts), and the report is the same.
  *
  * Trials run on K worker threads (default os.availableParallelism(); the pool is in pool.ts), and
  * the result is bit-identical whatever K.
@@ -24,12 +30,19 @@ import { trialScenario } from '../montecarlo/worst.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { inputProblemExit, loadScenarioFile, UsageError, writeOutputFile } from './files.ts';
 import type { TrialRunResult } from '../montecarlo/trial.ts';
+import { TrialTable } from '../montecarlo/trial.ts';
 import { runTrialsInWorkers } from './pool.ts';
+import type { Shard } from './shards.ts';
+import { makePart, partText, shardRange } from './shards.ts';
 
 /** Largest number of trials one run accepts. */
 export const MAX_TRIALS = 1_000_000;
 /** Largest number of worker threads accepted. */
 export const MAX_WORKERS = 256;
+/** Trials per queue job unless --shards says otherwise. */
+export const TRIALS_PER_SHARD = 500;
+/** Largest number of queue jobs of one run. */
+export const MAX_SHARDS = 10_000;
 /** Exit code of a run stopped by SIGINT (128 + signal number 2). */
 export const EXIT_INTERRUPTED = 130;
 
@@ -47,7 +60,8 @@ const USAGE = `Usage:
       trial with the smallest minimum range as a scenario of its own. Ctrl+C prints the partial
       result and exits with 130.`;
 
-function parseInteger(flag: string, text: string, min: number, max: number): number {
+/** Parses an integer flag value in [min, max]. @throws UsageError */
+export function parseInteger(flag: string, text: string, min: number, max: number): number {
   // digits, optionally in exponent form (1e6); Number() alone would also take '', '0x10', ' 1 '
   const v = /^\d+(\.\d*)?(e\+?\d+)?$/i.test(text) ? Number(text) : Number.NaN;
   if (!Number.isSafeInteger(v) || v < min || v > max) {
@@ -63,10 +77,30 @@ interface Args {
   json: boolean;
   workers: number;
   worst: string | null;
+  /** Shard to run (null: the whole run). */
+  shard: Shard | null;
+  /** Part file to write (with shard). */
+  out: string | null;
+  /** Redis URL of the job queue (null: run here). */
+  queue: string | null;
+  /** Jobs on the queue. */
+  shards: number;
+}
+
+/** Parses `i/K` (0 <= i < K <= MAX_TRIALS). */
+export function parseShard(text: string): Shard {
+  const m = /^(\d+)\/(\d+)$/.exec(text);
+  const index = m ? Number(m[1]) : Number.NaN;
+  const count = m ? Number(m[2]) : Number.NaN;
+  if (!(count >= 1 && count <= MAX_TRIALS && index >= 0 && index < count))
+    throw new UsageError(
+      `--shard must be i/K with K from 1 to ${MAX_TRIALS} and i from 0 to K - 1 (got "${text}")`,
+    );
+  return { index, count };
 }
 
 function parseArgs(args: readonly string[]): Args {
-  const valued = ['trials', 'seed', 'workers', 'worst'];
+  const valued = ['trials', 'seed', 'workers', 'worst', 'shard', 'out', 'queue', 'shards'];
   const flags = new Map<string, string | true>();
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -97,9 +131,26 @@ function parseArgs(args: readonly string[]): Args {
   if (seed === null)
     throw new UsageError(`montecarlo needs --seed S (an integer, 0 to ${MAX_SEED})`);
   const workers = text('workers');
+  const shard = text('shard');
+  const out = text('out');
+  if (shard !== null && out === null)
+    throw new UsageError('--shard needs --out PART.json (the partial result for rpo-sim merge)');
+  if (out !== null && shard === null)
+    throw new UsageError('--out writes a shard: give --shard i/K too (0/1 for the whole run)');
+  if (shard !== null && (flags.has('json') || text('worst') !== null))
+    throw new UsageError(
+      '--shard writes a partial result only: --json and --worst belong to the whole run',
+    );
+  const queue = text('queue');
+  const shards = text('shards');
+  if (queue !== null && shard !== null)
+    throw new UsageError('--queue runs every shard: leave out --shard (or --queue)');
+  if (shards !== null && queue === null)
+    throw new UsageError('--shards K splits a run on the queue: give --queue redis://HOST:PORT');
+  const trialCount = parseInteger('trials', trials, 1, MAX_TRIALS);
   return {
     file: positional[0]!,
-    trials: parseInteger('trials', trials, 1, MAX_TRIALS),
+    trials: trialCount,
     seed: parseInteger('seed', seed, 0, MAX_SEED),
     json: flags.has('json'),
     workers:
@@ -107,6 +158,13 @@ function parseArgs(args: readonly string[]): Args {
         ? Math.min(MAX_WORKERS, availableParallelism())
         : parseInteger('workers', workers, 1, MAX_WORKERS),
     worst: text('worst'),
+    shard: shard === null ? null : parseShard(shard),
+    out,
+    queue,
+    shards:
+      shards === null
+        ? Math.min(MAX_SHARDS, Math.ceil(trialCount / TRIALS_PER_SHARD))
+        : parseInteger('shards', shards, 1, Math.min(MAX_SHARDS, trialCount)),
   };
 }
 
@@ -185,6 +243,119 @@ function progressBar(io: CliIo): {
   };
 }
 
+/** Where and how `runTrials` runs trials. */
+export interface RunTrialsOptions {
+  scenario: Scenario;
+  seed: number;
+  trials: number;
+  /** First trial index (local runs only; default 0). */
+  first?: number;
+  /** Worker threads of a local run. */
+  workers: number;
+  /** Redis URL of the job queue; null: run here. */
+  queue: string | null;
+  /** Jobs on the queue. */
+  shards: number;
+  signal: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Runs trials on this machine's worker threads, or as jobs on the queue (queue.ts). */
+export async function runTrials(o: RunTrialsOptions): Promise<TrialRunResult> {
+  const progress = o.onProgress ? { onProgress: o.onProgress } : {};
+  if (o.queue === null)
+    return runTrialsInWorkers({
+      scenario: o.scenario,
+      seed: o.seed,
+      trials: o.trials,
+      ...(o.first === undefined ? {} : { first: o.first }),
+      workers: o.workers,
+      signal: o.signal,
+      ...progress,
+    });
+  return (await import('./queue.ts')).runOnQueue({
+    url: o.queue,
+    scenario: o.scenario,
+    seed: o.seed,
+    trials: o.trials,
+    shards: o.shards,
+    signal: o.signal,
+    ...progress,
+  });
+}
+
+/** `runTrials` with a progress bar on a terminal's stderr. */
+async function runWithProgress(io: CliIo, o: RunTrialsOptions): Promise<TrialRunResult> {
+  const bar = process.stderr.isTTY ? progressBar(io) : null;
+  bar?.update(0, o.trials - (o.first ?? 0));
+  try {
+    return await runTrials({ ...o, ...(bar ? { onProgress: bar.update } : {}) });
+  } finally {
+    bar?.end();
+  }
+}
+
+/** `--shard i/K --out PART.json`: runs the shard's trials and writes the part (exit code). */
+async function runShard(
+  a: Args,
+  shard: Shard,
+  out: string,
+  scenario: Scenario,
+  io: CliIo,
+): Promise<number> {
+  const { first, end } = shardRange(a.trials, shard);
+  const workers = Math.max(1, Math.min(a.workers, end - first));
+  io.stderr(
+    `rpo-sim: running shard ${shard.index}/${shard.count} (trials ${first} to ${end - 1} of ${a.trials}) of ${a.file} on ${workers} worker thread${workers === 1 ? '' : 's'}, seed ${a.seed} (Ctrl+C: stop, nothing written)\n`,
+  );
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.once('SIGINT', onSigint);
+  let result: TrialRunResult;
+  try {
+    result =
+      end > first
+        ? await runWithProgress(io, {
+            scenario,
+            seed: a.seed,
+            trials: end,
+            first,
+            workers,
+            queue: null,
+            shards: 1,
+            signal: controller.signal,
+          })
+        : {
+            table: new TrialTable(end, scenario.spacecraft.length),
+            prefix: 0,
+            done: 0,
+            interrupted: false,
+            elapsedS: 0,
+            workers: 0,
+          };
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
+  if (result.interrupted) {
+    io.stderr(
+      `rpo-sim: interrupted: ${result.done} of ${end - first} trials of the shard done; nothing written to ${out}\n`,
+    );
+    return EXIT_INTERRUPTED;
+  }
+  const text = partText(makePart(scenario, a.seed, a.trials, shard, result.table));
+  try {
+    writeOutputFile(out, (append) => append(text));
+  } catch (err) {
+    const code = inputProblemExit(err, io.stderr, USAGE);
+    if (code !== null) return code;
+    throw err;
+  }
+  io.stderr(
+    `rpo-sim: wrote shard ${shard.index}/${shard.count} (${end - first} trials in ${result.elapsedS.toFixed(2)} s) to ${out}\n`,
+  );
+  return 0;
+}
+
 /** `rpo-sim montecarlo ...`; returns the exit code. */
 export async function cmdMonteCarlo(args: readonly string[], io: CliIo): Promise<number> {
   let a: Args;
@@ -203,28 +374,30 @@ export async function cmdMonteCarlo(args: readonly string[], io: CliIo): Promise
     );
   }
 
+  if (a.shard !== null && a.out !== null) return runShard(a, a.shard, a.out, scenario, io);
+
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
   const workers = Math.min(a.workers, a.trials);
   io.stderr(
-    `rpo-sim: running ${a.trials} trials of ${a.file} on ${workers} worker thread${workers === 1 ? '' : 's'}, seed ${a.seed} (Ctrl+C: stop and print the trials done)\n`,
+    a.queue === null
+      ? `rpo-sim: running ${a.trials} trials of ${a.file} on ${workers} worker thread${workers === 1 ? '' : 's'}, seed ${a.seed} (Ctrl+C: stop and print the trials done)\n`
+      : `rpo-sim: submitting ${a.trials} trials of ${a.file} as ${a.shards} job${a.shards === 1 ? '' : 's'} to ${a.queue}, seed ${a.seed} (served by rpo-sim worker; Ctrl+C: stop and print the shards done)\n`,
   );
-  const bar = process.stderr.isTTY ? progressBar(io) : null;
-  bar?.update(0, a.trials);
   let result: TrialRunResult;
   try {
-    result = await runTrialsInWorkers({
+    result = await runWithProgress(io, {
       scenario,
       seed: a.seed,
       trials: a.trials,
       workers,
+      queue: a.queue,
+      shards: a.shards,
       signal: controller.signal,
-      ...(bar ? { onProgress: bar.update } : {}),
     });
   } finally {
     process.removeListener('SIGINT', onSigint);
-    bar?.end();
   }
 
   const summary = summarize(scenario, result.table, a.seed, result.prefix, result.interrupted);
@@ -234,7 +407,7 @@ export async function cmdMonteCarlo(args: readonly string[], io: CliIo): Promise
     );
   } else {
     io.stderr(
-      `rpo-sim: ${a.trials} trials in ${result.elapsedS.toFixed(2)} s (${(a.trials / result.elapsedS).toFixed(0)} trials/s, ${result.workers} worker${result.workers === 1 ? '' : 's'})\n`,
+      `rpo-sim: ${a.trials} trials in ${result.elapsedS.toFixed(2)} s (${(a.trials / result.elapsedS).toFixed(0)} trials/s, ${a.queue === null ? `${result.workers} worker${result.workers === 1 ? '' : 's'}` : `${a.shards} job${a.shards === 1 ? '' : 's'} on the queue`})\n`,
     );
   }
   if (summary.failed.count > 0) {

@@ -75,7 +75,10 @@ export function serveTrials(port: MessagePort | null, init: WorkerInit): void {
 export interface PoolOptions {
   scenario: Scenario;
   seed: number;
+  /** Trials of the run: indexes first..trials-1 are run. */
   trials: number;
+  /** First trial index to run (default 0; a shard's start, shards.ts). */
+  first?: number;
   /** Worker threads (at most one per chunk is started). */
   workers: number;
   /** Trials per request (default: about 20 requests per worker, at most 50 trials each). */
@@ -118,17 +121,21 @@ export function workerExecArgv(execArgv: readonly string[]): string[] {
   return out;
 }
 
-/** Runs trials 0..trials-1 on worker threads and collects them by index. */
+/**
+ * Runs trials first..trials-1 (first defaults to 0) on worker threads and collects them by index.
+ */
 export function runTrialsInWorkers(opts: PoolOptions): Promise<TrialRunResult> {
   const { scenario, seed, trials } = opts;
+  const first = opts.first ?? 0;
+  const total = trials - first;
   const crafts = scenario.spacecraft.length;
   const stride = packedTrialLength(crafts);
   const table = new TrialTable(trials, crafts);
-  const chunk = opts.chunkSize ?? defaultChunkSize(trials, opts.workers);
-  const count = Math.max(1, Math.min(opts.workers, Math.ceil(trials / chunk)));
+  const chunk = opts.chunkSize ?? defaultChunkSize(total, opts.workers);
+  const count = Math.max(1, Math.min(opts.workers, Math.ceil(total / chunk)));
   const t0 = performance.now();
   const init: WorkerInit = { scenario, seed };
-  let next = 0;
+  let next = first;
   let done = 0;
   let settled = false;
   const pool: Worker[] = [];
@@ -179,8 +186,8 @@ export function runTrialsInWorkers(opts: PoolOptions): Promise<TrialRunResult> {
           table.set(unpackOutcome(res.data, crafts, offset, errors.get(t) ?? null));
         }
         done += res.end - res.start;
-        opts.onProgress?.(done, trials);
-        if (done >= trials) finish(null, false);
+        opts.onProgress?.(done, total);
+        if (done >= total) finish(null, false);
         else dispatch(w);
       });
       w.on('error', (err) => finish(err, false));

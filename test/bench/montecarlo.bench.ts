@@ -13,14 +13,22 @@
  *   ratio (1 would be native speed); then both per trial in one thread, in alternated rounds (a
  *   fair comparison when the machine's load changes). Skipped when gcc is missing.
  * The pool runs are checked to give bit-identical tables.
+ * - the job queue (issue 17): QUEUE_TRIALS trials on the local pool of 2 worker threads, then the
+ *   same run submitted to a BullMQ queue on a redis-server started here on a loopback port and
+ *   served by 2 `rpo-sim worker` processes started beforehand (as a standing cluster is); the
+ *   two reports are checked to be identical. Target: the queue within 10 % of the pool. Skipped,
+ *   with a note, where redis-server is not installed.
  */
 
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runTrialsInWorkers } from '../../src/cli/pool.ts';
+import { runOnQueue } from '../../src/cli/queue.ts';
+import { summarize } from '../../src/montecarlo/stats.ts';
+import { hasRedisServer, startRedis } from '../cli/redisServer.ts';
 import { runTrial } from '../../src/montecarlo/trial.ts';
 import { loadScenario } from '../../src/scenario/validate.ts';
 
@@ -129,6 +137,62 @@ try {
   }
 } finally {
   rmSync(cDir, { recursive: true, force: true });
+}
+
+const QUEUE_TRIALS = 4000;
+if (hasRedisServer()) {
+  const redis = await startRedis();
+  const workers = [0, 1].map(() =>
+    spawn(
+      process.execPath,
+      [
+        new URL('../../src/cli/rpo-sim.mjs', import.meta.url).pathname,
+        'worker',
+        '--queue',
+        redis.url,
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    ),
+  );
+  try {
+    await Promise.all(
+      workers.map(
+        (w) =>
+          new Promise<void>((resolve) => {
+            let log = '';
+            w.stderr.on('data', (b: Buffer) => {
+              log += b.toString();
+              if (log.includes('serving')) resolve();
+            });
+          }),
+      ),
+    );
+    const base = { scenario, seed: SEED, trials: QUEUE_TRIALS };
+    const local = await runTrialsInWorkers({ ...base, workers: 2 });
+    const queued = await runOnQueue({
+      ...base,
+      url: redis.url,
+      shards: Math.ceil(QUEUE_TRIALS / 500),
+    });
+    const json = (r: typeof local) => JSON.stringify(summarize(scenario, r.table, SEED));
+    if (json(local) !== json(queued)) throw new Error('the queue run differs from the local run');
+    rows.push([
+      `${QUEUE_TRIALS} trials, local pool of 2 worker threads`,
+      `${local.elapsedS.toFixed(2)} s (${(QUEUE_TRIALS / local.elapsedS).toFixed(0)} trials/s)`,
+      '',
+    ]);
+    rows.push([
+      `the same on the Redis queue, 2 \`rpo-sim worker\` processes, ${queued.workers} jobs`,
+      `${queued.elapsedS.toFixed(2)} s (${(QUEUE_TRIALS / queued.elapsedS).toFixed(0)} trials/s, ${((local.elapsedS / queued.elapsedS) * 100).toFixed(0)} % of the pool)`,
+      '>= 90 %',
+    ]);
+  } finally {
+    for (const w of workers) w.kill('SIGTERM');
+    await Promise.all(workers.map((w) => new Promise((resolve) => w.once('exit', resolve))));
+    await redis.stop();
+  }
+} else {
+  rows.push(['Redis queue (2 worker processes)', 'skipped: no redis-server', '']);
 }
 
 console.log(
