@@ -3,12 +3,9 @@
  * state, the sun geometry, and the constraint detectors against the target.
  */
 
-import { DEG_TO_RAD, GEO_RADIUS_M, MU_EARTH_M3_S2 } from '../core/constants.ts';
+import { GEO_RADIUS_M } from '../core/constants.ts';
 import { geoTargetGeometry, SunTable } from '../core/lighting.ts';
-import { CwDynamics } from '../dynamics/cw.ts';
 import type { DynamicsModel } from '../dynamics/model.ts';
-import { NonlinearCircularDynamics } from '../dynamics/nonlinear.ts';
-import { keplerStateEci, TwoBodyDynamics } from '../dynamics/twobody.ts';
 import {
   ClosingSpeedDetector,
   CorridorDetector,
@@ -16,31 +13,20 @@ import {
   SphereDetector,
   type Detector,
 } from '../events/detectors.ts';
-import { elementsLightingGeometry, targetInitialEci } from '../formats/scenarioElements.ts';
-import { scenarioMaxSubStepS, targetMeanMotionRadPerS } from '../scenario/derived.ts';
+import { elementsLightingGeometry } from '../formats/scenarioElements.ts';
+import { scenarioMaxSubStepS } from '../scenario/derived.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { dynamicsModule } from './dynamics/registry.ts';
 
 /**
- * Builds the dynamics model of a scenario (one instance per spacecraft: each has its thrust),
- * with its longest RK4 sub-step for the target's orbit and the run's length (`scenarioMaxSubStepS`).
+ * Builds the dynamics model of a scenario (one instance per spacecraft: each has its thrust)
+ * through the dynamics registry (./dynamics/registry.ts), with its longest RK4 sub-step for the
+ * target's orbit and the run's length (`scenarioMaxSubStepS`).
  */
 export function createModel(s: Scenario): DynamicsModel {
-  const model = newModel(s);
+  const model = dynamicsModule(s).create(s);
   model.maxSubStepS = scenarioMaxSubStepS(s);
   return model;
-}
-
-function targetRadiusM(orbit: { type: 'geo' } | { type: 'circular'; radiusM: number }): number {
-  return orbit.type === 'geo' ? GEO_RADIUS_M : orbit.radiusM;
-}
-
-function newModel(s: Scenario): DynamicsModel {
-  const orbit = s.target.orbit;
-  if (orbit.type === 'elliptical' || orbit.type === 'elements')
-    return new TwoBodyDynamics(MU_EARTH_M3_S2);
-  const n = targetMeanMotionRadPerS(orbit);
-  if (s.dynamics === 'cw') return new CwDynamics(n);
-  return new NonlinearCircularDynamics(n, targetRadiusM(orbit));
 }
 
 /** The model's initial state for a spacecraft's RIC state (two-body: with the target's orbit). */
@@ -49,20 +35,7 @@ export function initialModelState(
   model: DynamicsModel,
   ric: ArrayLike<number>,
 ): Float64Array {
-  const y = new Float64Array(model.stateSize);
-  const orbit = s.target.orbit;
-  if (orbit.type === 'elements') y.set(targetInitialEci(orbit, s.epoch));
-  if (orbit.type === 'elliptical') {
-    keplerStateEci(
-      orbit.semiMajorAxisM,
-      orbit.eccentricity,
-      orbit.trueAnomalyDeg * DEG_TO_RAD,
-      MU_EARTH_M3_S2,
-      y,
-    );
-  }
-  model.setRic(y, ric);
-  return y;
+  return dynamicsModule(s).initialState(s, model, ric);
 }
 
 /** Sun geometry of a circular target (geo longitude, or longitude 0 for a plain circular orbit). */
