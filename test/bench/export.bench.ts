@@ -5,6 +5,8 @@
  */
 
 import { readFileSync } from 'node:fs';
+// the default scenario has a trigger: its parser (mathjs) is loaded on demand elsewhere
+import '../../src/events/expression.ts';
 import { exportRun } from '../../src/formats/export.ts';
 import { loadScenario } from '../../src/scenario/validate.ts';
 import { runScenario } from '../../src/sim/run.ts';
