@@ -68,8 +68,23 @@ export function equationOfEquinoxesRad(epochMs: number): number {
   return ((e_tilt(astroTime(epochMs)).ee * 15) / 3600) * DEG_TO_RAD;
 }
 
+/** Rotates the state [r, v] about z by `angleRad` (positive: counter-clockwise) into `out`. */
+function rotateStateZ(angleRad: number, state: ArrayLike<number>, out: Float64Array): Float64Array {
+  const c = Math.cos(angleRad);
+  const s = Math.sin(angleRad);
+  for (let o = 0; o <= 3; o += 3) {
+    const x = state[o]!;
+    const y = state[o + 1]!;
+    out[o] = c * x - s * y;
+    out[o + 1] = s * x + c * y;
+    out[o + 2] = state[o + 2]!;
+  }
+  return out;
+}
+
 /**
- * Rotates a TEME state of date to TOD (same date), in place or into `out`.
+ * Rotates a TEME state of date to TOD (same date), in place or into `out`: TOD's equinox is
+ * TEME's turned by the equation of the equinoxes about z.
  * @param epochMs the date, Unix ms UTC @param teme [r, v] @param out receives [r, v]
  */
 export function temeToTod(
@@ -77,17 +92,7 @@ export function temeToTod(
   teme: ArrayLike<number>,
   out: Float64Array,
 ): Float64Array {
-  const a = equationOfEquinoxesRad(epochMs);
-  const c = Math.cos(a);
-  const s = Math.sin(a);
-  for (const o of [0, 3]) {
-    const x = teme[o]!;
-    const y = teme[o + 1]!;
-    out[o] = c * x - s * y;
-    out[o + 1] = s * x + c * y;
-    out[o + 2] = teme[o + 2]!;
-  }
-  return out;
+  return rotateStateZ(equationOfEquinoxesRad(epochMs), teme, out);
 }
 
 /** The inverse of {@link temeToTod}. */
@@ -96,17 +101,7 @@ export function todToTeme(
   tod: ArrayLike<number>,
   out: Float64Array,
 ): Float64Array {
-  const a = -equationOfEquinoxesRad(epochMs);
-  const c = Math.cos(a);
-  const s = Math.sin(a);
-  for (const o of [0, 3]) {
-    const x = tod[o]!;
-    const y = tod[o + 1]!;
-    out[o] = c * x - s * y;
-    out[o + 1] = s * x + c * y;
-    out[o + 2] = tod[o + 2]!;
-  }
-  return out;
+  return rotateStateZ(-equationOfEquinoxesRad(epochMs), tod, out);
 }
 
 // ---------------------------------------------------------------- TLE

@@ -6,6 +6,7 @@
  * several repetitions after a warm-up, so the JIT has compiled the hot loops.
  */
 
+import { bestMs } from './timing.ts';
 import { readFileSync } from 'node:fs';
 import { GEO_RADIUS_M, meanMotionRadPerS, MU_EARTH_M3_S2 } from '../../src/core/constants.ts';
 import { CwDynamics, cwPropagate } from '../../src/dynamics/cw.ts';
@@ -23,24 +24,13 @@ import { runScenario } from '../../src/sim/run.ts';
 
 const n = meanMotionRadPerS(GEO_RADIUS_M);
 
-function best(reps: number, fn: () => void): number {
-  fn();
-  let min = Infinity;
-  for (let i = 0; i < reps; i++) {
-    const t0 = performance.now();
-    fn();
-    min = Math.min(min, performance.now() - t0);
-  }
-  return min;
-}
-
 function nsPerStep(
   model: DynamicsModel,
   y: Float64Array,
   steps: number,
   reset: () => void = () => {},
 ): number {
-  const ms = best(5, () => {
+  const ms = bestMs(5, () => {
     reset();
     for (let k = 0; k < steps; k++) model.rk4Step(k, y, 1);
   });
@@ -89,7 +79,7 @@ rows.push([
 const out = new Float64Array(6);
 const x0 = [1000, -2000, 300, 0.01, 0.02, -0.003];
 const samples = 2_000_000;
-const cfMs = best(5, () => {
+const cfMs = bestMs(5, () => {
   for (let k = 0; k < samples; k++) cwPropagate(n, x0, k, out);
 });
 rows.push(['CW closed form', `${(((samples / cfMs) * 1e3) / 1e6).toFixed(1)} M samples/s`, '']);
@@ -101,14 +91,14 @@ const text = readFileSync(
 const loaded = loadScenario(text);
 if (!loaded.ok) throw new Error('default scenario invalid');
 const scenario = loaded.scenario;
-const runMs = best(7, () => buildReport(evaluateScenario(scenario, { skipPassiveSafety: true })));
+const runMs = bestMs(7, () => buildReport(evaluateScenario(scenario, { skipPassiveSafety: true })));
 rows.push([
   `48 h default scenario, 1 s steps (${scenario.dynamics}: hop, triggered transfer, football, transfer; objectives): run, events, report`,
   `${runMs.toFixed(1)} ms`,
   '',
 ]);
 let drifts = 0;
-const fullMs = best(7, () => {
+const fullMs = bestMs(7, () => {
   const e = evaluateScenario(scenario);
   drifts = e.spacecraft[0]!.passiveSafety.drifts;
   buildReport(e);
@@ -118,7 +108,7 @@ rows.push([
   `${fullMs.toFixed(1)} ms (${(fullMs / runMs).toFixed(2)}x)`,
   '<= 4x',
 ]);
-const ephMs = best(7, () => runScenario(scenario, { recordEphemeris: true }));
+const ephMs = bestMs(7, () => runScenario(scenario, { recordEphemeris: true }));
 rows.push(['  run alone, recording the ephemeris (view, CSV)', `${ephMs.toFixed(1)} ms`, '']);
 // Issue 11: what testing an armed trigger between steps (on the interpolant, at most 1 s apart)
 // costs. The default scenario's sun-phase trigger is armed for ~2.6 h of the 48 h; at 1 s steps
@@ -151,7 +141,7 @@ for (const stepS of [1, 10, 60]) {
 const cwScenario = { ...scenario, dynamics: 'cw' as const };
 rows.push([
   '  run, events, report in CW',
-  `${best(7, () => buildReport(evaluateScenario(cwScenario, { skipPassiveSafety: true }))).toFixed(1)} ms`,
+  `${bestMs(7, () => buildReport(evaluateScenario(cwScenario, { skipPassiveSafety: true }))).toFixed(1)} ms`,
   '',
 ]);
 // The plan the core issue set its 15 ms target on: transfer in, football, transfer out, keep-out
@@ -172,7 +162,7 @@ const plain: Scenario = {
     },
   ],
 };
-const plainMs = best(7, () => buildReport(evaluateScenario(plain, { skipPassiveSafety: true })));
+const plainMs = bestMs(7, () => buildReport(evaluateScenario(plain, { skipPassiveSafety: true })));
 rows.push([
   '48 h plan at 1 s steps (nonlinear: transfer, football, transfer; keep-out): run, events, report',
   `${plainMs.toFixed(1)} ms`,
@@ -220,14 +210,14 @@ const timed: Scenario = {
     },
   ],
 };
-const timedMs = best(7, () => runScenario(timed));
-const triggeredMs = best(7, () => runScenario(triggered));
+const timedMs = bestMs(7, () => runScenario(timed));
+const triggeredMs = bestMs(7, () => runScenario(triggered));
 rows.push([
   '48 h CW run with 3 triggered burns / the same burns timed',
   `${triggeredMs.toFixed(1)} / ${timedMs.toFixed(1)} ms (${(triggeredMs / timedMs).toFixed(2)}x)`,
   '<= 1.5x',
 ]);
-const loadMs = best(20, () => loadScenario(text));
+const loadMs = bestMs(20, () => loadScenario(text));
 rows.push(['Load and validate the default scenario', `${loadMs.toFixed(2)} ms`, '']);
 
 console.log(

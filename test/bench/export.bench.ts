@@ -4,6 +4,7 @@
  * (issue 13): under 1 s. Best of several repetitions after a warm-up.
  */
 
+import { bestMs } from './timing.ts';
 import { readFileSync } from 'node:fs';
 // the default scenario has a trigger: its parser (mathjs) is loaded on demand elsewhere
 import '../../src/events/expression.ts';
@@ -18,21 +19,10 @@ if (!loaded.ok) throw new Error('default scenario invalid');
 const run = runScenario(loaded.scenario, { recordEphemeris: true, checkConstraints: false });
 const states = run.spacecraft[0]!.ephemeris!.count;
 
-function best(reps: number, fn: () => unknown): number {
-  fn();
-  let min = Infinity;
-  for (let i = 0; i < reps; i++) {
-    const t0 = performance.now();
-    fn();
-    min = Math.min(min, performance.now() - t0);
-  }
-  return min;
-}
-
 const rows: [string, string, string][] = [];
 for (const format of ['oem', 'oem-xml', 'stk-e', 'czml'] as const) {
   let bytes = 0;
-  const ms = best(3, () => {
+  const ms = bestMs(3, () => {
     const files = exportRun(run, format, { creationDate: '2026-01-01T00:00:00Z' });
     bytes = files.reduce((n, f) => n + f.text.length, 0);
   });
