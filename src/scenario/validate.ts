@@ -314,8 +314,7 @@ export function checkScenario(s: Scenario): ScenarioIssue[] {
   const ids = new Map<string, number>();
   s.spacecraft.forEach((sc, i) => {
     const first = ids.get(sc.id);
-    if (first !== undefined)
-      add(['spacecraft', i, 'id'], `duplicate id "${sc.id}" (also spacecraft[${first}])`);
+    if (first !== undefined) add(['spacecraft', i, 'id'], duplicateIdMessage(sc.id, first));
     else ids.set(sc.id, i);
 
     const [x, y, z] = sc.initial.frame === 'RIC' ? sc.initial.positionM : [0, 0, 0];
@@ -342,18 +341,13 @@ export function checkScenario(s: Scenario): ScenarioIssue[] {
         );
       }
       if (m.when !== undefined) {
-        try {
-          const cond = compileTriggerCondition(m.when, TRIGGER_VARIABLES);
-          if (cond.usedNames.includes('sunPhaseDeg') && noLighting) {
-            add(
-              [...at, 'when'],
-              'sunPhaseDeg needs a geo or circular target, or an element-set target near GEO',
-            );
-          }
-        } catch (err) {
-          // ExpressionError, matched by name: importing its class would load the parser (mathjs)
-          if (!(err instanceof Error && err.name === 'ExpressionError')) throw err;
-          add([...at, 'when'], err.message);
+        const cond = compileWhen(m.when);
+        if ('error' in cond) add([...at, 'when'], cond.error);
+        else if (cond.usedNames.includes('sunPhaseDeg') && noLighting) {
+          add(
+            [...at, 'when'],
+            'sunPhaseDeg needs a geo or circular target, or an element-set target near GEO',
+          );
         }
       }
       const w = schedule[j];
@@ -536,7 +530,7 @@ function looseChecks(value: unknown): ScenarioIssue[] {
       if (first !== undefined)
         out.push({
           path: formatPath(['spacecraft', i, 'id']),
-          message: `duplicate id "${id}" (also spacecraft[${first}])`,
+          message: duplicateIdMessage(id, first),
         });
       else ids.set(id, i);
     }
@@ -544,19 +538,32 @@ function looseChecks(value: unknown): ScenarioIssue[] {
     maneuvers.forEach((m: unknown, j) => {
       const when = (m as { when?: unknown } | null)?.when;
       if (typeof when !== 'string') return;
-      try {
-        compileTriggerCondition(when, TRIGGER_VARIABLES);
-      } catch (err) {
-        // ExpressionError, matched by name: importing its class would load the parser (mathjs)
-        if (!(err instanceof Error && err.name === 'ExpressionError')) throw err;
+      const cond = compileWhen(when);
+      if ('error' in cond) {
         out.push({
           path: formatPath(['spacecraft', i, 'maneuvers', j, 'when']),
-          message: err.message,
+          message: cond.error,
         });
       }
     });
   });
   return out;
+}
+
+/** The message for a spacecraft id used before, at `spacecraft[first]`. */
+function duplicateIdMessage(id: string, first: number): string {
+  return `duplicate id "${id}" (also spacecraft[${first}])`;
+}
+
+/** Compiles a `when` condition: the names it reads, or its syntax problem in words. */
+function compileWhen(when: string): { usedNames: readonly string[] } | { error: string } {
+  try {
+    return { usedNames: compileTriggerCondition(when, TRIGGER_VARIABLES).usedNames };
+  } catch (err) {
+    // ExpressionError, matched by name: importing its class would load the parser (mathjs)
+    if (!(err instanceof Error && err.name === 'ExpressionError')) throw err;
+    return { error: err.message };
+  }
 }
 
 function zodIssues(error: z.ZodError): ScenarioIssue[] {
