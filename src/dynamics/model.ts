@@ -49,7 +49,7 @@ export function thrustAccelerationMps2(th: ThrustState, tS: number): number {
 }
 
 /** Identifies the equations a model integrates. */
-export type DynamicsKind = 'cw' | 'nonlinear' | 'twobody' | 'perturbed';
+export type DynamicsKind = 'cw' | 'nonlinear' | 'twobody' | 'perturbed' | 'ya';
 
 /** An ODE system plus the mapping of its state to the RIC relative state. */
 export interface DynamicsModel {

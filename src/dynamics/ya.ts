@@ -31,6 +31,9 @@
  *     equation).
  */
 
+import type { DynamicsKind } from './model.ts';
+import { RicStateModel } from './relative.ts';
+
 /** The target's Keplerian orbit at the start of a relative arc. */
 export interface EllipticTarget {
   /** Semi-major axis, m. */
@@ -77,17 +80,34 @@ function fundamental(e: number, theta: number, J: number, out: Float64Array): vo
   const cp = -(st + e * Math.sin(2 * theta));
   const k = 1 + 1 / rho;
   // columns: along-track shift, two periodic solutions, the drifting one
-  out.set([
-    0, s, -c, 3 * e * s * J - 2,
-    1, c * k, s * k, 3 * rho * rho * J,
-    0, sp, -cp, 3 * e * (sp * J + s / (rho * rho)),
-    0, -2 * s, 2 * c - e, 3 * (1 - 2 * e * s * J),
-  ]); // prettier-ignore
+  out[0] = 0;
+  out[1] = s;
+  out[2] = -c;
+  out[3] = 3 * e * s * J - 2;
+  out[4] = 1;
+  out[5] = c * k;
+  out[6] = s * k;
+  out[7] = 3 * rho * rho * J;
+  out[8] = 0;
+  out[9] = sp;
+  out[10] = -cp;
+  out[11] = 3 * e * (sp * J + s / (rho * rho));
+  out[12] = 0;
+  out[13] = -2 * s;
+  out[14] = 2 * c - e;
+  out[15] = 3 * (1 - 2 * e * s * J);
 }
+
+/** Scratch of `yaStm` (module-level: it allocates nothing per call, and JS runs it on one thread). */
+const augmented = new Float64Array(32);
+const f0 = new Float64Array(16);
+const f = new Float64Array(16);
+const g = new Float64Array(16);
 
 /** Inverts a 4x4 row-major matrix in place (Gauss-Jordan with partial pivoting). */
 function invert4(m: Float64Array): void {
-  const a = new Float64Array(32);
+  const a = augmented;
+  a.fill(0);
   for (let r = 0; r < 4; r++) {
     for (let col = 0; col < 4; col++) a[8 * r + col] = m[4 * r + col]!;
     a[8 * r + 4 + r] = 1;
@@ -130,12 +150,9 @@ export function yaStm(target: EllipticTarget, dtS: number, out: Float64Array): F
   const es0 = e * Math.sin(th0);
   const es = e * Math.sin(th);
   // in-plane: G = F(theta) F(theta0)^-1 on [x~, y~, x~', y~']
-  const f0 = new Float64Array(16);
   fundamental(e, th0, 0, f0);
   invert4(f0);
-  const f = new Float64Array(16);
   fundamental(e, th, k2 * dtS, f);
-  const g = new Float64Array(16);
   for (let r = 0; r < 4; r++)
     for (let col = 0; col < 4; col++) {
       let sum = 0;
@@ -193,4 +210,86 @@ export function yaPropagate(
     out[r] = sum;
   }
   return out;
+}
+
+/**
+ * The Yamanaka-Ankersen model as a dynamics model (`"dynamics": "ya"`): the RIC state itself,
+ * carried over each coasting step by the closed-form matrix from the target's true anomaly at the
+ * step's start (no integration error, whatever the step: the matrices compose exactly). Under
+ * thrust it integrates the same linearised equations (Tschauner-Hempel in time, the equations the
+ * matrix solves [1, 2]) with RK4:
+ *   xdd = 2 w yd + wd y + w^2 x + 2 mu/r^3 x,  ydd = -2 w xd - wd x + w^2 y - mu/r^3 y,
+ *   zdd = -mu/r^3 z,  w = h / r^2 (the target's true-anomaly rate), wd = -2 rdot w / r.
+ */
+export class YaDynamics extends RicStateModel {
+  readonly kind: DynamicsKind = 'ya';
+  private readonly arc: EllipticTarget;
+  private readonly phi = new Float64Array(36);
+
+  /** @param target the target's orbit at sim time 0 (true anomaly at the epoch) */
+  constructor(readonly target: Readonly<EllipticTarget>) {
+    super();
+    this.arc = { ...target };
+  }
+
+  /**
+   * The target's orbit with its true anomaly at `tS` (a new object: for targeting, cold path).
+   * @param tS sim time, s since the epoch
+   */
+  targetAt(tS: number): EllipticTarget {
+    return { ...this.target, trueAnomalyRad: trueAnomalyAfterRad(this.target, tS) };
+  }
+
+  override rk4Step(tS: number, y: Float64Array, hS: number): void {
+    if (this.thrust.active) {
+      super.rk4Step(tS, y, hS);
+      return;
+    }
+    this.arc.trueAnomalyRad = trueAnomalyAfterRad(this.target, tS);
+    const p = yaStm(this.arc, hS, this.phi);
+    const x = y[0]!;
+    const yy = y[1]!;
+    const z = y[2]!;
+    const xd = y[3]!;
+    const yd = y[4]!;
+    const zd = y[5]!;
+    for (let r = 0; r < 6; r++) {
+      const o = 6 * r;
+      y[r] =
+        p[o]! * x +
+        p[o + 1]! * yy +
+        p[o + 2]! * z +
+        p[o + 3]! * xd +
+        p[o + 4]! * yd +
+        p[o + 5]! * zd;
+    }
+  }
+
+  protected rk4Single(tS: number, y: Float64Array, hS: number): void {
+    this.rk4.step(this, tS, y, hS);
+  }
+
+  derivatives(tS: number, y: Float64Array, dy: Float64Array): void {
+    const { semiMajorAxisM: a, eccentricity: e, muM3S2: mu } = this.target;
+    const nu = trueAnomalyAfterRad(this.target, tS);
+    const p = a * (1 - e * e);
+    const r = p / (1 + e * Math.cos(nu));
+    const w = Math.sqrt(mu * p) / (r * r);
+    const rDot = Math.sqrt(mu / p) * e * Math.sin(nu);
+    const wd = (-2 * rDot * w) / r;
+    const k = mu / (r * r * r);
+    const x = y[0]!;
+    const yy = y[1]!;
+    dy[0] = y[3]!;
+    dy[1] = y[4]!;
+    dy[2] = y[5]!;
+    dy[3] = 2 * w * y[4]! + wd * yy + w * w * x + 2 * k * x;
+    dy[4] = -2 * w * y[3]! - wd * x + w * w * yy - k * yy;
+    dy[5] = -k * y[2]!;
+    this.addThrust(tS, dy);
+  }
+
+  energyGapM2S2(): number {
+    return Number.NaN;
+  }
 }

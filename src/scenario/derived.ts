@@ -52,6 +52,23 @@ export function targetMeanMotionRadPerS(orbit: TargetOrbitSpec, epoch?: string):
   }
 }
 
+/** Drift length of the passive-safety analysis when the scenario sets none, orbits. */
+export const DEFAULT_PASSIVE_ORBITS = 1;
+
+/**
+ * Time after the epoch that a scenario's propagations may reach, s: the run, then the longest
+ * passive-safety free drift (from a state at the run's end, `orbits` target periods), plus a
+ * margin of one day for anything planned past the end (a transfer's trial arcs, Monte Carlo
+ * delays). Tables of time-dependent forces (the perturbed model's Sun and Moon) cover it.
+ */
+export function propagationSpanS(
+  s: Pick<Scenario, 'target' | 'durationS' | 'epoch' | 'constraints'>,
+): number {
+  const periodS = (2 * Math.PI) / targetMeanMotionRadPerS(s.target.orbit, s.epoch);
+  const orbits = s.constraints?.passiveSafety?.orbits ?? DEFAULT_PASSIVE_ORBITS;
+  return s.durationS + orbits * periodS + 86_400;
+}
+
 /**
  * Longest RK4 sub-step of a scenario's runs, s (`rk4MaxSubStepS` for the target's orbit and the
  * run's length): the models split every longer step into equal sub-steps, and the work limits

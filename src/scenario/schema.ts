@@ -189,6 +189,27 @@ const initialState = z.discriminatedUnion('frame', [ricInitialState, elementsIni
   error: 'expected initial "frame": "RIC" (positionM, velocityMps) or "elements" (tle or omm)',
 });
 
+/** Cannonball solar-pressure properties of one object (read by `"dynamics": "perturbed"`). */
+const srp = strict({
+  areaM2: nonNegative('cross-section facing the Sun in m^2'),
+  reflectivity: finite('reflectivity coefficient Cr')
+    .min(0, { error: 'expected a reflectivity coefficient Cr in [0, 2] (1 absorbing, 2 mirror)' })
+    .max(2, { error: 'expected a reflectivity coefficient Cr in [0, 2] (1 absorbing, 2 mirror)' }),
+}).describe(
+  'Solar radiation pressure (cannonball): cross-section areaM2 (m^2) and reflectivity Cr (1 absorbing, 2 mirror); needs massKg. Used by "dynamics": "perturbed"; an object without it feels no solar pressure.',
+);
+
+/** Which perturbations `"dynamics": "perturbed"` applies. */
+const forces = strict({
+  j2: z.boolean().optional().describe("Earth's oblateness J2 (default true)."),
+  sun: z.boolean().optional().describe('The Sun as a third body (default true).'),
+  moon: z.boolean().optional().describe('The Moon as a third body (default true).'),
+  srp: z
+    .boolean()
+    .optional()
+    .describe('Solar radiation pressure on objects with an "srp" block (default true).'),
+}).describe('Perturbations of "dynamics": "perturbed"; each defaults to true.');
+
 /** A spacecraft, its plan made of `maneuver` objects. */
 const spacecraftOf = <M extends z.ZodType>(maneuver: M) =>
   strict({
@@ -199,6 +220,7 @@ const spacecraftOf = <M extends z.ZodType>(maneuver: M) =>
       .regex(/^#[0-9a-fA-F]{6}$/, { error: 'expected a colour like "#ffaa00"' })
       .optional(),
     massKg: positive('wet mass in kg').optional(),
+    srp: srp.optional(),
     ispS: positive('specific impulse of the impulsive thruster in s').optional(),
     budget: strict({ dvMps: positive('delta-v budget in m/s') })
       .optional()
@@ -216,6 +238,8 @@ const target = strict({
   name: z.string().min(1, { error: 'expected a non-empty target name' }),
   orbit,
   keepOut: keepOut.optional(),
+  massKg: positive('target mass in kg').optional(),
+  srp: srp.optional(),
 });
 
 const corridor = strict({
@@ -334,9 +358,11 @@ const scenarioOf = <M extends z.ZodType>(maneuver: M) =>
     epoch: isoUtc,
     durationS: positive('scenario duration in s'),
     stepS: positive('integration step in s'),
-    dynamics: z.enum(['cw', 'nonlinear'], {
-      error: 'expected "dynamics": "cw" (Clohessy-Wiltshire) or "nonlinear" (two-body truth)',
+    dynamics: z.enum(['cw', 'nonlinear', 'perturbed', 'ya'], {
+      error:
+        'expected "dynamics": "cw" (Clohessy-Wiltshire), "nonlinear" (two-body truth), "perturbed" (J2, Sun, Moon, solar pressure) or "ya" (Yamanaka-Ankersen, eccentric targets)',
     }),
+    forces: forces.optional(),
     target,
     constraints: constraints.optional(),
     objectives: z.array(objective).optional(),
@@ -391,6 +417,8 @@ export type SpacecraftSpec = Scenario['spacecraft'][number];
 export type ManeuverSpec = SpacecraftSpec['maneuvers'][number];
 export type TargetOrbitSpec = Scenario['target']['orbit'];
 export type KeepOutSpec = NonNullable<Scenario['target']['keepOut']>;
+export type SrpSpec = NonNullable<SpacecraftSpec['srp']>;
+export type ForcesSpec = NonNullable<Scenario['forces']>;
 export type ConstraintsSpec = NonNullable<Scenario['constraints']>;
 export type ObjectiveSpec = NonNullable<Scenario['objectives']>[number];
 export type FaceName = z.infer<typeof face>;

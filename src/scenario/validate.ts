@@ -292,6 +292,14 @@ export function checkScenario(s: Scenario): ScenarioIssue[] {
       'a target given by an element set is propagated in two-body motion: use "nonlinear"',
     );
   }
+  if (s.target.srp && s.target.massKg === undefined) {
+    add(['target', 'srp'], 'solar pressure needs the target\'s mass: add "massKg" to the target');
+  }
+  s.spacecraft.forEach((sc, i) => {
+    if (sc.srp && sc.massKg === undefined) {
+      add(['spacecraft', i, 'srp'], 'solar pressure needs the spacecraft\'s mass: add "massKg"');
+    }
+  });
   if (s.target.orbit.type === 'elliptical') {
     const perigeeM = s.target.orbit.semiMajorAxisM * (1 - s.target.orbit.eccentricity);
     if (perigeeM < 6_478_137) {

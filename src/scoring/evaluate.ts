@@ -20,10 +20,9 @@ import type { PassiveSafetyResult } from './passive.ts';
 import { passiveSafety } from './passive.ts';
 import type { Score } from './score.ts';
 import { scoreEvaluation } from './score.ts';
-import { targetMeanMotionRadPerS } from '../scenario/derived.ts';
+import { DEFAULT_PASSIVE_ORBITS, targetMeanMotionRadPerS } from '../scenario/derived.ts';
 
-/** Drift length when the scenario sets no passive-safety constraint, orbits. */
-export const DEFAULT_PASSIVE_ORBITS = 1;
+export { DEFAULT_PASSIVE_ORBITS } from '../scenario/derived.ts';
 /** Coast samples per orbit for the passive-safety drifts. */
 export const PASSIVE_SAMPLES_PER_ORBIT = 48;
 
@@ -269,7 +268,7 @@ export function evaluateScenario(s: Scenario, options: EvaluateOptions = {}): Ev
 
     const limitM = passive?.minRangeM ?? 0;
     const ps = doPassive
-      ? passiveSafety(s, craft, n, passive?.orbits ?? DEFAULT_PASSIVE_ORBITS, limitM)
+      ? passiveSafety(s, i, craft, n, passive?.orbits ?? DEFAULT_PASSIVE_ORBITS, limitM)
       : {
           worstRangeM: Number.NaN,
           worstBurnIndex: null,

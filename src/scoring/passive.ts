@@ -41,17 +41,19 @@ export function driftStepS(meanMotionRadPerS: number): number {
 
 /**
  * Free drifts from every snapshot of a run (see `RunOptions.snapshotEveryS`).
+ * @param spacecraftIndex index of the spacecraft in the scenario (its model's properties)
  * @param orbits drift length in target orbits
  * @param limitM range below which a drift is unsafe, m (0 for none)
  */
 export function passiveSafety(
   s: Scenario,
+  spacecraftIndex: number,
   craft: SpacecraftRun,
   meanMotionRadPerS: number,
   orbits: number,
   limitM: number,
 ): PassiveSafetyResult {
-  const model = createModel(s);
+  const model = createModel(s, spacecraftIndex);
   const h = driftStepS(meanMotionRadPerS);
   const spanS = (orbits * 2 * Math.PI) / meanMotionRadPerS;
   const steps = Math.ceil(spanS / h);

@@ -1,12 +1,15 @@
 /**
  * Targeted legs: the departure velocity of a leg from the state reached to a point at a given
- * time (the CW solution, refined on the integrated arc in the nonlinear models), as the run's
+ * time (the CW solution, refined on the integrated arc in the nonlinear and perturbed models; the
+ * Yamanaka-Ankersen solution in that model), as the run's
  * `flyLegs` uses it for transfers, teardrops, holds and glideslopes.
  */
 
 import type { DynamicsModel } from '../dynamics/model.ts';
 import type { Triple } from '../maneuvers/module.ts';
+import { YaDynamics } from '../dynamics/ya.ts';
 import { cwTransferDepartureVelocity, refineTransfer } from '../maneuvers/targeting.ts';
+import { yaTransferDepartureVelocity } from '../maneuvers/yaTransfer.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { createModel } from './setup.ts';
 import { ScenarioRunError } from './types.ts';
@@ -14,8 +17,9 @@ import { ScenarioRunError } from './types.ts';
 /** Arrival miss below which a refined nonlinear transfer is accepted, m. */
 export const TRANSFER_TOLERANCE_M = 1e-3;
 
-/** What a leg starts from: a spacecraft's model, integrated state and RIC state. */
+/** What a leg starts from: a spacecraft's index, model, integrated state and RIC state. */
 export interface CraftState {
+  readonly index: number;
   readonly model: DynamicsModel;
   readonly y: Float64Array;
   readonly ric: Float64Array;
@@ -44,6 +48,27 @@ export function legDeparture(
   c.model.toRic(c.y, c.ric);
   const ric = c.ric;
   const v0Plus = new Float64Array(3);
+  if (c.model instanceof YaDynamics) {
+    // the model is linear: its own two-impulse solution arrives exactly
+    const target = c.model.targetAt(tS);
+    const singular = yaTransferDepartureVelocity(
+      target,
+      durationS,
+      ric,
+      toPositionM,
+      ric.subarray(3),
+      v0Plus,
+    );
+    if (singular !== null) {
+      throw new ScenarioRunError(
+        path,
+        singular === 'cross-track'
+          ? `the cross-track position ${toPositionM[2]} m cannot be reached in ${durationS} s: the target sweeps a whole number of half revolutions of true anomaly, and the cross-track motion returns to ${(-ric[2]!).toFixed(3)} m whatever the burn`
+          : `no in-plane transfer to [${toPositionM.join(', ')}] m in ${durationS} s (the Yamanaka-Ankersen position-velocity block is singular): change the duration`,
+      );
+    }
+    return v0Plus;
+  }
   if (
     cwTransferDepartureVelocity(nRadPerS, durationS, ric, toPositionM, ric.subarray(3), v0Plus) !==
     null
@@ -82,7 +107,7 @@ function coastArrival(
   v0Plus: Float64Array,
   outRf: Float64Array,
 ): void {
-  const model = createModel(s);
+  const model = createModel(s, c.index);
   const y = Float64Array.from(c.y);
   const ric = Float64Array.from(c.ric);
   ric[3] = v0Plus[0]!;

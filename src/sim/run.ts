@@ -134,7 +134,7 @@ class Run {
     this.scanS = options.triggerScanS ?? TRIGGER_SCAN_S;
     let usesSun = false;
     this.crafts = s.spacecraft.map((sc, i) => {
-      const model = createModel(s);
+      const model = createModel(s, i);
       const program: ProgramItem[] = sc.maneuvers.map((spec, index) => {
         const condition =
           spec.when === undefined ? null : compileTriggerCondition(spec.when, TRIGGER_VARIABLES);
@@ -652,7 +652,7 @@ class Run {
     const fromS = c.arcStartS;
     const spanS = this.T - fromS;
     if (!(spanS > 0)) return { finalPositionErrorEstimateM: 0, fromS };
-    const model = createModel(this.s);
+    const model = createModel(this.s, c.index);
     model.maxSubStepS = 2 * c.model.maxSubStepS;
     copyThrustState(c.arcThrust, model.thrust);
     const y = Float64Array.from(c.arcStartY);

@@ -19,12 +19,13 @@ import type { Scenario } from '../scenario/schema.ts';
 import { dynamicsModule } from './dynamics/registry.ts';
 
 /**
- * Builds the dynamics model of a scenario (one instance per spacecraft: each has its thrust)
- * through the dynamics registry (./dynamics/registry.ts), with its longest RK4 sub-step for the
- * target's orbit and the run's length (`scenarioMaxSubStepS`).
+ * Builds the dynamics model of spacecraft `spacecraftIndex` (one instance per spacecraft: each
+ * has its thrust and solar-pressure properties) through the dynamics registry
+ * (./dynamics/registry.ts), with its longest RK4 sub-step for the target's orbit and the run's
+ * length (`scenarioMaxSubStepS`).
  */
-export function createModel(s: Scenario): DynamicsModel {
-  const model = dynamicsModule(s).create(s);
+export function createModel(s: Scenario, spacecraftIndex: number): DynamicsModel {
+  const model = dynamicsModule(s).create(s, spacecraftIndex);
   model.maxSubStepS = scenarioMaxSubStepS(s);
   return model;
 }

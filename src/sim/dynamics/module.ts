@@ -17,8 +17,11 @@ export interface DynamicsModule {
   readonly dynamics: Scenario['dynamics'];
   /** The target orbit types (`target.orbit.type`) it serves with that value. */
   readonly orbits: readonly TargetOrbitSpec['type'][];
-  /** A new model for the scenario (one per spacecraft: each has its thrust). */
-  create(s: Scenario): DynamicsModel;
+  /**
+   * A new model for spacecraft `spacecraftIndex` of the scenario (one per spacecraft: each has
+   * its thrust, and in the perturbed model its solar-pressure properties).
+   */
+  create(s: Scenario, spacecraftIndex: number): DynamicsModel;
   /**
    * The model's initial state for a spacecraft's RIC state `ric` (m, m/s): a new array of
    * `model.stateSize` numbers (an inertial model: with the target's state first).

@@ -10,13 +10,17 @@ import type { Scenario } from '../../scenario/schema.ts';
 import { cwModule } from './cw.ts';
 import type { DynamicsModule } from './module.ts';
 import { nonlinearCircularModule } from './nonlinearCircular.ts';
+import { perturbedModule } from './perturbed.ts';
 import { twoBodyModule } from './twoBody.ts';
+import { yaModule } from './ya.ts';
 
 /** The dynamics model kinds of format v1; each (dynamics, orbit type) pair is served by one. */
 export const BUILTIN_DYNAMICS: readonly DynamicsModule[] = [
   cwModule,
   nonlinearCircularModule,
   twoBodyModule,
+  perturbedModule,
+  yaModule,
 ];
 
 /**
