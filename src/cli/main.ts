@@ -1,7 +1,7 @@
 /**
  * `rpo-sim`: run and validate scenario files from the command line.
  *
- *   rpo-sim run [FILE] [--json] [--ephemeris OUT.csv] [--strict]
+ *   rpo-sim run [FILE] [--json] [--ephemeris OUT.csv] [--strict] [--gauge]
  *   rpo-sim validate FILE...
  *   rpo-sim schema [OUT.json]
  *   rpo-sim montecarlo FILE --trials N --seed S [--json] [--workers K] [--worst OUT.json]
@@ -31,7 +31,7 @@ import {
 } from './files.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { buildReport } from '../scoring/report.ts';
-import type { Evaluation } from '../scoring/evaluate.ts';
+import type { EvaluateOptions, Evaluation } from '../scoring/evaluate.ts';
 import { evaluateScenario } from '../scoring/evaluate.ts';
 import type { RunResult } from '../sim/run.ts';
 import { ScenarioRunError } from '../sim/run.ts';
@@ -54,10 +54,12 @@ export const DEFAULT_SCENARIO_PATH = join(
 );
 
 const USAGE = `Usage:
-  rpo-sim run [FILE] [--json] [--ephemeris OUT.csv] [--strict]
+  rpo-sim run [FILE] [--json] [--ephemeris OUT.csv] [--strict] [--gauge]
       Run a scenario (the built-in SKYNET-5A inspection when FILE is left out) and print a
       summary, or the report as JSON with --json. --ephemeris writes every state (RIC, SI) as
-      CSV. --strict exits with 1 when any constraint was violated.
+      CSV. --strict exits with 1 when any constraint was violated. --gauge adds the model gauge
+      (how far CW or YA and two-body drift from the perturbed truth, m; always there for
+      "dynamics": "perturbed").
   rpo-sim validate FILE...
       Check scenario files as run does, flying each plan (nothing printed but problems); print
       every problem with its JSON path. JSON Schema documents are skipped with a note.
@@ -151,7 +153,7 @@ function writeEphemerisCsv(file: string, run: RunResult): void {
 }
 
 async function cmdRun(args: readonly string[], io: CliIo): Promise<number> {
-  const { positional, flags } = parseArgs(args, ['ephemeris'], ['json', 'strict']);
+  const { positional, flags } = parseArgs(args, ['ephemeris'], ['json', 'strict', 'gauge']);
   if (positional.length > 1) throw new UsageError('run takes one scenario file');
   const file = positional[0] ?? DEFAULT_SCENARIO_PATH;
   if (positional.length === 0)
@@ -160,7 +162,10 @@ async function cmdRun(args: readonly string[], io: CliIo): Promise<number> {
   for (const w of elementsWarnings(scenario))
     io.stderr(`rpo-sim: warning: ${w.path}: ${w.message}\n`);
   const ephemerisFile = flags.get('ephemeris');
-  const evaluation = flyScenario(file, scenario, typeof ephemerisFile === 'string');
+  const evaluation = flyScenario(file, scenario, {
+    recordEphemeris: typeof ephemerisFile === 'string',
+    ...(flags.has('gauge') ? { modelGauge: true } : {}),
+  });
   if (typeof ephemerisFile === 'string') writeEphemerisCsv(ephemerisFile, evaluation.run);
   const report = buildReport(evaluation);
   if (flags.has('json')) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
@@ -173,9 +178,9 @@ async function cmdRun(args: readonly string[], io: CliIo): Promise<number> {
  * Runs and scores a loaded scenario as `run` does.
  * @throws InputError when the plan cannot be flown as written (a ScenarioRunError)
  */
-function flyScenario(file: string, scenario: Scenario, recordEphemeris: boolean): Evaluation {
+function flyScenario(file: string, scenario: Scenario, options: EvaluateOptions): Evaluation {
   try {
-    return evaluateScenario(scenario, { recordEphemeris });
+    return evaluateScenario(scenario, options);
   } catch (err) {
     if (err instanceof ScenarioRunError)
       throw new InputError(`${file}: cannot be flown as written\n  ${err.message}`);
@@ -221,7 +226,7 @@ async function cmdValidate(args: readonly string[], io: CliIo): Promise<number> 
         io.stdout(`skipped: ${file} (a JSON Schema document, not a scenario)\n`);
         continue;
       }
-      flyScenario(file, await loadScenarioFile(file, text), false);
+      flyScenario(file, await loadScenarioFile(file, text), { modelGauge: false });
       io.stdout(`ok: ${file}\n`);
     } catch (err) {
       if (!(err instanceof InputError)) throw err;

@@ -3,6 +3,7 @@
 import type { RunReport } from '../scoring/report.ts';
 import { burnName, formatMargin, notFlownText, passiveSafetyCause } from '../scoring/reportText.ts';
 import { formatCollision } from './collisionSummary.ts';
+import { gaugePhrases } from '../scoring/gaugeText.ts';
 
 /** Formats seconds since the epoch as h:mm:ss.ss. */
 export function formatElapsed(tS: number): string {
@@ -102,6 +103,11 @@ export function formatSummary(r: RunReport): string {
         `  accuracy     final position error estimate ${c.accuracy.finalPositionErrorEstimateM.toExponential(1)} m (RK4 step doubling of the arc from t+${formatElapsed(c.accuracy.fromS)})`,
       );
       if (c.accuracy.warning) lines.push(`  WARNING      ${c.accuracy.warning}`);
+    }
+    if (c.modelGauge) {
+      lines.push(
+        `  model gauge  drift from the perturbed truth (same burns, open loop), RIC position: ${gaugePhrases(c.modelGauge, (t) => `t+${formatElapsed(t)}`).join('; ')}`,
+      );
     }
   }
   if (r.pairs.length > 0) {

@@ -14,6 +14,7 @@ import type { ViolationKind } from '../events/detectors.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { RunPerturbation, RunResult, SpacecraftRun } from '../sim/run.ts';
 import { createSunTable, runScenario } from '../sim/run.ts';
+import { modelGauge, type ModelGauge } from '../sim/gauge.ts';
 import type { ObjectiveResult } from './objectives.ts';
 import { ObjectiveTracker } from './objectives.ts';
 import type { PassiveSafetyResult } from './passive.ts';
@@ -106,6 +107,8 @@ export interface Evaluation {
   /** The target's Earth-shadow passages during the run (geo and circular targets). */
   eclipses: EclipseInterval[];
   score: Score;
+  /** Per spacecraft, the linear and two-body models' drift from the perturbed truth (when asked). */
+  modelGauge?: ModelGauge[];
 }
 
 /** Options of `evaluateScenario`. */
@@ -121,6 +124,11 @@ export interface EvaluateOptions {
   sunTable?: SunTable | null;
   /** Skip the eclipse list of the report (still computed when objectives need it). */
   skipEclipses?: boolean;
+  /**
+   * Compute the model gauge (src/sim/gauge.ts: three more propagations of each spacecraft).
+   * Default: for `"dynamics": "perturbed"` outside Monte Carlo trials.
+   */
+  modelGauge?: boolean;
 }
 
 function budgetOf(s: Scenario, index: number, craft: SpacecraftRun): BudgetOutcome {
@@ -320,5 +328,10 @@ export function evaluateScenario(s: Scenario, options: EvaluateOptions = {}): Ev
 
   const objectives = tracker?.results() ?? [];
   const evaluation = { run, spacecraft, objectives, eclipses };
-  return { ...evaluation, score: scoreEvaluation(s, evaluation) };
+  const gauge = options.modelGauge ?? (s.dynamics === 'perturbed' && !options.perturbation);
+  return {
+    ...evaluation,
+    score: scoreEvaluation(s, evaluation),
+    ...(gauge ? { modelGauge: modelGauge(run) } : {}),
+  };
 }

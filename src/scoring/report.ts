@@ -18,6 +18,7 @@ import type {
 import type { ObjectiveResult } from './objectives.ts';
 import type { AccuracyEstimate, BurnRecord, ManeuverRecord } from '../sim/run.ts';
 import { ACCURACY_WARNING_M } from '../sim/run.ts';
+import type { ModelGauge } from '../sim/gauge.ts';
 import { scenarioCollision, type CollisionReport } from '../collision/scenarioPc.ts';
 
 /** Report format version. */
@@ -76,6 +77,12 @@ export interface SpacecraftReport {
   minPhaseInBandDeg?: number;
   /** Numerical accuracy of the final position (absent in Monte Carlo trials). */
   accuracy?: AccuracyReport;
+  /**
+   * How far the linear model (CW, or YA for an eccentric target) and two-body motion drift from
+   * the perturbed truth with this run's burns flown open loop: final and worst RIC position
+   * difference, m, with their times, s (dynamics perturbed, or `rpo-sim run --gauge`).
+   */
+  modelGauge?: ModelGauge;
 }
 
 /** The report of one run. */
@@ -160,6 +167,8 @@ export function buildReport(e: Evaluation): RunReport {
       if (ev.minPhaseInBandDeg !== null) out.minPhaseInBandDeg = ev.minPhaseInBandDeg;
       if (ev.missedBurns !== null) out.missedBurns = ev.missedBurns;
       if (c.accuracy !== null) out.accuracy = accuracyReport(c.accuracy);
+      const gauge = e.modelGauge?.[i];
+      if (gauge) out.modelGauge = gauge;
       return out;
     }),
     pairs: run.pairs.map((p) => ({
