@@ -181,34 +181,52 @@ export class PerturbationEphemeris {
 }
 
 /**
- * Adds gm (w/|w|^3 - u/|u|^3), w = u - d, to out[o..o+2] without cancellation (Encke's
- * difference [Battin, sec. 9.4]): the third-body acceleration of an object at d from the Earth
- * (u = body position), or the difference of two objects' accelerations (u = body - rT, d = dr).
+ * Adds a third body's acceleration on the target to out[3..5] and the difference of its
+ * accelerations on spacecraft and target to out[9..11], both without cancellation (Encke's
+ * difference [Battin, sec. 9.4]): for an object at d from a point P, with u the body seen from P
+ * and w = u - d the body seen from the object, gm (w/|w|^3 - u/|u|^3) is evaluated through
+ * |w|^2 - |u|^2 = |d|^2 - 2 u.d and 1/w^3 - 1/u^3 = (u - w)(u^2 + u w + w^2) / (u^3 w^3),
+ * u - w = -(|w|^2 - |u|^2) / (u + w). P is the Earth for the target (d = rT), the target for the
+ * offset (d = dr); the body seen from the target, |b - rT|, serves both.
+ * @param gm the body's gravitational parameter, m^3/s^2
+ * @param bx the body's geocentric position, m (ECI), with bu2 = |b|^2 and bu = |b|
  */
 function addThirdBody(
   gm: number,
-  ux: number,
-  uy: number,
-  uz: number,
+  bx: number,
+  by: number,
+  bz: number,
+  bu2: number,
+  bu: number,
+  tx: number,
+  ty: number,
+  tz: number,
   dx: number,
   dy: number,
   dz: number,
   out: Float64Array,
-  o: number,
 ): void {
-  const u2 = ux * ux + uy * uy + uz * uz;
-  const u = Math.sqrt(u2);
-  // |w|^2 - |u|^2
-  const q = dx * dx + dy * dy + dz * dz - 2 * (ux * dx + uy * dy + uz * dz);
-  const w2 = u2 + q;
+  // the target: u = b, d = rT, w = b - rT
+  const q = tx * tx + ty * ty + tz * tz - 2 * (bx * tx + by * ty + bz * tz);
+  const w2 = bu2 + q;
   const w = Math.sqrt(w2);
-  const u3 = u2 * u;
   const w3 = w2 * w;
-  // 1/w^3 - 1/u^3 = (u^3 - w^3) / (u^3 w^3), u - w = -q / (u + w)
-  const diff = ((-q / (u + w)) * (u2 + u * w + w2)) / (u3 * w3);
-  out[o] = out[o]! + gm * (ux * diff - dx / w3);
-  out[o + 1] = out[o + 1]! + gm * (uy * diff - dy / w3);
-  out[o + 2] = out[o + 2]! + gm * (uz * diff - dz / w3);
+  const diff = ((-q / (bu + w)) * (bu2 + bu * w + w2)) / (bu2 * bu * w3);
+  out[3] = out[3]! + gm * (bx * diff - tx / w3);
+  out[4] = out[4]! + gm * (by * diff - ty / w3);
+  out[5] = out[5]! + gm * (bz * diff - tz / w3);
+  // the offset: u = b - rT (|u| = w), d = dr
+  const ux = bx - tx;
+  const uy = by - ty;
+  const uz = bz - tz;
+  const q2 = dx * dx + dy * dy + dz * dz - 2 * (ux * dx + uy * dy + uz * dz);
+  const v2 = w2 + q2;
+  const v = Math.sqrt(v2);
+  const v3 = v2 * v;
+  const diff2 = ((-q2 / (w + v)) * (w2 + w * v + v2)) / (w3 * v3);
+  out[9] = out[9]! + gm * (ux * diff2 - dx / v3);
+  out[10] = out[10]! + gm * (uy * diff2 - dy / v3);
+  out[11] = out[11]! + gm * (uz * diff2 - dz / v3);
 }
 
 /** Options of a perturbed model. */
@@ -242,6 +260,8 @@ export class PerturbedDynamics extends TwoBodyDynamics {
   private ephTS = Number.NaN;
   private readonly sat = new Float64Array(3);
   private readonly sunDir = new Float64Array(3);
+  /** At `ephTS`: |sun|^2, |sun|, |moon|^2, |moon| (geometric) and the apparent Sun's distance, m. */
+  private readonly norms = new Float64Array(5);
 
   /** @param options forces, ephemeris and SRP properties */
   constructor(options: PerturbedOptions) {
@@ -293,28 +313,31 @@ export class PerturbedDynamics extends TwoBodyDynamics {
     }
     if (!f.sun && !f.moon && !f.srp) return;
     const e = this.eph;
-    // RK4's two midpoint stages share their time: interpolate once for both
+    const n = this.norms;
+    const dir = this.sunDir;
+    // RK4's two midpoint stages share their time: interpolate once for both, with the distances
     if (tS !== this.ephTS) {
       this.ephemeris.at(tS, e);
       this.ephTS = tS;
+      n[0] = e[0]! * e[0]! + e[1]! * e[1]! + e[2]! * e[2]!;
+      n[1] = Math.sqrt(n[0]);
+      n[2] = e[6]! * e[6]! + e[7]! * e[7]! + e[8]! * e[8]!;
+      n[3] = Math.sqrt(n[2]);
+      const dSun = Math.sqrt(e[3]! * e[3]! + e[4]! * e[4]! + e[5]! * e[5]!);
+      n[4] = dSun;
+      dir[0] = e[3]! / dSun;
+      dir[1] = e[4]! / dSun;
+      dir[2] = e[5]! / dSun;
     }
-    if (f.sun) {
-      addThirdBody(GM_SUN_M3_S2, e[0]!, e[1]!, e[2]!, tx, ty, tz, dy, 3);
-      addThirdBody(GM_SUN_M3_S2, e[0]! - tx, e[1]! - ty, e[2]! - tz, dx, dyy, dz, dy, 9);
-    }
-    if (f.moon) {
-      addThirdBody(GM_MOON_M3_S2, e[6]!, e[7]!, e[8]!, tx, ty, tz, dy, 3);
-      addThirdBody(GM_MOON_M3_S2, e[6]! - tx, e[7]! - ty, e[8]! - tz, dx, dyy, dz, dy, 9);
-    }
+    if (f.sun)
+      addThirdBody(GM_SUN_M3_S2, e[0]!, e[1]!, e[2]!, n[0]!, n[1]!, tx, ty, tz, dx, dyy, dz, dy);
+    if (f.moon)
+      addThirdBody(GM_MOON_M3_S2, e[6]!, e[7]!, e[8]!, n[2]!, n[3]!, tx, ty, tz, dx, dyy, dz, dy);
     if (f.srp) {
       const sunX = e[3]!;
       const sunY = e[4]!;
       const sunZ = e[5]!;
-      const dSun = Math.sqrt(sunX * sunX + sunY * sunY + sunZ * sunZ);
-      const dir = this.sunDir;
-      dir[0] = sunX / dSun;
-      dir[1] = sunY / dSun;
-      dir[2] = sunZ / dSun;
+      const dSun = n[4]!;
       const kT = this.srpT * litFraction(tx, ty, tz, dir, dSun, this.sat);
       const kS = this.srpS * litFraction(tx + dx, ty + dyy, tz + dz, dir, dSun, this.sat);
       // a = -k u / d^2 with u the unit vector to the Sun: -k (sun - r) / d^3
