@@ -43,7 +43,8 @@ export function footballEntryState(
   out.set(ric);
   out[3] = 0.5 * nRadPerS * ric[1]!;
   out[4] = -2 * nRadPerS * ric[0]!;
-  if (model.kind === 'cw') return;
+  // the linear models (CW, YA) know no absolute orbit: no energy to match
+  if (Number.isNaN(model.energyGapM2S2(y))) return;
   // Secant iteration on the in-track rate: energy gap to the target -> 0.
   const trial = Float64Array.from(y);
   const gap = (vi: number): number => {

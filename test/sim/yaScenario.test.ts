@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { MU_EARTH_M3_S2 } from '../../src/core/constants.ts';
 import { YaDynamics } from '../../src/dynamics/ya.ts';
 import { runScenario } from '../../src/sim/run.ts';
-import { ellipticalScenario, valid } from '../helpers.ts';
+import { ellipticalScenario, makeScenario, valid } from '../helpers.ts';
 
 const A_M = 30_000_000;
 const E = 0.1;
@@ -81,5 +81,22 @@ describe('"dynamics": "ya" in a scenario (e = 0.1, one orbit)', () => {
       }),
     );
     expect(run.spacecraft[0]!.burns[1]!.missM).toBeLessThan(1e-6);
+  });
+
+  it('flies a football about a GEO target as CW does (no energy to match in a linear model)', () => {
+    const s = valid(
+      makeScenario(
+        { dynamics: 'cw', durationS: 86_400, stepS: 10 },
+        {
+          initial: { frame: 'RIC', positionM: [0, -2000, 0], velocityMps: [0, 0, 0] },
+          maneuvers: [{ type: 'football', tS: 0, amplitudeM: 1000 }],
+        },
+      ),
+    );
+    const cw = runScenario(s).spacecraft[0]!;
+    const ya = runScenario(valid({ ...s, dynamics: 'ya' })).spacecraft[0]!;
+    expect(ya.burns).toHaveLength(1);
+    expect(dist(ya.burns[0]!.dvMps, cw.burns[0]!.dvMps)).toBeLessThan(1e-9);
+    expect(dist(ya.finalRic, cw.finalRic)).toBeLessThan(1e-3);
   });
 });
