@@ -56,9 +56,9 @@ export function targetMeanMotionRadPerS(orbit: TargetOrbitSpec, epoch?: string):
 export const DEFAULT_PASSIVE_ORBITS = 1;
 
 /**
- * Time after the epoch that a scenario's propagations may reach, s: the run, then the longest
- * passive-safety free drift (from a state at the run's end, `orbits` target periods), plus a
- * margin of one day for anything planned past the end (a transfer's trial arcs, Monte Carlo
+ * Time after the epoch that a scenario's propagations may reach, s: twice the run (a targeted
+ * leg, at most as long as the run, whose trial arcs start as late as its end), plus the longest
+ * passive-safety free drift (`orbits` target periods) and one day of margin (Monte Carlo
  * delays). Tables of time-dependent forces (the perturbed model's Sun and Moon) cover it.
  */
 export function propagationSpanS(
@@ -66,7 +66,7 @@ export function propagationSpanS(
 ): number {
   const periodS = (2 * Math.PI) / targetMeanMotionRadPerS(s.target.orbit, s.epoch);
   const orbits = s.constraints?.passiveSafety?.orbits ?? DEFAULT_PASSIVE_ORBITS;
-  return s.durationS + orbits * periodS + 86_400;
+  return 2 * s.durationS + orbits * periodS + 86_400;
 }
 
 /**
