@@ -20,9 +20,13 @@ export function ModelGaugeLines({
   const gauged = spacecraft.filter((c) => c.modelGauge !== undefined);
   if (gauged.length === 0) return null;
   return (
-    <ul className="objectives model-gauge" data-testid="model-gauge">
-      <li className="hud-dim">
-        Model gauge: drift from the perturbed truth (same burns, open loop), RIC position
+    <ul className="objectives constraint-list model-gauge" data-testid="model-gauge">
+      <li>
+        <span className="objective-mark">≈</span>
+        <span className="objective-label">Model gauge</span>
+        <span className="objective-detail">
+          drift from the perturbed truth (same burns, open loop), RIC position
+        </span>
       </li>
       {gauged.map((c) => {
         const g = c.modelGauge!;
@@ -34,6 +38,7 @@ export function ModelGaugeLines({
             title="Jump to the linear model's worst difference"
             onClick={() => seek(g.models[0]!.worstTS)}
           >
+            <span className="objective-mark" />
             <span className="objective-label">{c.id}</span>
             <span className="objective-detail">{gaugePhrases(g, formatMet).join(' · ')}</span>
           </li>
