@@ -6,7 +6,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { MU_EARTH_M3_S2 } from '../../src/core/constants.ts';
+import { keplerStateEci } from '../../src/dynamics/twobody.ts';
 import { YaDynamics } from '../../src/dynamics/ya.ts';
+import { ellipticTargetOfState } from '../../src/sim/dynamics/ya.ts';
 import { runScenario } from '../../src/sim/run.ts';
 import { ellipticalScenario, makeScenario, valid } from '../helpers.ts';
 
@@ -99,4 +101,16 @@ describe('"dynamics": "ya" in a scenario (e = 0.1, one orbit)', () => {
     expect(dist(ya.burns[0]!.dvMps, cw.burns[0]!.dvMps)).toBeLessThan(1e-9);
     expect(dist(ya.finalRic, cw.finalRic)).toBeLessThan(1e-3);
   });
+
+  it.each([0.3, -2, 3])(
+    'an element-set target gets the orbit through its state (e = 0.3, true anomaly %s rad)',
+    (nu) => {
+      const x = keplerStateEci(A_M, 0.3, nu, MU_EARTH_M3_S2, new Float64Array(6));
+      const t = ellipticTargetOfState(x, MU_EARTH_M3_S2);
+      expect(t.semiMajorAxisM).toBeCloseTo(A_M, 3);
+      expect(t.eccentricity).toBeCloseTo(0.3, 12);
+      expect(Math.cos(t.trueAnomalyRad - nu)).toBeCloseTo(1, 12);
+      expect(Math.sin(t.trueAnomalyRad - nu)).toBeCloseTo(0, 12);
+    },
+  );
 });

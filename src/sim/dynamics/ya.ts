@@ -29,26 +29,33 @@ export function ellipticTargetAtEpoch(s: Scenario): EllipticTarget {
         trueAnomalyRad: (orbit.trueAnomalyDeg * Math.PI) / 180,
         muM3S2: mu,
       };
-    case 'elements': {
-      const x = targetInitialEci(orbit, s.epoch);
-      const r = Math.hypot(x[0]!, x[1]!, x[2]!);
-      const v2 = x[3]! * x[3]! + x[4]! * x[4]! + x[5]! * x[5]!;
-      const rv = x[0]! * x[3]! + x[1]! * x[4]! + x[2]! * x[5]!;
-      // e cos(nu) = p / r - 1 and e sin(nu) = sqrt(p / mu) (r . v) / r, p = h^2 / mu
-      const hx = x[1]! * x[5]! - x[2]! * x[4]!;
-      const hy = x[2]! * x[3]! - x[0]! * x[5]!;
-      const hz = x[0]! * x[4]! - x[1]! * x[3]!;
-      const p = (hx * hx + hy * hy + hz * hz) / mu;
-      const eCos = p / r - 1;
-      const eSin = (Math.sqrt(p / mu) * rv) / r;
-      return {
-        semiMajorAxisM: 1 / (2 / r - v2 / mu),
-        eccentricity: Math.hypot(eCos, eSin),
-        trueAnomalyRad: Math.atan2(eSin, eCos),
-        muM3S2: mu,
-      };
-    }
+    case 'elements':
+      return ellipticTargetOfState(targetInitialEci(orbit, s.epoch), mu);
   }
+}
+
+/**
+ * The Keplerian orbit through an inertial state: semi-major axis, eccentricity and true anomaly.
+ * @param x position and velocity [r(3), v(3)], m and m/s (ECI)
+ * @param mu gravitational parameter, m^3/s^2
+ */
+export function ellipticTargetOfState(x: ArrayLike<number>, mu: number): EllipticTarget {
+  const r = Math.hypot(x[0]!, x[1]!, x[2]!);
+  const v2 = x[3]! * x[3]! + x[4]! * x[4]! + x[5]! * x[5]!;
+  const rv = x[0]! * x[3]! + x[1]! * x[4]! + x[2]! * x[5]!;
+  // e cos(nu) = p / r - 1 and e sin(nu) = sqrt(p / mu) (r . v) / r, p = h^2 / mu
+  const hx = x[1]! * x[5]! - x[2]! * x[4]!;
+  const hy = x[2]! * x[3]! - x[0]! * x[5]!;
+  const hz = x[0]! * x[4]! - x[1]! * x[3]!;
+  const p = (hx * hx + hy * hy + hz * hz) / mu;
+  const eCos = p / r - 1;
+  const eSin = (Math.sqrt(p / mu) * rv) / r;
+  return {
+    semiMajorAxisM: 1 / (2 / r - v2 / mu),
+    eccentricity: Math.hypot(eCos, eSin),
+    trueAnomalyRad: Math.atan2(eSin, eCos),
+    muM3S2: mu,
+  };
 }
 
 /** The YA model; its state is the RIC state. */
