@@ -39,8 +39,12 @@ const DAY_S = 86_400;
 export const MAX_DRIFT_RATE_DEG_PER_DAY = 1000;
 /** Largest semi-major axis change of a drift relative to the orbit radius (first-order relations). */
 export const MAX_DRIFT_DA_RATIO = 0.05;
-/** Shortest orbit period of a target the work limits assume when counting drift burns, s (LEO). */
-const MIN_ORBIT_PERIOD_S = 5000;
+/**
+ * Shortest period of a drifting orbit the work limits assume when counting drift burns, s: a
+ * target just above the atmosphere (5,190 s) drifting at the largest semi-major axis change
+ * (MAX_DRIFT_DA_RATIO: 7 % shorter), with margin.
+ */
+const MIN_ORBIT_PERIOD_S = 4000;
 
 /** Radius of the circular orbit of mean motion `nRadPerS`, m (a = (mu / n^2)^(1/3)). */
 export function orbitRadiusM(nRadPerS: number): number {
