@@ -109,8 +109,26 @@ export interface OptionalVectorSpec {
   unit: string;
 }
 
+/**
+ * A list of objects (e.g. a multi-waypoint transfer's points): each item shown with the same
+ * numeric inputs, items added and removed.
+ */
+export interface ListFieldSpec {
+  kind: 'list';
+  /** The key of the list, e.g. 'points'. */
+  key: string;
+  /** What one item is called, e.g. "waypoint". */
+  label: string;
+  /** The inputs of one item, paths inside the item. */
+  fields: readonly NumberFieldSpec[];
+  /** A new item (added after the last; the last item, when there is one, is copied instead). */
+  newItem: Readonly<Record<string, unknown>>;
+  /** Fewest items the list may have (the remove button is disabled at it). */
+  minItems: number;
+}
+
 /** One input (or group) of the form. */
-export type FieldSpec = NumberFieldSpec | ChoiceFieldSpec | OptionalVectorSpec;
+export type FieldSpec = NumberFieldSpec | ChoiceFieldSpec | OptionalVectorSpec | ListFieldSpec;
 
 /** A numeric input. */
 export const num = (
@@ -155,6 +173,11 @@ export interface ManeuverModule<
   fly(ctx: FlightContext, spec: S, tS: number): number;
   /** How long it lasts once started, s (0 for an instantaneous one); nRadPerS the mean motion. */
   durationS(spec: S, nRadPerS: number): number;
+  /**
+   * Whether its length depends on the state it starts from (a drift: the distance over the
+   * rate): `durationS` then gives 0, and the run reports when it actually ends.
+   */
+  readonly lengthFromStart?: boolean;
   /** The key that sets its length, named when it cannot end within the run (default `durationS`). */
   readonly lengthKey?: string;
   /**
@@ -164,8 +187,12 @@ export interface ManeuverModule<
   maxBurns(spec: S, spanS: number): number;
   /** The key that drives a large burn count, named in the limit's error (e.g. `durationS`). */
   readonly burnCountKey?: string;
-  /** Length of each targeted leg it flies, s, and the key that sets it (checked for targeting). */
-  targetedLeg?(spec: S): { legS: number; key: string };
+  /**
+   * Length of each targeted leg it flies (of the worst posed one, when they differ), s, and the
+   * key (or path inside the maneuver) that sets it, checked for targeting; nRadPerS the mean
+   * motion.
+   */
+  targetedLeg?(spec: S, nRadPerS: number): { legS: number; key: string | PathArray };
   /** Propellant it burns by its end, kg (a finite burn: its mass is then required). */
   propellantKg?(spec: S): number;
   /** Specific impulse of its thrust, s, when it has its own (a finite burn). */

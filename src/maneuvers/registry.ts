@@ -8,6 +8,8 @@
  * schema is rebuilt on its next use.
  */
 
+import { circumnavigation } from './circumnavigation.ts';
+import { drift } from './drift.ts';
 import { finite } from './finite.ts';
 import { football } from './football.ts';
 import { glideslope } from './glideslope.ts';
@@ -18,6 +20,7 @@ import { rbarHop } from './rbarHop.ts';
 import { teardrop } from './teardrop.ts';
 import { transfer } from './transfer.ts';
 import { vbarHop } from './vbarHop.ts';
+import { waypoints } from './waypoints.ts';
 
 /** The maneuver types of format v1, in the order of the type menu and the schema's union. */
 export const BUILTIN_MANEUVERS = [
@@ -30,6 +33,9 @@ export const BUILTIN_MANEUVERS = [
   teardrop,
   hold,
   glideslope,
+  drift,
+  circumnavigation,
+  waypoints,
 ] as const;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each module has its own spec type

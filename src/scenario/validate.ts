@@ -397,11 +397,11 @@ export function checkScenario(s: Scenario): ScenarioIssue[] {
           }
         }
       }
-      const leg = module.targetedLeg?.(m);
+      const leg = module.targetedLeg?.(m, n);
       if (leg && inPlaneConditioning(n, leg.legS) < IN_PLANE_CONDITION_LIMIT) {
         const legS = leg.legS;
         add(
-          [...at, leg.key],
+          [...at, ...(typeof leg.key === 'string' ? [leg.key] : leg.key)],
           `a transfer leg lasting ${legS} s (${(legS / periodS).toFixed(4)} orbits) cannot be targeted: after a whole number of orbits (${periodS.toFixed(2)} s each) the position does not depend on the first burn; choose another duration`,
         );
       }

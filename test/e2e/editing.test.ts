@@ -16,7 +16,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { encodeShareFragment, MAX_SHARE_CHARS } from '../../src/editing/share.ts';
 import { screenshot } from './browser.ts';
-import { e2eApp, waitReady } from './harness.ts';
+import { e2eApp, km, objectOnScreen, settled, waitReady } from './harness.ts';
 
 const DEFAULT_TEXT = readFileSync('scenarios/skynet5a-inspection.json', 'utf8');
 const { browser, pageErrors, openApp } = e2eApp();
@@ -25,14 +25,6 @@ const { browser, pageErrors, openApp } = e2eApp();
 async function openEditor(page: Page): Promise<void> {
   await page.getByTestId('edit-plan').click();
   await page.waitForSelector('[data-testid="maneuver-editor"]', { timeout: 30_000 });
-}
-
-/** Waits until the text runs and its score has arrived (after an edit). */
-async function settled(page: Page): Promise<void> {
-  await page.waitForSelector('[data-testid="doc-status"][data-status="ok"]', { timeout: 30_000 });
-  await page.waitForSelector('[data-testid="app"][data-score-state="current"]', {
-    timeout: 30_000,
-  });
 }
 
 const text = (page: Page, testId: string) => page.getByTestId(testId).first().innerText();
@@ -55,13 +47,6 @@ function readJsonText(draft: string | null): {
 /** The input of a maneuver's field by its accessible name, e.g. "dv I [m/s]". */
 const field = (page: Page, craft: number, index: number, name: string) =>
   page.getByTestId(`maneuver-${craft}-${index}`).getByLabel(name, { exact: true });
-
-/** Kilometres in a HUD distance ("5.00 km", "845 m"). */
-function km(s: string): number {
-  const m = /(-?[\d.]+)\s*(km|m)\b/.exec(s);
-  if (!m) throw new Error(`not a distance: ${s}`);
-  return m[2] === 'km' ? Number(m[1]) : Number(m[1]) / 1000;
-}
 
 describe('plan editing', () => {
   it('a delta-v typed in the form changes the score card, and the JSON view shows it', async () => {
@@ -147,26 +132,7 @@ describe('plan editing', () => {
     await openEditor(page);
     await page.waitForTimeout(500);
     // Where the departure transfer's handle is on screen (projected with the scene's camera).
-    const where = () =>
-      page.evaluate(() => {
-        type V = { x: number; y: number; z: number; clone(): V; project(c: unknown): V };
-        const s = (
-          window as {
-            __rpoScene?: {
-              scene: {
-                getObjectByName(n: string): { position: V; getWorldPosition(v: V): V } | undefined;
-              };
-              camera: unknown;
-              gl: { domElement: HTMLCanvasElement };
-            };
-          }
-        ).__rpoScene!;
-        const obj = s.scene.getObjectByName('transfer-handle-0:3')!;
-        // A three Vector3 (the page has no `three` import of its own to make one).
-        const p = obj.getWorldPosition(obj.position.clone()).project(s.camera);
-        const r = s.gl.domElement.getBoundingClientRect();
-        return { x: r.left + ((p.x + 1) / 2) * r.width, y: r.top + ((1 - p.y) / 2) * r.height };
-      });
+    const where = async () => (await objectOnScreen(page, 'transfer-handle-0:3'))!;
     const before = await where();
     await page.mouse.move(before.x, before.y);
     await page.waitForTimeout(100);

@@ -17,6 +17,48 @@ export async function waitReady(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid="plot-range"] canvas', { timeout: 30_000 });
 }
 
+/** Waits until the text runs and its score has arrived (after an edit). */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid="doc-status"][data-status="ok"]', { timeout: 30_000 });
+  await page.waitForSelector('[data-testid="app"][data-score-state="current"]', {
+    timeout: 30_000,
+  });
+}
+
+/** Kilometres in a HUD distance ("5.00 km", "845 m"). */
+export function km(s: string): number {
+  const m = /(-?[\d.]+)\s*(km|m)\b/.exec(s);
+  if (!m) throw new Error(`not a distance: ${s}`);
+  return m[2] === 'km' ? Number(m[1]) : Number(m[1]) / 1000;
+}
+
+/**
+ * Where the scene object named `name` is on screen, CSS px (projected with the scene's camera);
+ * null while there is no such object.
+ */
+export function objectOnScreen(page: Page, name: string) {
+  return page.evaluate((objectName) => {
+    type V = { x: number; y: number; z: number; clone(): V; project(c: unknown): V };
+    const s = (
+      window as {
+        __rpoScene?: {
+          scene: {
+            getObjectByName(n: string): { position: V; getWorldPosition(v: V): V } | undefined;
+          };
+          camera: unknown;
+          gl: { domElement: HTMLCanvasElement };
+        };
+      }
+    ).__rpoScene!;
+    const obj = s.scene.getObjectByName(objectName);
+    if (!obj) return null;
+    // A three Vector3 (the page has no `three` import of its own to make one).
+    const p = obj.getWorldPosition(obj.position.clone()).project(s.camera);
+    const r = s.gl.domElement.getBoundingClientRect();
+    return { x: r.left + ((p.x + 1) / 2) * r.width, y: r.top + ((1 - p.y) / 2) * r.height };
+  }, name);
+}
+
 /** Options of `openApp`. */
 export interface OpenAppOptions {
   /** Open in this context (default: a fresh one, so no storage is shared). */

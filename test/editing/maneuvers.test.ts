@@ -52,7 +52,7 @@ function typeSchema(type: string): { properties: Record<string, unknown>; requir
 
 /** Keys of the maneuver object that a field reads or writes. */
 const keyOf = (f: FieldSpec): string =>
-  f.kind === 'optional-vector' ? f.key : (f.path[0] as string);
+  f.kind === 'optional-vector' || f.kind === 'list' ? f.key : (f.path[0] as string);
 
 describe('form fields <-> JSON paths', () => {
   it.each(maneuverTypes())('every %s input is a key of that type in the JSON Schema', (type) => {

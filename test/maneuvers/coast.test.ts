@@ -95,11 +95,11 @@ describe('a maneuver type registered from test code (coast)', () => {
       }),
     );
     const unknown = scenario();
-    (unknown.spacecraft[0]!.maneuvers[0] as unknown as Record<string, unknown>).type = 'drift';
+    (unknown.spacecraft[0]!.maneuvers[0] as unknown as Record<string, unknown>).type = 'spiral';
     const u = loadScenario(JSON.stringify(unknown));
     expect(u.ok).toBe(false);
     if (u.ok) return;
-    expect(u.issues[0]!.message).toContain('"glideslope" or "coast"');
+    expect(u.issues[0]!.message).toContain('"waypoints" or "coast"');
   });
 
   it('counts for the work limits and the schedule (its length, no burns)', () => {

@@ -16,6 +16,7 @@ import {
   dragStep,
   snap,
   transferHandles,
+  waypointHandles,
 } from '../../src/view/model/handles.ts';
 import { isUnder, issueMarks, issuesAt, unclaimedIssues } from '../../src/view/model/issues.ts';
 import type { BurnView } from '../../src/view/model/mission.ts';
@@ -120,6 +121,39 @@ describe('direct manipulation', () => {
     expect(transferHandles(null)).toEqual([]);
     const bad = setAtPath(example, ['spacecraft', 0, 'maneuvers', 1, 'toPositionM'], [0, 'x', 0]);
     expect(transferHandles(readJson(bad)).map((h) => h.key)).toEqual(['0:3']);
+  });
+
+  it('every waypoint of a multi-waypoint transfer is a handle at its positionM path', () => {
+    const doc = {
+      spacecraft: [
+        { maneuvers: [{ type: 'impulse' }] },
+        {
+          maneuvers: [
+            { type: 'transfer', toPositionM: [0, -1, 0] },
+            {
+              type: 'waypoints',
+              label: 'Survey',
+              points: [
+                { positionM: [10, -2000, 5], durationS: 60 },
+                { positionM: [0, 'x', 0], durationS: 60 },
+                { positionM: [0, -1000, 0], durationS: 60 },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const hs = waypointHandles(doc);
+    // the point that is not a vector has no handle; transfers are not waypoints
+    expect(hs.map((h) => [h.key, h.label, h.positionRicM])).toEqual([
+      ['1:1:0', 'Survey, point 1', [10, -2000, 5]],
+      ['1:1:2', 'Survey, point 3', [0, -1000, 0]],
+    ]);
+    expect(hs[1]!.path).toEqual(['spacecraft', 1, 'maneuvers', 1, 'points', 2, 'positionM']);
+    expect(waypointHandles(null)).toEqual([]);
+    expect(
+      waypointHandles({ spacecraft: [{ maneuvers: [{ type: 'waypoints', points: 3 }] }] }),
+    ).toEqual([]);
   });
 
   it('drag steps are round numbers of about a pixel', () => {

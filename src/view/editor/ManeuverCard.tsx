@@ -19,9 +19,9 @@ import {
 } from '../../editing/maneuvers.ts';
 import type { ScenarioIssue } from '../../scenario/validate.ts';
 import { appStore } from '../../state/useAppStore.ts';
-import { formatHms } from '../model/format.ts';
 import { issuesAt, unclaimedIssues } from '../model/issues.ts';
-import { NumberField } from './NumberField.tsx';
+import { ListField } from './ListField.tsx';
+import { NumberField, specFieldProps } from './NumberField.tsx';
 import { TimingSwitch } from './TimingSwitch.tsx';
 import { TimingValue } from './TimingValue.tsx';
 import { Icon } from '../app/Icon.tsx';
@@ -42,7 +42,7 @@ const edit = (fn: (t: string) => string) => appStore.getState().edit(fn, null);
 
 /** Paths (inside the maneuver) of the inputs of a field. */
 function fieldPaths(f: FieldSpec): PathArray[] {
-  return f.kind === 'optional-vector' ? [[f.key]] : [f.path];
+  return f.kind === 'optional-vector' || f.kind === 'list' ? [[f.key]] : [f.path];
 }
 
 /** A maneuver card. */
@@ -158,21 +158,11 @@ export function ManeuverCard({
         />
         {fields.map((f) => {
           if (f.kind === 'number') {
-            const p = [...path, ...f.path];
-            const v = valueAt(m, f.path);
             return (
               <NumberField
                 key={f.path.join('.')}
-                path={p}
-                value={v}
-                label={f.label}
-                unit={f.unit}
-                integer={f.integer}
-                optional={f.optional}
-                placeholder={f.placeholder}
-                issue={issuesAt(issues, p)}
+                {...specFieldProps(f, path, m, issues)}
                 className={f.path.length > 1 && f.path[1] === 0 ? 'row-start' : undefined}
-                hint={f.unit === 's' && typeof v === 'number' && v >= 60 ? formatHms(v) : undefined}
               />
             );
           }
@@ -199,6 +189,17 @@ export function ManeuverCard({
                   ))}
                 </select>
               </label>
+            );
+          }
+          if (f.kind === 'list') {
+            return (
+              <ListField
+                key={f.key}
+                path={[...path, f.key]}
+                value={m[f.key]}
+                spec={f}
+                issues={issues}
+              />
             );
           }
           const vec = m[f.key];

@@ -7,9 +7,12 @@
  */
 
 import { useEffect, useId, useState } from 'react';
-import { setAtPath, type PathArray } from '../../editing/jsonText.ts';
-import { fieldName, parseNumberInput } from '../../editing/maneuvers.ts';
+import { setAtPath, valueAt, type PathArray } from '../../editing/jsonText.ts';
+import { fieldName, parseNumberInput, type NumberFieldSpec } from '../../editing/maneuvers.ts';
+import type { ScenarioIssue } from '../../scenario/validate.ts';
 import { appStore } from '../../state/useAppStore.ts';
+import { formatHms } from '../model/format.ts';
+import { issuesAt } from '../model/issues.ts';
 
 /** Props of `NumberField`. */
 export interface NumberFieldProps {
@@ -29,6 +32,32 @@ export interface NumberFieldProps {
   hint?: string;
   /** Extra class of the field. */
   className?: string;
+}
+
+/**
+ * The props of the input a maneuver module declares (`f`), inside the object at `base` whose
+ * value is `owner`: its path, value, label, unit, options, problems, and a time hint (hh:mm:ss)
+ * for a time of a minute or more.
+ */
+export function specFieldProps(
+  f: NumberFieldSpec,
+  base: PathArray,
+  owner: unknown,
+  issues: readonly ScenarioIssue[],
+): NumberFieldProps {
+  const path = [...base, ...f.path];
+  const value = valueAt(owner, f.path);
+  return {
+    path,
+    value,
+    label: f.label,
+    unit: f.unit,
+    integer: f.integer,
+    optional: f.optional,
+    placeholder: f.placeholder,
+    issue: issuesAt(issues, path),
+    hint: f.unit === 's' && typeof value === 'number' && value >= 60 ? formatHms(value) : undefined,
+  };
 }
 
 /** How a value of the text reads in the input. */

@@ -1,8 +1,9 @@
 /**
  * Direct manipulation of the plan: the points a planner can drag and what each drag edits.
  *
- * - Transfer targets (`toPositionM`) are read from the text being edited, not from the last run,
- *   so they stay where the text says even while the text does not run.
+ * - Transfer targets (`toPositionM`) and the points of multi-waypoint transfers (`positionM`) are
+ *   read from the text being edited, not from the last run, so they stay where the text says even
+ *   while the text does not run.
  * - A burn marker on the timeline moves its maneuver's start (`tS`, or the `after` delay), or,
  *   for a transfer's arrival burn, the transfer's `durationS`. Burns of a maneuver started by a
  *   condition (`when`) cannot be dragged: their time is the condition's.
@@ -30,6 +31,23 @@ export interface TransferHandle {
 const isVec3 = (v: unknown): v is [number, number, number] =>
   Array.isArray(v) && v.length === 3 && v.every((x) => typeof x === 'number' && Number.isFinite(x));
 
+/** Calls `fn` with every maneuver object of the plan, its craft and its maneuver index. */
+function forEachManeuver(
+  doc: unknown,
+  fn: (m: ReturnType<typeof asManeuver>, ci: number, mi: number) => void,
+): void {
+  const crafts = valueAt(doc, ['spacecraft']);
+  if (!Array.isArray(crafts)) return;
+  crafts.forEach((_, ci) => {
+    const list = valueAt(doc, ['spacecraft', ci, 'maneuvers']);
+    if (Array.isArray(list)) list.forEach((raw, mi) => fn(asManeuver(raw), ci, mi));
+  });
+}
+
+/** The maneuver's label, or `fallback` when it has none. */
+const labelOr = (m: ReturnType<typeof asManeuver>, fallback: string): string =>
+  typeof m.label === 'string' && m.label !== '' ? m.label : fallback;
+
 /**
  * Every transfer target of the plan.
  *
@@ -37,21 +55,40 @@ const isVec3 = (v: unknown): v is [number, number, number] =>
  */
 export function transferHandles(doc: unknown): TransferHandle[] {
   const out: TransferHandle[] = [];
-  const crafts = valueAt(doc, ['spacecraft']);
-  if (!Array.isArray(crafts)) return out;
-  crafts.forEach((_, ci) => {
-    const list = valueAt(doc, ['spacecraft', ci, 'maneuvers']);
-    if (!Array.isArray(list)) return;
-    list.forEach((raw, mi) => {
-      const m = asManeuver(raw);
-      if (m.type !== 'transfer' || !isVec3(m.toPositionM)) return;
+  forEachManeuver(doc, (m, ci, mi) => {
+    if (m.type !== 'transfer' || !isVec3(m.toPositionM)) return;
+    out.push({
+      key: `${ci}:${mi}`,
+      craftIndex: ci,
+      maneuverIndex: mi,
+      path: [...maneuverPath(ci, mi), 'toPositionM'],
+      positionRicM: [m.toPositionM[0], m.toPositionM[1], m.toPositionM[2]],
+      label: labelOr(m, `transfer ${mi + 1}`),
+    });
+  });
+  return out;
+}
+
+/**
+ * Every waypoint of the plan's multi-waypoint transfers (`waypoints` maneuvers), as handles with
+ * the key `craft:maneuver:point` and the path of the point's `positionM`.
+ *
+ * @param doc the scenario text parsed as JSON (null when it does not parse: no handles)
+ */
+export function waypointHandles(doc: unknown): TransferHandle[] {
+  const out: TransferHandle[] = [];
+  forEachManeuver(doc, (m, ci, mi) => {
+    if (m.type !== 'waypoints' || !Array.isArray(m.points)) return;
+    m.points.forEach((point: unknown, k) => {
+      const p = valueAt(point, ['positionM']);
+      if (!isVec3(p)) return;
       out.push({
-        key: `${ci}:${mi}`,
+        key: `${ci}:${mi}:${k}`,
         craftIndex: ci,
         maneuverIndex: mi,
-        path: [...maneuverPath(ci, mi), 'toPositionM'],
-        positionRicM: [m.toPositionM[0], m.toPositionM[1], m.toPositionM[2]],
-        label: typeof m.label === 'string' && m.label !== '' ? m.label : `transfer ${mi + 1}`,
+        path: [...maneuverPath(ci, mi), 'points', k, 'positionM'],
+        positionRicM: [p[0], p[1], p[2]],
+        label: `${labelOr(m, `waypoints ${mi + 1}`)}, point ${k + 1}`,
       });
     });
   });

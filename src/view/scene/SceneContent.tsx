@@ -21,6 +21,7 @@ import { SunDirection } from './SunDirection.tsx';
 import { TargetModel } from './TargetModel.tsx';
 import { Trail } from './Trail.tsx';
 import { TransferHandles } from './TransferHandles.tsx';
+import { WaypointHandles } from './WaypointHandles.tsx';
 import { MonteCarloSpaghetti } from '../montecarlo/MonteCarloSpaghetti.tsx';
 
 /** Props of `SceneContent`. */
@@ -55,6 +56,7 @@ export function SceneContent({ mission }: SceneContentProps) {
       ))}
       <MonteCarloSpaghetti />
       {editing && <TransferHandles />}
+      {editing && <WaypointHandles />}
     </>
   );
 }

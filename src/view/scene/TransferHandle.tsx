@@ -23,10 +23,12 @@ export interface TransferHandleProps {
   color: string;
   /** Registers the handle's mesh for the press check (null on unmount). */
   register: (key: string, mesh: Mesh | null) => void;
+  /** Name of the mesh (default `transfer-handle-${key}`). */
+  meshName?: string;
 }
 
 /** One draggable transfer target. */
-export function TransferHandle({ handle, color, register }: TransferHandleProps) {
+export function TransferHandle({ handle, color, register, meshName }: TransferHandleProps) {
   const mesh = useRef<Mesh>(null);
   const camera = useThree((s) => s.camera);
   const gl = useThree((s) => s.gl);
@@ -72,7 +74,7 @@ export function TransferHandle({ handle, color, register }: TransferHandleProps)
       material={material}
       position={position}
       renderOrder={10}
-      name={`transfer-handle-${handle.key}`}
+      name={meshName ?? `transfer-handle-${handle.key}`}
       userData={{ handleKey: handle.key }}
       onPointerOver={(e) => {
         e.stopPropagation();

@@ -32,11 +32,22 @@ const hitPoint = new Vector3();
 const raycaster = new Raycaster();
 const plane = new Plane(new Vector3(0, 0, 1), 0);
 
-/** Handles of every transfer target of the plan. */
-export function TransferHandles() {
+/** Props of `TransferHandles`. */
+export interface TransferHandlesProps {
+  /** The points of the plan to drag (default: every transfer target). */
+  select?: (doc: unknown) => Handle[];
+  /** Name of the group; each handle's mesh is named `${name without the s}-${key}`. */
+  name?: string;
+}
+
+/** Handles of every transfer target of the plan (or of the points `select` picks). */
+export function TransferHandles({
+  select = transferHandles,
+  name = 'transfer-handles',
+}: TransferHandlesProps) {
   // Selected as text: an edit that moves no target re-renders nothing here, so the scene draws no
   // frame for it (with software WebGL a frame would take CPU from the run of the edit).
-  const handlesJson = useAppStore((s) => JSON.stringify(transferHandles(s.docValue)));
+  const handlesJson = useAppStore((s) => JSON.stringify(select(s.docValue)));
   const crafts = useAppStore((s) => s.mission?.crafts);
   const handles = useMemo(() => JSON.parse(handlesJson) as Handle[], [handlesJson]);
   const camera = useThree((s) => s.camera);
@@ -113,11 +124,12 @@ export function TransferHandles() {
     };
   }, [gl, camera, meshes, invalidate]);
   return (
-    <group name="transfer-handles">
+    <group name={name}>
       {handles.map((h) => (
         <TransferHandle
           key={h.key}
           handle={h}
+          meshName={`${name.replace(/s$/, '')}-${h.key}`}
           register={register}
           color={
             crafts?.[h.craftIndex]?.color ?? CRAFT_PALETTE[h.craftIndex % CRAFT_PALETTE.length]!
