@@ -17,6 +17,13 @@ import {
   maneuverRegistryVersion,
 } from '../maneuvers/registry.ts';
 import {
+  BUILTIN_CONSTRAINTS,
+  constraintRegistryVersion,
+  constraintsShape,
+  type BuiltinConstraintShape,
+} from '../constraints/registry.ts';
+import { keepOutSchema } from '../constraints/keepOut.ts';
+import {
   finite,
   label,
   MAX_POSITION_M,
@@ -105,25 +112,6 @@ const orbit = z.discriminatedUnion(
     error: 'expected orbit "type": "geo", "circular", "elliptical" or "elements"',
   },
 );
-
-const sphereKeepOut = strict({
-  shape: z.literal('sphere'),
-  radiusM: positive('keep-out radius in m'),
-}).describe('No spacecraft may come closer to the target than radiusM.');
-
-const semiAxes = (what: string) =>
-  z.tuple([positive(what), positive(what), positive(what)], {
-    error: `expected [R, I, C] semi-axes: three numbers > 0 (${what})`,
-  });
-
-const ellipsoidKeepOut = strict({
-  shape: z.literal('ellipsoid'),
-  semiAxesM: semiAxes('semi-axes in m along R, I, C'),
-}).describe('No spacecraft may enter the ellipsoid with these semi-axes along R, I and C.');
-
-const keepOut = z.discriminatedUnion('shape', [sphereKeepOut, ellipsoidKeepOut], {
-  error: 'expected keep-out "shape": "sphere" or "ellipsoid"',
-});
 
 /** The maneuver union's error: every registered type, e.g. `"impulse", "finite" or "hold"`. */
 function maneuverTypeError(types: readonly string[]): string {
@@ -215,57 +203,13 @@ const spacecraftOf = <M extends z.ZodType>(maneuver: M) =>
 const target = strict({
   name: z.string().min(1, { error: 'expected a non-empty target name' }),
   orbit,
-  keepOut: keepOut.optional(),
+  keepOut: keepOutSchema.optional(),
 });
 
-const corridor = strict({
-  axis: vec3('corridor axis (RIC, normalised by the simulator)', 1e6).refine(
-    (v) => Math.hypot(v[0], v[1], v[2]) > 0,
-    { error: 'corridor axis must not be the zero vector' },
-  ),
-  halfAngleDeg: finite('cone half-angle in degrees')
-    .positive({ error: 'expected a half-angle in (0, 90] degrees' })
-    .max(90, { error: 'expected a half-angle in (0, 90] degrees' }),
-  withinM: positive('range in m inside which the corridor applies'),
-}).describe(
-  'Within withinM of the target, an inspector must stay inside this cone (apex at the target).',
-);
-
-const closingSpeedGate = strict({
-  rangeM: nonNegative('range in m'),
-  maxMps: nonNegative('largest closing speed in m/s at that range'),
-});
-
-const constraints = strict({
-  approachEllipsoid: strict({ semiAxesM: semiAxes('semi-axes in m along R, I, C') })
-    .optional()
-    .describe('May be entered only by spacecraft with "approachApproved": true.'),
-  corridor: corridor.optional(),
-  closingSpeed: z
-    .array(closingSpeedGate)
-    .min(1, { error: 'expected at least one { rangeM, maxMps } gate' })
-    .optional()
-    .describe(
-      'Braking profile: largest closing speed against range, linear between gates, the end values beyond them.',
-    ),
-  passiveSafety: strict({
-    orbits: positive('free-drift length in orbits').max(10, {
-      error: 'expected at most 10 orbits of free drift',
-    }),
-    minRangeM: positive('smallest acceptable range in m during a free drift'),
-    missedBurns: z
-      .boolean()
-      .optional()
-      .describe('Also rerun the plan once per burn with that burn skipped (one run per burn).'),
-  })
-    .optional()
-    .describe(
-      'From every burn and along every coast, a free drift must stay at least minRangeM away.',
-    ),
-  separationM: positive('smallest range in m between two spacecraft')
-    .optional()
-    .describe('Minimum range between every pair of spacecraft.'),
-});
+/** The scenario's `constraints`: one key per constraint module (src/constraints/registry.ts). */
+const constraintsOf = (shape: Record<string, z.ZodType>) =>
+  strict(shape as unknown as BuiltinConstraintShape);
+const builtinConstraints = constraintsOf(constraintsShape(BUILTIN_CONSTRAINTS));
 
 const face = z.enum(['+R', '-R', '+I', '-I', '+C', '-C'], {
   error: 'expected a face: "+R", "-R", "+I", "-I", "+C" or "-C"',
@@ -322,7 +266,7 @@ const dispersions = strict({
 );
 
 /** A scenario whose plans are made of `maneuver` objects. */
-const scenarioOf = <M extends z.ZodType>(maneuver: M) =>
+const scenarioOf = <M extends z.ZodType>(maneuver: M, constraints = builtinConstraints) =>
   strict({
     $schema: z.string().optional().describe('Path or URL of the JSON Schema, for editors.'),
     format: z.literal('rpo-scenario', { error: 'expected "format": "rpo-scenario"' }),
@@ -365,14 +309,14 @@ const scenarioOf = <M extends z.ZodType>(maneuver: M) =>
  */
 export const scenarioSchema = scenarioOf(builtinManeuver);
 
-let current = { version: 0, schema: scenarioSchema };
+let current = { version: '0/0', schema: scenarioSchema };
 
 /**
  * The schema with every registered maneuver type (src/maneuvers/registry.ts): the built-in one
  * until a type is registered at run time, then rebuilt once per change of the registry.
  */
 export function currentScenarioSchema(): typeof scenarioSchema {
-  const version = maneuverRegistryVersion();
+  const version = `${maneuverRegistryVersion()}/${constraintRegistryVersion()}`;
   if (current.version !== version) {
     const modules = maneuverModules();
     const maneuver = z.discriminatedUnion(
@@ -380,7 +324,11 @@ export function currentScenarioSchema(): typeof scenarioSchema {
       modules.map((m) => m.schema) as unknown as BuiltinSchemas,
       { error: maneuverTypeError(modules.map((m) => m.type)) },
     );
-    current = { version, schema: scenarioOf(maneuver) as unknown as typeof scenarioSchema };
+    const constraints = constraintsOf(constraintsShape());
+    current = {
+      version,
+      schema: scenarioOf(maneuver, constraints) as unknown as typeof scenarioSchema,
+    };
   }
   return current.schema;
 }

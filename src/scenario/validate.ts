@@ -17,6 +17,7 @@ import { elementsIssues, elementsLightingGeometry } from '../formats/scenarioEle
 import type { z } from 'zod';
 import { EARTH_RADIUS_M, GEO_RADIUS_M } from '../core/constants.ts';
 import { compileTriggerCondition } from '../events/conditions.ts';
+import { constraintModules } from '../constraints/registry.ts';
 import { maneuverModule } from '../maneuvers/registry.ts';
 import { IN_PLANE_CONDITION_LIMIT, inPlaneConditioning } from '../maneuvers/targeting.ts';
 import { findDuplicateKeys } from './duplicateKeys.ts';
@@ -400,15 +401,7 @@ export function checkScenario(s: Scenario): ScenarioIssue[] {
     });
   });
 
-  const gates = s.constraints?.closingSpeed ?? [];
-  gates.forEach((g, j) => {
-    const k = gates.findIndex((o) => o.rangeM === g.rangeM);
-    if (k !== j)
-      add(
-        ['constraints', 'closingSpeed', j, 'rangeM'],
-        `the same range as closingSpeed[${k}]: give each gate its own range`,
-      );
-  });
+  for (const m of constraintModules()) m.validate?.(s, add);
   (s.objectives ?? []).forEach((o, j) => {
     if (o.spacecraft !== undefined && !ids.has(o.spacecraft)) {
       add(

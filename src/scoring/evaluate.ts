@@ -6,6 +6,7 @@
  * (see score.ts for the formula).
  */
 
+import { constraintModules } from '../constraints/registry.ts';
 import { maneuverModule } from '../maneuvers/registry.ts';
 import { G0_MPS2 } from '../core/constants.ts';
 import { eclipseIntervals } from '../core/lighting.ts';
@@ -183,6 +184,29 @@ export function notFlownViolations(s: Scenario, index: number, craft: Spacecraft
   return out;
 }
 
+/**
+ * The outcome of each pair constraint kind for spacecraft `id`, over every pair it is in (in
+ * registry order): the worst margin of all its tracks of that kind, their time in violation.
+ */
+function pairOutcomes(run: RunResult, id: string): ConstraintOutcome[] {
+  const tracks = run.pairs.filter((p) => p.a === id || p.b === id).flatMap((p) => p.monitor.tracks);
+  const out: ConstraintOutcome[] = [];
+  for (const m of constraintModules()) {
+    const same = tracks.filter((t) => t.detector.kind === m.kind);
+    if (same.length === 0) continue;
+    const worst = same.reduce((a, b) => (b.worstMargin < a.worstMargin ? b : a));
+    out.push({
+      kind: m.kind,
+      pass: same.every((t) => t.intervals.length === 0),
+      worstMargin: worst.worstMargin,
+      unit: worst.detector.marginUnit,
+      worstTS: worst.worstMarginTS,
+      timeInViolationS: same.reduce((sum, t) => sum + t.timeInViolationS(), 0),
+    });
+  }
+  return out;
+}
+
 /** Reruns the plan once per executed burn of spacecraft `index`, that burn skipped. */
 function missedBurnRuns(s: Scenario, index: number, craft: SpacecraftRun): MissedBurnOutcome[] {
   return craft.burns.map((b, burnIndex) => {
@@ -252,20 +276,7 @@ export function evaluateScenario(s: Scenario, options: EvaluateOptions = {}): Ev
           violations.push({ kind: track.detector.kind, startS: v.startS, endS: v.endS });
       }
     }
-    const separation = run.pairs
-      .filter((p) => p.a === craft.id || p.b === craft.id)
-      .flatMap((p) => p.monitor.tracks);
-    if (separation.length > 0) {
-      const worst = separation.reduce((a, b) => (b.worstMargin < a.worstMargin ? b : a));
-      constraints.push({
-        kind: 'separation',
-        pass: separation.every((t) => t.intervals.length === 0),
-        worstMargin: worst.worstMargin,
-        unit: 'm',
-        worstTS: worst.worstMarginTS,
-        timeInViolationS: separation.reduce((sum, t) => sum + t.timeInViolationS(), 0),
-      });
-    }
+    constraints.push(...pairOutcomes(run, craft.id));
 
     const limitM = passive?.minRangeM ?? 0;
     const ps = doPassive

@@ -3,8 +3,9 @@
  *
  *   overall = min over spacecraft of (safety + efficiency) + objectives
  *   safety      (65) = 65 x (weights of the stated safety constraints that pass) / (weights stated)
- *                      weights: keep-out 25, passive-safety 15, corridor 10, approach-ellipsoid 5,
- *                      closing-speed 5, separation 5; 65 when none is stated
+ *                      weights (each constraint module's `weight`, src/constraints/): keep-out 25,
+ *                      passive-safety 15, corridor 10, approach-ellipsoid 5, closing-speed 5,
+ *                      separation 5; 65 when none is stated
  *   efficiency  (15) = 15 x (1 - 0.5 x used / budget) within the delta-v budget, 0 over it;
  *                      15 when no budget is stated
  *   objectives  (20) = 20 x (objectives met) / (objectives stated); 20 when none is stated
@@ -17,7 +18,7 @@
  * (and its delta-v) can never score better than flying it.
  */
 
-import type { ViolationKind } from '../events/detectors.ts';
+import { constraintModule } from '../constraints/registry.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Evaluation } from './evaluate.ts';
 
@@ -26,16 +27,6 @@ export const SCORE_POINTS = { safety: 65, efficiency: 15, objectives: 20 } as co
 
 /** Highest overall score of an incomplete plan (a maneuver not flown), as for a keep-out entry. */
 export const INCOMPLETE_SCORE_CAP = 75;
-
-/** Relative weight of each safety constraint inside the safety points. */
-export const SAFETY_WEIGHTS: Partial<Record<ViolationKind, number>> = {
-  'keep-out': 25,
-  'passive-safety': 15,
-  corridor: 10,
-  'approach-ellipsoid': 5,
-  'closing-speed': 5,
-  separation: 5,
-};
 
 /** The score of one spacecraft's own part. */
 export interface SpacecraftScore {
@@ -63,7 +54,7 @@ export function scoreEvaluation(_s: Scenario, e: Omit<Evaluation, 'score'>): Sco
     let stated = 0;
     let passed = 0;
     for (const k of c.constraints) {
-      const w = SAFETY_WEIGHTS[k.kind];
+      const w = constraintModule(k.kind)?.weight;
       if (w === undefined) continue;
       stated += w;
       if (k.pass) passed += w;

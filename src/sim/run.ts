@@ -31,7 +31,6 @@
 import { freshArrays, type ArrayAllocator } from '../core/arrays.ts';
 import { G0_MPS2 } from '../core/constants.ts';
 import { copyThrustState } from '../dynamics/model.ts';
-import { SphereDetector } from '../events/detectors.ts';
 import { compileTriggerCondition } from '../events/conditions.ts';
 import { closestApproachOfSamples, StreamMonitor } from '../events/monitor.ts';
 import type { FlightContext, Leg, Triple } from '../maneuvers/module.ts';
@@ -43,7 +42,13 @@ import { initialRicOf } from '../formats/scenarioElements.ts';
 import { Craft, type ProgramItem } from './craft.ts';
 import { Ephemeris } from './ephemeris.ts';
 import { legDeparture } from './legs.ts';
-import { createModel, createSunTable, initialModelState, targetDetectors } from './setup.ts';
+import {
+  createModel,
+  createSunTable,
+  initialModelState,
+  pairDetectors,
+  targetDetectors,
+} from './setup.ts';
 import { TRIGGER_SCAN_S, TriggerTester } from './triggers.ts';
 import {
   ScenarioRunError,
@@ -161,10 +166,9 @@ class Run {
       this.scanS,
     );
     this.pairs = [];
-    const separationM = checkConstraints ? s.constraints?.separationM : undefined;
     for (let i = 0; i < this.crafts.length; i++) {
       for (let j = i + 1; j < this.crafts.length; j++) {
-        const detectors = separationM ? [new SphereDetector('separation', separationM)] : [];
+        const detectors = checkConstraints ? pairDetectors(s, i, j) : [];
         this.pairs.push({
           a: this.crafts[i]!.id,
           b: this.crafts[j]!.id,

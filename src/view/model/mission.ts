@@ -14,6 +14,7 @@
  */
 
 import { maneuverModule } from '../../maneuvers/registry.ts';
+import { constraintModule } from '../../constraints/registry.ts';
 import type { BurnName } from '../../maneuvers/module.ts';
 import { freshArrays, type ArrayAllocator } from '../../core/arrays.ts';
 import type { EclipseInterval } from '../../core/lighting.ts';
@@ -227,21 +228,9 @@ function burnLabel(s: Scenario, craftIndex: number, b: BurnRecord, name: BurnNam
   return `${label}${name.labelSuffix ?? ''}`;
 }
 
-/** Titles of violation events by constraint kind. */
-const VIOLATION_TITLE: Record<string, string> = {
-  'keep-out': 'Keep-out violation',
-  'approach-ellipsoid': 'Approach ellipsoid entered',
-  corridor: 'Outside the approach corridor',
-  'closing-speed': 'Closing speed above the limit',
-  'passive-safety': 'Passive safety violated',
-  separation: 'Separation violated',
-  budget: 'Delta-v budget exceeded',
-  'not-flown': 'Maneuver not flown',
-};
-
-/** Title of a violation event. */
+/** Title of a violation event: its constraint module's (src/constraints/registry.ts). */
 export function violationTitle(constraint: string): string {
-  return VIOLATION_TITLE[constraint] ?? `${constraint} violated`;
+  return constraintModule(constraint)?.title ?? `${constraint} violated`;
 }
 
 function keepOutOf(s: Scenario): KeepOutView | null {
