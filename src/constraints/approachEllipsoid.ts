@@ -7,6 +7,7 @@
  */
 
 import { EllipsoidDetector } from '../events/detectors.ts';
+import { isNonCooperative } from '../scenario/derived.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { semiAxes, strict } from '../scenario/schemaParts.ts';
 import { defineConstraint } from './module.ts';
@@ -19,7 +20,9 @@ export const approachEllipsoidSchema = strict({
   .describe('May be entered only by spacecraft with "approachApproved": true.');
 
 const applies = (s: Scenario, i: number) =>
-  s.constraints?.approachEllipsoid !== undefined && !s.spacecraft[i]!.approachApproved;
+  s.constraints?.approachEllipsoid !== undefined &&
+  !s.spacecraft[i]!.approachApproved &&
+  !isNonCooperative(s.spacecraft[i]!);
 
 /** `constraints.approachEllipsoid`. */
 export const approachEllipsoid = defineConstraint({

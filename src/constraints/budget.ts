@@ -4,6 +4,7 @@
  * efficiency points use it (src/scoring/evaluate.ts, score.ts).
  */
 
+import { isNonCooperative } from '../scenario/derived.ts';
 import { defineConstraint } from './module.ts';
 
 /** A spacecraft's `budget`. */
@@ -11,5 +12,5 @@ export const budget = defineConstraint({
   kind: 'budget',
   title: 'Delta-v budget exceeded',
   label: 'Δv budget',
-  applies: (s, i) => s.spacecraft[i]!.budget !== undefined,
+  applies: (s, i) => !isNonCooperative(s.spacecraft[i]!) && s.spacecraft[i]!.budget !== undefined,
 });

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import type { Detector } from '../events/detectors.ts';
 import { nonNegative, strict } from '../scenario/schemaParts.ts';
+import { isNonCooperative } from '../scenario/derived.ts';
 import { defineConstraint } from './module.ts';
 
 const closingSpeedGate = strict({
@@ -68,11 +69,12 @@ export const closingSpeed = defineConstraint({
   weight: 5,
   key: 'closingSpeed',
   schema: closingSpeedSchema,
-  targetDetectors: (s) => {
-    const gates = s.constraints?.closingSpeed;
+  targetDetectors: (s, i) => {
+    const gates = isNonCooperative(s.spacecraft[i]!) ? undefined : s.constraints?.closingSpeed;
     return gates ? [new ClosingSpeedDetector(gates)] : [];
   },
-  applies: (s) => s.constraints?.closingSpeed !== undefined,
+  applies: (s, i) =>
+    s.constraints?.closingSpeed !== undefined && !isNonCooperative(s.spacecraft[i]!),
   validate: (s, add) => {
     const gates = s.constraints?.closingSpeed ?? [];
     gates.forEach((g, j) => {

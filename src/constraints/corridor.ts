@@ -10,6 +10,7 @@
 import { RAD_TO_DEG } from '../core/constants.ts';
 import type { Detector } from '../events/detectors.ts';
 import { finite, positive, strict, vec3 } from '../scenario/schemaParts.ts';
+import { isNonCooperative } from '../scenario/derived.ts';
 import { defineConstraint } from './module.ts';
 
 /** The JSON shape of `constraints.corridor` (optional). */
@@ -73,9 +74,9 @@ export const corridor = defineConstraint({
   weight: 10,
   key: 'corridor',
   schema: corridorSchema,
-  targetDetectors: (s) => {
-    const c = s.constraints?.corridor;
+  targetDetectors: (s, i) => {
+    const c = isNonCooperative(s.spacecraft[i]!) ? undefined : s.constraints?.corridor;
     return c ? [new CorridorDetector(c.axis, c.halfAngleDeg, c.withinM)] : [];
   },
-  applies: (s) => s.constraints?.corridor !== undefined,
+  applies: (s, i) => s.constraints?.corridor !== undefined && !isNonCooperative(s.spacecraft[i]!),
 });

@@ -3,6 +3,7 @@
  * no safety weight: the scorer lists them and caps the score (src/scoring/evaluate.ts, score.ts).
  */
 
+import { isNonCooperative } from '../scenario/derived.ts';
 import { defineConstraint } from './module.ts';
 
 /** A maneuver of the plan not flown. */
@@ -10,5 +11,5 @@ export const notFlown = defineConstraint({
   kind: 'not-flown',
   title: 'Maneuver not flown',
   label: 'Maneuver not flown',
-  applies: (s, i) => s.spacecraft[i]!.maneuvers.length > 0,
+  applies: (s, i) => !isNonCooperative(s.spacecraft[i]!) && s.spacecraft[i]!.maneuvers.length > 0,
 });

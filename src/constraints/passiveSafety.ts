@@ -9,6 +9,7 @@
 
 import { z } from 'zod';
 import { positive, strict } from '../scenario/schemaParts.ts';
+import { isNonCooperative } from '../scenario/derived.ts';
 import { defineConstraint } from './module.ts';
 
 /** The JSON shape of `constraints.passiveSafety` (optional). */
@@ -35,5 +36,6 @@ export const passiveSafety = defineConstraint({
   weight: 15,
   key: 'passiveSafety',
   schema: passiveSafetySchema,
-  applies: (s) => s.constraints?.passiveSafety !== undefined,
+  applies: (s, i) =>
+    s.constraints?.passiveSafety !== undefined && !isNonCooperative(s.spacecraft[i]!),
 });

@@ -1,9 +1,12 @@
 /**
- * Separation (`separation`): every pair of spacecraft keeps at least `separationM` apart.
+ * Separation (`separation`): every pair of spacecraft keeps at least `separationM` apart (a pair of
+ * inspectors: both are charged; an inspector and a non-cooperative object: the inspector, and the
+ * violation names the object; two non-cooperative objects: not checked).
  * g = range between the two - separationM, m.
  */
 
-import { SphereDetector } from '../events/detectors.ts';
+import { NamedPairDetector, SphereDetector } from '../events/detectors.ts';
+import { isNonCooperative } from '../scenario/derived.ts';
 import { positive } from '../scenario/schemaParts.ts';
 import { defineConstraint } from './module.ts';
 
@@ -20,9 +23,21 @@ export const separation = defineConstraint({
   weight: 5,
   key: 'separationM',
   schema: separationSchema,
-  pairDetectors: (s) => {
+  pairDetectors: (s, i, j) => {
     const separationM = s.constraints?.separationM;
-    return separationM ? [new SphereDetector('separation', separationM)] : [];
+    if (!separationM) return [];
+    const a = s.spacecraft[i]!;
+    const b = s.spacecraft[j]!;
+    const sphere = new SphereDetector('separation', separationM);
+    if (isNonCooperative(a) && isNonCooperative(b)) return [];
+    if (isNonCooperative(a))
+      return [new NamedPairDetector(sphere, { chargedId: b.id, withId: a.id })];
+    if (isNonCooperative(b))
+      return [new NamedPairDetector(sphere, { chargedId: a.id, withId: b.id })];
+    return [sphere];
   },
-  applies: (s) => s.constraints?.separationM !== undefined && s.spacecraft.length > 1,
+  applies: (s, i) =>
+    s.constraints?.separationM !== undefined &&
+    s.spacecraft.length > 1 &&
+    !isNonCooperative(s.spacecraft[i]!),
 });

@@ -39,6 +39,8 @@ export interface Detector {
   readonly marginUnit: 'm' | 'deg' | 'm/s';
   /** Positive when the constraint holds; zero on its boundary. Must not allocate. */
   g(rel: ArrayLike<number>): number;
+  /** Between two objects: whom it concerns (absent: both spacecraft of the pair, unnamed). */
+  readonly names?: PairNames;
 }
 
 /** Keep-out sphere: g = range - radius, m. */
@@ -69,5 +71,32 @@ export class EllipsoidDetector implements Detector {
   g(rel: ArrayLike<number>): number {
     const e = this.semiAxesM;
     return signedDistanceToEllipsoidM(e[0], e[1], e[2], rel[0]!, rel[1]!, rel[2]!);
+  }
+}
+
+/**
+ * Whom a detector between two objects concerns, for violations that name both: the spacecraft
+ * charged with the violation, the other object, and (a keep-out zone) whose zone it is.
+ */
+export interface PairNames {
+  readonly chargedId: string;
+  readonly withId: string;
+  /** The id of the object whose keep-out zone the detector is (absent for a separation). */
+  readonly zoneOf?: string;
+}
+
+/** A detector between two objects that names them (`names`); g is the inner detector's. */
+export class NamedPairDetector implements Detector {
+  readonly kind: ViolationKind;
+  readonly marginUnit: Detector['marginUnit'];
+  constructor(
+    private readonly inner: Detector,
+    readonly names: PairNames,
+  ) {
+    this.kind = inner.kind;
+    this.marginUnit = inner.marginUnit;
+  }
+  g(rel: ArrayLike<number>): number {
+    return this.inner.g(rel);
   }
 }

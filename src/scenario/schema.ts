@@ -23,6 +23,7 @@ import {
   type BuiltinConstraintShape,
 } from '../constraints/registry.ts';
 import { keepOutSchema } from '../constraints/keepOut.ts';
+import { impulse } from '../maneuvers/impulse.ts';
 import {
   finite,
   label,
@@ -195,6 +196,19 @@ const spacecraftOf = <M extends z.ZodType>(maneuver: M) =>
       .boolean()
       .optional()
       .describe('Whether this spacecraft may enter the approach ellipsoid (default false).'),
+    role: z
+      .enum(['inspector', 'non-cooperative'], {
+        error: 'expected "role": "inspector" (ours, the default) or "non-cooperative"',
+      })
+      .optional()
+      .describe(
+        'Whose it is: "inspector" (ours, the default: scored, constraints apply) or "non-cooperative" (not ours: flies its own maneuvers, earns no score; our inspectors keep out of its keepOut and keep constraints.separationM from it).',
+      ),
+    keepOut: keepOutSchema
+      .optional()
+      .describe(
+        "This spacecraft's own keep-out zone, centred on it, axes along the target's R, I, C: our inspectors must stay out of it.",
+      ),
     initial: initialState,
     covariance: covariance.optional(),
     maneuvers: z.array(maneuver, { error: 'expected a list of maneuvers ([] for a free drift)' }),
@@ -204,6 +218,12 @@ const target = strict({
   name: z.string().min(1, { error: 'expected a non-empty target name' }),
   orbit,
   keepOut: keepOutSchema.optional(),
+  maneuvers: z
+    .array(impulse.schema, { error: 'expected a list of impulse maneuvers' })
+    .optional()
+    .describe(
+      "The target's own impulsive burns (station keeping, an evasive move), timed by tS or after; the RIC frame stays centred on the target.",
+    ),
 });
 
 /** The scenario's `constraints`: one key per constraint module (src/constraints/registry.ts). */
@@ -339,6 +359,7 @@ export type SpacecraftSpec = Scenario['spacecraft'][number];
 export type ManeuverSpec = SpacecraftSpec['maneuvers'][number];
 export type TargetOrbitSpec = Scenario['target']['orbit'];
 export type KeepOutSpec = NonNullable<Scenario['target']['keepOut']>;
+export type TargetManeuverSpec = NonNullable<Scenario['target']['maneuvers']>[number];
 export type ConstraintsSpec = NonNullable<Scenario['constraints']>;
 export type ObjectiveSpec = NonNullable<Scenario['objectives']>[number];
 export type FaceName = z.infer<typeof face>;

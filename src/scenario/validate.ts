@@ -31,6 +31,7 @@ import {
 } from './schema.ts';
 import {
   formatPath,
+  isNonCooperative,
   maneuverDurationS,
   targetMeanMotionRadPerS,
   TRIGGER_VARIABLES,
@@ -267,6 +268,55 @@ export function staticSchedule(
   });
 }
 
+/**
+ * The checks of who is whose and of the target's own burns: at least one spacecraft is ours, an
+ * objective names one of ours, and each target burn is timed by `tS` or `after` (no trigger),
+ * in order, within the run.
+ */
+function roleIssues(s: Scenario, add: (path: PropertyKey[], message: string) => void): void {
+  if (s.spacecraft.every(isNonCooperative)) {
+    add(
+      ['spacecraft'],
+      'every spacecraft is "non-cooperative": at least one must be ours ("role": "inspector", the default)',
+    );
+  }
+  (s.objectives ?? []).forEach((o, j) => {
+    const sc = s.spacecraft.find((c) => c.id === o.spacecraft);
+    if (sc !== undefined && isNonCooperative(sc))
+      add(
+        ['objectives', j, 'spacecraft'],
+        `"${sc.id}" is non-cooperative (not ours): an objective names one of our spacecraft`,
+      );
+  });
+  let prevS = 0;
+  (s.target.maneuvers ?? []).forEach((m, j) => {
+    const at = ['target', 'maneuvers', j];
+    if (m.when !== undefined) {
+      add([...at, 'when'], 'a target burn is timed by "tS" or "after" (no trigger condition)');
+      return;
+    }
+    if ((m.tS === undefined) === (m.after === undefined)) {
+      add(
+        at,
+        'give exactly one of "tS" (s since the epoch) or "after" (s after the previous burn)',
+      );
+      return;
+    }
+    const tS = m.tS ?? prevS + m.after!;
+    if (m.tS !== undefined && tS < prevS)
+      add(
+        [...at, 'tS'],
+        `is before the previous target burn (${prevS} s): list them in time order`,
+      );
+    else if (tS > s.durationS)
+      add(
+        [...at, m.tS !== undefined ? 'tS' : 'after'],
+        `fires at ${tS} s, after the end of the run (durationS ${s.durationS} s)`,
+      );
+    prevS = tS;
+  });
+}
+
 /** Checks that need more than one field: times, overlaps, mass, targeting, limits. */
 export function checkScenario(s: Scenario): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
@@ -402,6 +452,7 @@ export function checkScenario(s: Scenario): ScenarioIssue[] {
   });
 
   for (const m of constraintModules()) m.validate?.(s, add);
+  roleIssues(s, add);
   (s.objectives ?? []).forEach((o, j) => {
     if (o.spacecraft !== undefined && !ids.has(o.spacecraft)) {
       add(

@@ -10,6 +10,9 @@
  *                      15 when no budget is stated
  *   objectives  (20) = 20 x (objectives met) / (objectives stated); 20 when none is stated
  *
+ * Non-cooperative spacecraft (`"role": "non-cooperative"`) are not ours: they take no part in
+ * the minimum, and their delta-v and maneuvers count for nothing.
+ *
  * A plan that violates its keep-out zone therefore cannot score above 75, and one within every
  * constraint and objective scores between 92.5 (spent its whole budget) and 100.
  *
@@ -19,6 +22,7 @@
  */
 
 import { constraintModule } from '../constraints/registry.ts';
+import { isNonCooperative } from '../scenario/derived.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Evaluation } from './evaluate.ts';
 
@@ -43,14 +47,16 @@ export interface Score {
   objectives: number;
   /** Some maneuver never started: the plan was not flown as written (overall capped at 75). */
   incomplete: boolean;
+  /** Our spacecraft (not the non-cooperative ones, which earn no score), in scenario order. */
   spacecraft: SpacecraftScore[];
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** Scores an evaluation (everything but the score itself). */
-export function scoreEvaluation(_s: Scenario, e: Omit<Evaluation, 'score'>): Score {
-  const spacecraft = e.spacecraft.map((c): SpacecraftScore => {
+export function scoreEvaluation(s: Scenario, e: Omit<Evaluation, 'score'>): Score {
+  const ours = e.spacecraft.filter((_c, i) => !isNonCooperative(s.spacecraft[i]!));
+  const spacecraft = ours.map((c): SpacecraftScore => {
     let stated = 0;
     let passed = 0;
     for (const k of c.constraints) {
@@ -79,7 +85,7 @@ export function scoreEvaluation(_s: Scenario, e: Omit<Evaluation, 'score'>): Sco
     (a, c) => (c.safety + c.efficiency < a.safety + a.efficiency ? c : a),
     spacecraft[0]!,
   );
-  const incomplete = e.spacecraft.some((c) => c.violations.some((v) => v.kind === 'not-flown'));
+  const incomplete = ours.some((c) => c.violations.some((v) => v.kind === 'not-flown'));
   const overall = round1(worst.safety + worst.efficiency + objectives);
   return {
     overall: incomplete ? Math.min(overall, INCOMPLETE_SCORE_CAP) : overall,

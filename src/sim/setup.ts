@@ -11,15 +11,28 @@ import type { Detector } from '../events/detectors.ts';
 import { elementsLightingGeometry } from '../formats/scenarioElements.ts';
 import { scenarioMaxSubStepS } from '../scenario/derived.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import type { DynamicsModule } from './dynamics/module.ts';
 import { dynamicsModule } from './dynamics/registry.ts';
+import { twoBodyModule } from './dynamics/twoBody.ts';
+
+/**
+ * The dynamics module of a run: the registry's (./dynamics/registry.ts), except that a
+ * maneuvering target (`target.maneuvers`) in a nonlinear scenario is flown with the inertial
+ * two-body model, whose target state takes the burns (the nonlinear relative model assumes the
+ * target stays on its circle).
+ */
+function runDynamicsModule(s: Scenario): DynamicsModule {
+  if (s.dynamics === 'nonlinear' && (s.target.maneuvers?.length ?? 0) > 0) return twoBodyModule;
+  return dynamicsModule(s);
+}
 
 /**
  * Builds the dynamics model of a scenario (one instance per spacecraft: each has its thrust)
- * through the dynamics registry (./dynamics/registry.ts), with its longest RK4 sub-step for the
- * target's orbit and the run's length (`scenarioMaxSubStepS`).
+ * through the dynamics registry, with its longest RK4 sub-step for the target's orbit and the
+ * run's length (`scenarioMaxSubStepS`).
  */
 export function createModel(s: Scenario): DynamicsModel {
-  const model = dynamicsModule(s).create(s);
+  const model = runDynamicsModule(s).create(s);
   model.maxSubStepS = scenarioMaxSubStepS(s);
   return model;
 }
@@ -30,7 +43,7 @@ export function initialModelState(
   model: DynamicsModel,
   ric: ArrayLike<number>,
 ): Float64Array {
-  return dynamicsModule(s).initialState(s, model, ric);
+  return runDynamicsModule(s).initialState(s, model, ric);
 }
 
 /** Sun geometry of a circular target (geo longitude, or longitude 0 for a plain circular orbit). */
