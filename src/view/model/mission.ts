@@ -18,6 +18,7 @@ import { constraintModule } from '../../constraints/registry.ts';
 import type { BurnName } from '../../maneuvers/module.ts';
 import { freshArrays, type ArrayAllocator } from '../../core/arrays.ts';
 import type { EclipseInterval } from '../../core/lighting.ts';
+import { isNonCooperative } from '../../scenario/derived.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import type { Evaluation, NotFlownReason } from '../../scoring/evaluate.ts';
 import type { ObjectiveResult } from '../../scoring/objectives.ts';
@@ -94,6 +95,8 @@ export interface CraftView {
   minRangeTS: number;
   /** What became of each maneuver of the program (start and end times). */
   maneuvers: ManeuverRecord[];
+  /** Not ours (`"role": "non-cooperative"`): drawn apart, no score. */
+  nonCooperative: boolean;
 }
 
 /** Kinds of events on the timeline and in the events panel. */
@@ -109,6 +112,9 @@ export interface ViolationView {
   /** `not-flown`: the maneuver's JSON path and why it never started (see the report). */
   path?: string;
   reason?: NotFlownReason;
+  /** Against another object: its id, and whose keep-out zone (see the report's violations). */
+  with?: string;
+  zoneOf?: string;
 }
 
 /** The keep-out zone around the target (RIC semi-axes, m; a sphere has three equal ones). */
@@ -226,6 +232,12 @@ function burnLabel(s: Scenario, craftIndex: number, b: BurnRecord, name: BurnNam
   const label = spec?.label;
   if (label === undefined || label === '') return name.label;
   return `${label}${name.labelSuffix ?? ''}`;
+}
+
+/** Whom a violation is against: ` · in X's keep-out zone`, ` · from X`, or nothing. */
+function againstText(v: ViolationView): string {
+  if (v.zoneOf !== undefined) return ` · in ${v.zoneOf}'s keep-out zone`;
+  return v.with !== undefined ? ` · from ${v.with}` : '';
 }
 
 /** Title of a violation event: its constraint module's (src/constraints/registry.ts). */
@@ -369,6 +381,7 @@ export function missionFromTrajectory(
       minRangeM: c.minRangeM,
       minRangeTS: c.minRangeTS,
       maneuvers: c.maneuvers,
+      nonCooperative: spec !== undefined && isNonCooperative(spec),
     };
   });
 
@@ -425,6 +438,8 @@ export function withScore(m: Mission, report: RunReport): Mission {
           endS: Number.isFinite(v.endS) ? v.endS : m.durationS,
           ...(v.path !== undefined ? { path: v.path } : {}),
           ...(v.reason !== undefined ? { reason: v.reason } : {}),
+          ...(v.with !== undefined ? { with: v.with } : {}),
+          ...(v.zoneOf !== undefined ? { zoneOf: v.zoneOf } : {}),
         }))
         .sort((a, b) => a.startS - b.startS),
     ),
@@ -495,7 +510,7 @@ function missionEvents(m: Mission): MissionEvent[] {
         detail:
           v.constraint === 'not-flown'
             ? `${v.path ?? ''}: ${notFlownText(v.reason, maneuverIndexOf(v.path), c.maneuvers[maneuverIndexOf(v.path)]?.trigger)}`
-            : `for ${formatShortDuration(v.endS - v.startS)}${passiveCause(v.constraint)}`,
+            : `for ${formatShortDuration(v.endS - v.startS)}${passiveCause(v.constraint)}${againstText(v)}`,
       });
     });
     if (Number.isFinite(c.minRangeM)) {
