@@ -19,6 +19,12 @@ function vec(v: readonly number[], digits: number): string {
   return `[${v.map((x) => x.toFixed(digits)).join(', ')}]`;
 }
 
+/** What a constraint or violation against another object says: ` of X's zone`, ` from X`. */
+function againstText(k: { with?: string; zoneOf?: string }): string {
+  if (k.zoneOf !== undefined) return ` of ${k.zoneOf}'s zone`;
+  return k.with !== undefined ? ` from ${k.with}` : '';
+}
+
 /** Formats a run report as text: the score, one block per spacecraft, pairs and objectives. */
 export function formatSummary(r: RunReport): string {
   const lines: string[] = [];
@@ -29,6 +35,12 @@ export function formatSummary(r: RunReport): string {
   lines.push(
     `  SCORE ${r.score.overall.toFixed(1)} / 100  (safety ${r.score.safety}/65, efficiency ${r.score.efficiency}/15, objectives ${r.score.objectives}/20)`,
   );
+  const others = r.spacecraft.filter((c) => c.role === 'non-cooperative').map((c) => c.id);
+  if (others.length > 0) {
+    lines.push(
+      `  non-cooperative: ${others.join(', ')} (not ours: no score, not in the plan's delta-v)`,
+    );
+  }
   if (r.score.incomplete) {
     const count = r.spacecraft.reduce(
       (n, c) => n + c.violations.filter((v) => v.kind === 'not-flown').length,
@@ -40,7 +52,7 @@ export function formatSummary(r: RunReport): string {
   }
   for (const c of r.spacecraft) {
     lines.push('');
-    lines.push(`${c.id}`);
+    lines.push(c.role === 'non-cooperative' ? `${c.id}  (non-cooperative, no score)` : `${c.id}`);
     const budget = c.budget.dvBudgetMps !== null ? ` of ${c.budget.dvBudgetMps} m/s budget` : '';
     lines.push(
       `  delta-v      ${c.totalDvMps.toFixed(4)} m/s used${budget} in ${c.burns.length} burn(s)`,
@@ -84,7 +96,7 @@ export function formatSummary(r: RunReport): string {
     }
     for (const k of c.constraints) {
       lines.push(
-        `  ${k.pass ? 'pass' : 'FAIL'}  ${k.kind.padEnd(18)} worst margin ${formatMargin(k.worstMargin, k.unit)} at t+${formatElapsed(k.worstTS)}${k.timeInViolationS > 0 ? `, ${k.timeInViolationS.toFixed(1)} s in violation` : ''}`,
+        `  ${k.pass ? 'pass' : 'FAIL'}  ${k.kind.padEnd(18)}${againstText(k)} worst margin ${formatMargin(k.worstMargin, k.unit)} at t+${formatElapsed(k.worstTS)}${k.timeInViolationS > 0 ? `, ${k.timeInViolationS.toFixed(1)} s in violation` : ''}`,
       );
     }
     if (c.violations.length === 0) lines.push('  violations   none');
@@ -92,7 +104,7 @@ export function formatSummary(r: RunReport): string {
       lines.push(
         v.kind === 'not-flown'
           ? `  VIOLATION    not-flown ${v.path ?? ''} (never started)`
-          : `  VIOLATION    ${v.kind} from t+${formatElapsed(v.startS)} to t+${formatElapsed(v.endS)}`,
+          : `  VIOLATION    ${v.kind}${againstText(v)} from t+${formatElapsed(v.startS)} to t+${formatElapsed(v.endS)}`,
       );
     }
     lines.push(
@@ -115,6 +127,15 @@ export function formatSummary(r: RunReport): string {
     for (const p of r.pairs) {
       lines.push(
         `${p.ids[0]} / ${p.ids[1]}: min range ${p.minRange.rangeM.toFixed(3)} m at t+${formatElapsed(p.minRange.tS)}`,
+      );
+    }
+  }
+  if (r.target) {
+    lines.push('');
+    lines.push(`Target burns (RIC of the target)`);
+    for (const b of r.target.burns) {
+      lines.push(
+        `  target.maneuvers[${b.maneuverIndex}] t+${formatElapsed(b.tS)}  dv RIC ${vec(b.dvMps, 5)} m/s  |dv| ${Math.hypot(...b.dvMps).toFixed(5)} m/s`,
       );
     }
   }

@@ -17,6 +17,14 @@ import {
   maneuverRegistryVersion,
 } from '../maneuvers/registry.ts';
 import {
+  BUILTIN_CONSTRAINTS,
+  constraintRegistryVersion,
+  constraintsShape,
+  type BuiltinConstraintShape,
+} from '../constraints/registry.ts';
+import { keepOutSchema } from '../constraints/keepOut.ts';
+import { impulse } from '../maneuvers/impulse.ts';
+import {
   finite,
   label,
   MAX_POSITION_M,
@@ -105,25 +113,6 @@ const orbit = z.discriminatedUnion(
     error: 'expected orbit "type": "geo", "circular", "elliptical" or "elements"',
   },
 );
-
-const sphereKeepOut = strict({
-  shape: z.literal('sphere'),
-  radiusM: positive('keep-out radius in m'),
-}).describe('No spacecraft may come closer to the target than radiusM.');
-
-const semiAxes = (what: string) =>
-  z.tuple([positive(what), positive(what), positive(what)], {
-    error: `expected [R, I, C] semi-axes: three numbers > 0 (${what})`,
-  });
-
-const ellipsoidKeepOut = strict({
-  shape: z.literal('ellipsoid'),
-  semiAxesM: semiAxes('semi-axes in m along R, I, C'),
-}).describe('No spacecraft may enter the ellipsoid with these semi-axes along R, I and C.');
-
-const keepOut = z.discriminatedUnion('shape', [sphereKeepOut, ellipsoidKeepOut], {
-  error: 'expected keep-out "shape": "sphere" or "ellipsoid"',
-});
 
 /** The maneuver union's error: every registered type, e.g. `"impulse", "finite" or "hold"`. */
 function maneuverTypeError(types: readonly string[]): string {
@@ -229,6 +218,19 @@ const spacecraftOf = <M extends z.ZodType>(maneuver: M) =>
       .boolean()
       .optional()
       .describe('Whether this spacecraft may enter the approach ellipsoid (default false).'),
+    role: z
+      .enum(['inspector', 'non-cooperative'], {
+        error: 'expected "role": "inspector" (ours, the default) or "non-cooperative"',
+      })
+      .optional()
+      .describe(
+        'Whose it is: "inspector" (ours, the default: scored, constraints apply) or "non-cooperative" (not ours: flies its own maneuvers, earns no score; our inspectors keep out of its keepOut and keep constraints.separationM from it).',
+      ),
+    keepOut: keepOutSchema
+      .optional()
+      .describe(
+        "This spacecraft's own keep-out zone, centred on it, axes along the target's R, I, C: our inspectors must stay out of it.",
+      ),
     initial: initialState,
     covariance: covariance.optional(),
     maneuvers: z.array(maneuver, { error: 'expected a list of maneuvers ([] for a free drift)' }),
@@ -237,59 +239,21 @@ const spacecraftOf = <M extends z.ZodType>(maneuver: M) =>
 const target = strict({
   name: z.string().min(1, { error: 'expected a non-empty target name' }),
   orbit,
-  keepOut: keepOut.optional(),
+  keepOut: keepOutSchema.optional(),
   massKg: positive('target mass in kg').optional(),
   srp: srp.optional(),
-});
-
-const corridor = strict({
-  axis: vec3('corridor axis (RIC, normalised by the simulator)', 1e6).refine(
-    (v) => Math.hypot(v[0], v[1], v[2]) > 0,
-    { error: 'corridor axis must not be the zero vector' },
-  ),
-  halfAngleDeg: finite('cone half-angle in degrees')
-    .positive({ error: 'expected a half-angle in (0, 90] degrees' })
-    .max(90, { error: 'expected a half-angle in (0, 90] degrees' }),
-  withinM: positive('range in m inside which the corridor applies'),
-}).describe(
-  'Within withinM of the target, an inspector must stay inside this cone (apex at the target).',
-);
-
-const closingSpeedGate = strict({
-  rangeM: nonNegative('range in m'),
-  maxMps: nonNegative('largest closing speed in m/s at that range'),
-});
-
-const constraints = strict({
-  approachEllipsoid: strict({ semiAxesM: semiAxes('semi-axes in m along R, I, C') })
-    .optional()
-    .describe('May be entered only by spacecraft with "approachApproved": true.'),
-  corridor: corridor.optional(),
-  closingSpeed: z
-    .array(closingSpeedGate)
-    .min(1, { error: 'expected at least one { rangeM, maxMps } gate' })
+  maneuvers: z
+    .array(impulse.schema, { error: 'expected a list of impulse maneuvers' })
     .optional()
     .describe(
-      'Braking profile: largest closing speed against range, linear between gates, the end values beyond them.',
+      "The target's own impulsive burns (station keeping, an evasive move), timed by tS or after; the RIC frame stays centred on the target.",
     ),
-  passiveSafety: strict({
-    orbits: positive('free-drift length in orbits').max(10, {
-      error: 'expected at most 10 orbits of free drift',
-    }),
-    minRangeM: positive('smallest acceptable range in m during a free drift'),
-    missedBurns: z
-      .boolean()
-      .optional()
-      .describe('Also rerun the plan once per burn with that burn skipped (one run per burn).'),
-  })
-    .optional()
-    .describe(
-      'From every burn and along every coast, a free drift must stay at least minRangeM away.',
-    ),
-  separationM: positive('smallest range in m between two spacecraft')
-    .optional()
-    .describe('Minimum range between every pair of spacecraft.'),
 });
+
+/** The scenario's `constraints`: one key per constraint module (src/constraints/registry.ts). */
+const constraintsOf = (shape: Record<string, z.ZodType>) =>
+  strict(shape as unknown as BuiltinConstraintShape);
+const builtinConstraints = constraintsOf(constraintsShape(BUILTIN_CONSTRAINTS));
 
 const face = z.enum(['+R', '-R', '+I', '-I', '+C', '-C'], {
   error: 'expected a face: "+R", "-R", "+I", "-I", "+C" or "-C"',
@@ -346,7 +310,7 @@ const dispersions = strict({
 );
 
 /** A scenario whose plans are made of `maneuver` objects. */
-const scenarioOf = <M extends z.ZodType>(maneuver: M) =>
+const scenarioOf = <M extends z.ZodType>(maneuver: M, constraints = builtinConstraints) =>
   strict({
     $schema: z.string().optional().describe('Path or URL of the JSON Schema, for editors.'),
     format: z.literal('rpo-scenario', { error: 'expected "format": "rpo-scenario"' }),
@@ -391,14 +355,14 @@ const scenarioOf = <M extends z.ZodType>(maneuver: M) =>
  */
 export const scenarioSchema = scenarioOf(builtinManeuver);
 
-let current = { version: 0, schema: scenarioSchema };
+let current = { version: '0/0', schema: scenarioSchema };
 
 /**
  * The schema with every registered maneuver type (src/maneuvers/registry.ts): the built-in one
  * until a type is registered at run time, then rebuilt once per change of the registry.
  */
 export function currentScenarioSchema(): typeof scenarioSchema {
-  const version = maneuverRegistryVersion();
+  const version = `${maneuverRegistryVersion()}/${constraintRegistryVersion()}`;
   if (current.version !== version) {
     const modules = maneuverModules();
     const maneuver = z.discriminatedUnion(
@@ -406,7 +370,11 @@ export function currentScenarioSchema(): typeof scenarioSchema {
       modules.map((m) => m.schema) as unknown as BuiltinSchemas,
       { error: maneuverTypeError(modules.map((m) => m.type)) },
     );
-    current = { version, schema: scenarioOf(maneuver) as unknown as typeof scenarioSchema };
+    const constraints = constraintsOf(constraintsShape());
+    current = {
+      version,
+      schema: scenarioOf(maneuver, constraints) as unknown as typeof scenarioSchema,
+    };
   }
   return current.schema;
 }
@@ -419,6 +387,7 @@ export type TargetOrbitSpec = Scenario['target']['orbit'];
 export type KeepOutSpec = NonNullable<Scenario['target']['keepOut']>;
 export type SrpSpec = NonNullable<SpacecraftSpec['srp']>;
 export type ForcesSpec = NonNullable<Scenario['forces']>;
+export type TargetManeuverSpec = NonNullable<Scenario['target']['maneuvers']>[number];
 export type ConstraintsSpec = NonNullable<Scenario['constraints']>;
 export type ObjectiveSpec = NonNullable<Scenario['objectives']>[number];
 export type FaceName = z.infer<typeof face>;

@@ -54,6 +54,8 @@ export function accuracyReport(a: AccuracyEstimate): AccuracyReport {
 /** The per-spacecraft part of a report. */
 export interface SpacecraftReport {
   id: string;
+  /** Present on a spacecraft that is not ours (it has no `score`, and no constraints apply). */
+  role?: 'non-cooperative';
   final: { tS: number; frame: 'RIC'; positionM: Triple; velocityMps: Triple };
   totalDvMps: number;
   burns: BurnRecord[];
@@ -70,7 +72,8 @@ export interface SpacecraftReport {
   /** With `passiveSafety.missedBurns`: the plan rerun once per burn, that burn skipped. */
   missedBurns?: MissedBurnOutcome[];
   budget: BudgetOutcome;
-  score: { safety: number; efficiency: number };
+  /** Our spacecraft's part of the score (absent on a non-cooperative one: it earns none). */
+  score?: { safety: number; efficiency: number };
   /** Mass at the end of the run, kg (when the scenario gives the spacecraft's mass). */
   finalMassKg?: number;
   /** Smallest sun phase angle seen from inside an observe objective's range band, deg. */
@@ -111,6 +114,8 @@ export interface RunReport {
   collision?: CollisionReport;
   /** Sub-satellite longitude and drift of every object at the epoch (target first). */
   geoSlots: ObjectSlot[];
+  /** The target's own burns (scenario `target.maneuvers`), when it has any. */
+  target?: { burns: BurnRecord[] };
 }
 
 /** Builds the JSON report of an evaluated run. */
@@ -139,9 +144,10 @@ export function buildReport(e: Evaluation): RunReport {
       const f = c.finalRic;
       const ev = e.spacecraft[i]!;
       const ps = ev.passiveSafety;
-      const sc = e.score.spacecraft[i]!;
+      const sc = e.score.spacecraft.find((x) => x.id === c.id);
       const out: SpacecraftReport = {
         id: c.id,
+        ...(sc === undefined ? { role: 'non-cooperative' as const } : {}),
         final: {
           tS: s.durationS,
           frame: 'RIC',
@@ -161,7 +167,7 @@ export function buildReport(e: Evaluation): RunReport {
           worstAtS: ps.worstAtS,
         },
         budget: ev.budget,
-        score: { safety: sc.safety, efficiency: sc.efficiency },
+        ...(sc === undefined ? {} : { score: { safety: sc.safety, efficiency: sc.efficiency } }),
       };
       if (c.finalMassKg !== null) out.finalMassKg = c.finalMassKg;
       if (ev.minPhaseInBandDeg !== null) out.minPhaseInBandDeg = ev.minPhaseInBandDeg;
@@ -178,5 +184,6 @@ export function buildReport(e: Evaluation): RunReport {
     objectives: e.objectives,
     lighting: { eclipses: e.eclipses },
     geoSlots: objectSlots(s),
+    ...(run.targetBurns.length > 0 ? { target: { burns: run.targetBurns } } : {}),
   };
 }

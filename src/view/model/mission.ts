@@ -14,9 +14,11 @@
  */
 
 import { maneuverModule } from '../../maneuvers/registry.ts';
+import { constraintModule } from '../../constraints/registry.ts';
 import type { BurnName } from '../../maneuvers/module.ts';
 import { freshArrays, type ArrayAllocator } from '../../core/arrays.ts';
 import type { EclipseInterval } from '../../core/lighting.ts';
+import { isNonCooperative } from '../../scenario/derived.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import type { Evaluation, NotFlownReason } from '../../scoring/evaluate.ts';
 import type { ObjectiveResult } from '../../scoring/objectives.ts';
@@ -93,6 +95,8 @@ export interface CraftView {
   minRangeTS: number;
   /** What became of each maneuver of the program (start and end times). */
   maneuvers: ManeuverRecord[];
+  /** Not ours (`"role": "non-cooperative"`): drawn apart, no score. */
+  nonCooperative: boolean;
 }
 
 /** Kinds of events on the timeline and in the events panel. */
@@ -108,6 +112,9 @@ export interface ViolationView {
   /** `not-flown`: the maneuver's JSON path and why it never started (see the report). */
   path?: string;
   reason?: NotFlownReason;
+  /** Against another object: its id, and whose keep-out zone (see the report's violations). */
+  with?: string;
+  zoneOf?: string;
 }
 
 /** The keep-out zone around the target (RIC semi-axes, m; a sphere has three equal ones). */
@@ -227,21 +234,15 @@ function burnLabel(s: Scenario, craftIndex: number, b: BurnRecord, name: BurnNam
   return `${label}${name.labelSuffix ?? ''}`;
 }
 
-/** Titles of violation events by constraint kind. */
-const VIOLATION_TITLE: Record<string, string> = {
-  'keep-out': 'Keep-out violation',
-  'approach-ellipsoid': 'Approach ellipsoid entered',
-  corridor: 'Outside the approach corridor',
-  'closing-speed': 'Closing speed above the limit',
-  'passive-safety': 'Passive safety violated',
-  separation: 'Separation violated',
-  budget: 'Delta-v budget exceeded',
-  'not-flown': 'Maneuver not flown',
-};
+/** Whom a violation is against: ` · in X's keep-out zone`, ` · from X`, or nothing. */
+function againstText(v: ViolationView): string {
+  if (v.zoneOf !== undefined) return ` · in ${v.zoneOf}'s keep-out zone`;
+  return v.with !== undefined ? ` · from ${v.with}` : '';
+}
 
-/** Title of a violation event. */
+/** Title of a violation event: its constraint module's (src/constraints/registry.ts). */
 export function violationTitle(constraint: string): string {
-  return VIOLATION_TITLE[constraint] ?? `${constraint} violated`;
+  return constraintModule(constraint)?.title ?? `${constraint} violated`;
 }
 
 function keepOutOf(s: Scenario): KeepOutView | null {
@@ -380,6 +381,7 @@ export function missionFromTrajectory(
       minRangeM: c.minRangeM,
       minRangeTS: c.minRangeTS,
       maneuvers: c.maneuvers,
+      nonCooperative: spec !== undefined && isNonCooperative(spec),
     };
   });
 
@@ -436,6 +438,8 @@ export function withScore(m: Mission, report: RunReport): Mission {
           endS: Number.isFinite(v.endS) ? v.endS : m.durationS,
           ...(v.path !== undefined ? { path: v.path } : {}),
           ...(v.reason !== undefined ? { reason: v.reason } : {}),
+          ...(v.with !== undefined ? { with: v.with } : {}),
+          ...(v.zoneOf !== undefined ? { zoneOf: v.zoneOf } : {}),
         }))
         .sort((a, b) => a.startS - b.startS),
     ),
@@ -506,7 +510,7 @@ function missionEvents(m: Mission): MissionEvent[] {
         detail:
           v.constraint === 'not-flown'
             ? `${v.path ?? ''}: ${notFlownText(v.reason, maneuverIndexOf(v.path), c.maneuvers[maneuverIndexOf(v.path)]?.trigger)}`
-            : `for ${formatShortDuration(v.endS - v.startS)}${passiveCause(v.constraint)}`,
+            : `for ${formatShortDuration(v.endS - v.startS)}${passiveCause(v.constraint)}${againstText(v)}`,
       });
     });
     if (Number.isFinite(c.minRangeM)) {

@@ -162,6 +162,12 @@ export function ScoreCard() {
                   <td>
                     <span className="swatch" style={{ background: c.color }} />
                     {c.id}
+                    {c.nonCooperative && (
+                      <span className="hud-dim" data-testid={`score-non-cooperative-${c.id}`}>
+                        {' '}
+                        non-cooperative, no score
+                      </span>
+                    )}
                   </td>
                   <td className="num" data-testid={`score-dv-${c.id}`}>
                     {formatDv(c.totalDvMps)}
