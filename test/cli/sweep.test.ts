@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import { parseSet, variants } from '../../src/cli/sweep.ts';
+import { parseSet } from '../../src/cli/sweep.ts';
+import { variants } from '../../src/montecarlo/sweep.ts';
 import { HEAVY_TEST_TIMEOUT_MS } from '../helpers.ts';
 
 const EXAMPLE = 'scenarios/dispersed-vbar-approach.json';
