@@ -25,6 +25,7 @@ import {
   newSweepResult,
   parseSweepAxis,
   SweepSpecError,
+  sweepPathProblem,
   sweepRow,
   variantLabel,
   variants,
@@ -237,6 +238,10 @@ export async function cmdSweep(args: readonly string[], io: CliIo): Promise<numb
     text = readScenarioFile(a.file);
     const base = await loadScenarioFile(a.file, text);
     name = base.name;
+    for (const axis of a.axes) {
+      const problem = sweepPathProblem(text, axis.path);
+      if (problem !== null) throw new UsageError(`--set ${problem}`);
+    }
     if (isZeroDispersion(base.dispersions))
       io.stderr(
         `rpo-sim: ${a.file} has no dispersions (or all are zero): every trial of a variant is its nominal run\n`,

@@ -14,7 +14,7 @@
  */
 
 import { z } from 'zod';
-import { parsePath, setAtPath } from '../editing/jsonText.ts';
+import { formatPath, parsePath, setAtPath, valueAt } from '../editing/jsonText.ts';
 import type { MonteCarloSummary, Proportion } from './stats.ts';
 
 /** Sweep format name and version (`rpo-sim sweep --json`). */
@@ -78,10 +78,45 @@ export function variants(axes: readonly SweepAxis[]): unknown[][] {
 }
 
 /**
+ * Why a swept field cannot be set in the plan, or null: its parent must be in the plan, an object
+ * for a key, a list holding the index for an index (a sweep changes fields, it does not add
+ * maneuvers or spacecraft; a missing key of an existing object may be added).
+ * @param text the plan's JSON text
+ * @param path the field's JSON path
+ */
+export function sweepPathProblem(text: string, path: string): string | null {
+  const keys = parsePath(path);
+  let root: unknown;
+  try {
+    root = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return 'the plan is not valid JSON';
+  }
+  const parentKeys = keys.slice(0, -1);
+  const parent = valueAt(root, parentKeys);
+  const where = parentKeys.length > 0 ? formatPath(parentKeys) : 'the plan';
+  const last = keys[keys.length - 1];
+  if (parent === undefined) return `${path}: the plan has no ${where}`;
+  if (typeof last === 'number') {
+    if (!Array.isArray(parent)) return `${path}: ${where} is not a list in the plan`;
+    if (last >= parent.length)
+      return `${path}: ${where} has ${parent.length} item(s) in the plan (indexes from 0)`;
+  } else if (typeof parent !== 'object' || parent === null || Array.isArray(parent)) {
+    return `${path}: ${where} is not an object in the plan`;
+  }
+  return null;
+}
+
+/**
  * The text of one variant: `text` with each axis's field set to its value (order-preserving).
  * @param values one value per axis, in axis order
+ * @throws SweepSpecError when a field cannot be set in the plan (`sweepPathProblem`)
  */
 export function variantText(text: string, axes: readonly SweepAxis[], values: unknown[]): string {
+  for (const axis of axes) {
+    const problem = sweepPathProblem(text, axis.path);
+    if (problem !== null) throw new SweepSpecError(problem);
+  }
   let out = text;
   axes.forEach((axis, i) => {
     out = setAtPath(out, parsePath(axis.path), values[i]);

@@ -170,6 +170,15 @@ describe('rpo-sim sweep', () => {
         ['sweep', join(dir, 'absent.json'), '--set', 'a=1', '--trials', '2', '--seed', '1'],
         /absent\.json/,
       ],
+      // a field that cannot be set in the plan (was an internal error, exit 3)
+      [
+        [...run, '--set', 'target.orbit.longitudeDeg.x=1,2'],
+        /--set target\.orbit\.longitudeDeg\.x: target\.orbit\.longitudeDeg is not an object in the plan/,
+      ],
+      [
+        [...run, '--set', 'spacecraft[0].maneuvers[7]=1'],
+        /spacecraft\[0\]\.maneuvers has 2 item\(s\) in the plan/,
+      ],
     ];
     for (const [args, re] of cases) {
       const r = await cli(...args);

@@ -106,6 +106,13 @@ describe('Sweep heatmap in the browser', () => {
       await page.getByTestId('montecarlo-button').click();
       await page.getByTestId('mc-panel').waitFor({ timeout: 15_000 });
       await page.getByTestId('mc-tab-sweep').click();
+      // a field that cannot be set in the plan is named before anything runs
+      await page.getByTestId('sweep-path-1').fill('target.orbit.longitudeDeg.x');
+      await page.getByTestId('sweep-spec-1').fill('1,2');
+      expect(await page.getByTestId('sweep-hint').innerText()).toContain(
+        'target.orbit.longitudeDeg.x: target.orbit.longitudeDeg is not an object in the plan',
+      );
+      expect(await page.getByTestId('sweep-run').isDisabled()).toBe(true);
       await page.getByTestId('sweep-path-1').fill(PATH_1);
       await page.getByTestId('sweep-spec-1').fill(SPEC_1);
       await page.getByTestId('sweep-path-2').fill(PATH_2);

@@ -9,6 +9,8 @@ import { main } from '../../src/cli/main.ts';
 import {
   parseSweepAxis,
   parseSweepResult,
+  SweepSpecError,
+  sweepPathProblem,
   variantText,
   type SweepResult,
 } from '../../src/montecarlo/sweep.ts';
@@ -32,6 +34,30 @@ describe('sweep variants', () => {
     expect(JSON.parse(out)).toEqual(want);
     expect(out.split('\n').length).toBe(text.split('\n').length);
     expect(() => parseSweepAxis('', '1,2')).toThrow(/no JSON path/);
+  });
+
+  it('refuses a field that cannot be set in the plan, naming it (no crash, no appended item)', () => {
+    const text = readFileSync(EXAMPLE, 'utf8');
+    const problem = (path: string) => sweepPathProblem(text, path);
+    expect(problem('spacecraft[0].maneuvers[1].after')).toBeNull();
+    expect(problem('spacecraft[0].budget.dvMps')).toBeNull();
+    // a new key of an existing object is a field the sweep may add
+    expect(problem('spacecraft[0].maneuvers[0].label2')).toBeNull();
+    expect(problem('target.orbit.longitudeDeg.x')).toBe(
+      'target.orbit.longitudeDeg.x: target.orbit.longitudeDeg is not an object in the plan',
+    );
+    expect(problem('spacecraft[0].maneuvers[9].tS')).toBe(
+      'spacecraft[0].maneuvers[9].tS: the plan has no spacecraft[0].maneuvers[9]',
+    );
+    expect(problem('spacecraft[0].maneuvers[2]')).toBe(
+      'spacecraft[0].maneuvers[2]: spacecraft[0].maneuvers has 2 item(s) in the plan (indexes from 0)',
+    );
+    expect(problem('target.name[0]')).toBe('target.name[0]: target.name is not a list in the plan');
+    const axis = parseSweepAxis('target.orbit.longitudeDeg.x', '1');
+    expect(() => variantText(text, [axis], [1])).toThrow(SweepSpecError);
+    expect(() =>
+      variantText(text, [parseSweepAxis('spacecraft[0].maneuvers[9].tS', '1')], [1]),
+    ).toThrow(/no spacecraft\[0\]\.maneuvers\[9\]/);
   });
 });
 

@@ -113,12 +113,12 @@ export function SweepSection() {
     })),
   );
   const mc = useMonteCarlo(useShallow((x) => ({ trialsText: x.trialsText, seedText: x.seedText })));
-  const { mission, docStatus } = useAppStore(
-    useShallow((x) => ({ mission: x.mission, docStatus: x.docStatus })),
+  const { mission, docStatus, text } = useAppStore(
+    useShallow((x) => ({ mission: x.mission, docStatus: x.docStatus, text: x.text })),
   );
   const [hovered, setHovered] = useState<number | null>(null);
   const [kind, setKind] = useState('any');
-  const fields = parseSweepFields(s);
+  const fields = parseSweepFields(s, text);
   const trials = parseTrials(mc.trialsText);
   const seed = parseSeed(mc.seedText);
   const blocker = runBlocker(mission !== null, docStatus);

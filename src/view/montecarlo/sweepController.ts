@@ -16,6 +16,7 @@ import {
   parseSweepAxis,
   parseSweepResult,
   SweepSpecError,
+  sweepPathProblem,
   sweepRow,
   variantText,
   variants,
@@ -49,15 +50,20 @@ export function setSweepWorkerFactory(f: PortFactory): void {
 }
 
 /**
- * The swept fields as typed, parsed: one or two axes, or why not.
+ * The swept fields as typed, parsed: one or two axes, or why not (a malformed path or values, or
+ * a field that cannot be set in the plan).
  * @param fields the campaign view's inputs (the second field is optional: both empty)
+ * @param planText the plan the variants are made from
  */
-export function parseSweepFields(fields: {
-  path1: string;
-  spec1: string;
-  path2: string;
-  spec2: string;
-}): { ok: true; axes: SweepAxis[] } | { ok: false; message: string } {
+export function parseSweepFields(
+  fields: {
+    path1: string;
+    spec1: string;
+    path2: string;
+    spec2: string;
+  },
+  planText: string,
+): { ok: true; axes: SweepAxis[] } | { ok: false; message: string } {
   try {
     const axes = [parseSweepAxis(fields.path1, fields.spec1)];
     if (fields.path2.trim() !== '' || fields.spec2.trim() !== '')
@@ -67,6 +73,10 @@ export function parseSweepFields(fields: {
     const count = axes.reduce((n, x) => n * x.values.length, 1);
     if (count > MAX_VARIANTS)
       return { ok: false, message: `${count} variants, more than ${MAX_VARIANTS}` };
+    for (const axis of axes) {
+      const problem = sweepPathProblem(planText, axis.path);
+      if (problem !== null) return { ok: false, message: problem };
+    }
     return { ok: true, axes };
   } catch (err) {
     if (err instanceof SweepSpecError) return { ok: false, message: err.message };
@@ -81,7 +91,7 @@ export async function runSweep(): Promise<void> {
   const app = appStore.getState();
   const trials = parseTrials(mc.trialsText);
   const seed = parseSeed(mc.seedText);
-  const fields = parseSweepFields(s);
+  const fields = parseSweepFields(s, app.text);
   const blocker = runBlocker(app.mission !== null, app.docStatus);
   if (!trials.ok || !seed.ok || !fields.ok || blocker !== null) {
     const error =
@@ -222,8 +232,17 @@ export async function openVariant(index: number): Promise<void> {
   const row = s.result?.variants[index];
   if (!s.result || !row || s.baseText === '') return;
   const axes = s.result.parameters.map((path) => ({ path, values: [] }));
-  const text = variantText(s.baseText, axes, row.values);
   const label = row.values.map((v, i) => `${s.result!.parameters[i]} = ${JSON.stringify(v)}`);
+  let text: string;
+  try {
+    text = variantText(s.baseText, axes, row.values);
+  } catch (err) {
+    if (!(err instanceof SweepSpecError)) throw err;
+    sweepStore.setState({
+      note: `Variant ${index + 1} (${label.join(', ')}) cannot be made from the plan: ${err.message}`,
+    });
+    return;
+  }
   const ok = await appStore
     .getState()
     .loadText(text, variantFileName(s.baseSource, index), { exampleName: null });
