@@ -14,7 +14,7 @@ import {
   variantText,
   type SweepResult,
 } from '../../src/montecarlo/sweep.ts';
-import { heatColor } from '../../src/view/montecarlo/heatColor.ts';
+import { heatColor, isBright } from '../../src/view/montecarlo/heatColor.ts';
 
 const EXAMPLE = 'scenarios/dispersed-vbar-approach.json';
 
@@ -141,5 +141,10 @@ describe('heatmap colours', () => {
       expect(lum(heatColor(ramp, 1))).toBeGreaterThan(lum(heatColor(ramp, 0)));
     }
     expect(heatColor('risk', 0.5)).toBe('rgb(196, 160, 40)');
+    // text stays readable: dark on amber and on the pale end of delta-v, light on red and navy
+    expect(isBright('risk', 0.5)).toBe(true);
+    expect(isBright('risk', 1)).toBe(false);
+    expect(isBright('cost', 1)).toBe(true);
+    expect(isBright('cost', 0)).toBe(false);
   });
 });

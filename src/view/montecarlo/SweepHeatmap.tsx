@@ -6,7 +6,7 @@
  * SVG, so every cell is an element a test and a screen reader can find.
  */
 
-import { heatColor } from './heatColor.ts';
+import { heatColor, isBright } from './heatColor.ts';
 
 /** One cell. */
 export interface HeatCell {
@@ -106,7 +106,7 @@ export function SweepHeatmap(p: SweepHeatmapProps) {
           const x = LABEL_W + c.col * cellW;
           const y = headH + c.row * cellH;
           const fill = c.value === null ? 'url(#sweep-hatch)' : heatColor(p.ramp, t(c.value));
-          const dark = c.value !== null && t(c.value) > 0.55;
+          const bright = c.value !== null && isBright(p.ramp, t(c.value));
           return (
             <g
               key={c.index}
@@ -135,7 +135,7 @@ export function SweepHeatmap(p: SweepHeatmapProps) {
                   y={y + cellH / 2 + fontPx / 2.8}
                   textAnchor="middle"
                   fontSize={fontPx}
-                  className={`sweep-cell-text${dark ? ' on-bright' : ''}`}
+                  className={`sweep-cell-text${bright ? ' on-bright' : ''}`}
                 >
                   {c.text}
                 </text>

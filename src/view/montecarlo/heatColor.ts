@@ -27,6 +27,21 @@ const RAMPS: Record<'risk' | 'cost', [number, number, number][]> = {
  * @returns `rgb(r, g, b)`
  */
 export function heatColor(ramp: 'risk' | 'cost', t: number): string {
+  const [r, g, b] = heatRgb(ramp, t);
+  return `rgb(${r}, ${g}, ${b})`;
+}
+
+/**
+ * Whether the ramp's colour at t is bright enough to need dark text (Rec. 709 luma of the sRGB
+ * values above one half).
+ * @param t position in [0, 1]
+ */
+export function isBright(ramp: 'risk' | 'cost', t: number): boolean {
+  const [r, g, b] = heatRgb(ramp, t);
+  return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255 > 0.5;
+}
+
+function heatRgb(ramp: 'risk' | 'cost', t: number): [number, number, number] {
   const stops = RAMPS[ramp];
   const x = Number.isFinite(t) ? Math.min(1, Math.max(0, t)) * (stops.length - 1) : 0;
   const k = Math.min(stops.length - 2, Math.floor(x));
@@ -34,5 +49,5 @@ export function heatColor(ramp: 'risk' | 'cost', t: number): string {
   const a = stops[k]!;
   const b = stops[k + 1]!;
   const c = (i: number) => Math.round(a[i]! + f * (b[i]! - a[i]!));
-  return `rgb(${c(0)}, ${c(1)}, ${c(2)})`;
+  return [c(0), c(1), c(2)];
 }
