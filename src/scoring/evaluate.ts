@@ -11,6 +11,7 @@ import { G0_MPS2 } from '../core/constants.ts';
 import { eclipseIntervals } from '../core/lighting.ts';
 import type { EclipseInterval, SunTable } from '../core/lighting.ts';
 import type { ViolationKind } from '../events/detectors.ts';
+import { WarningTracker, type WarningEvent } from '../events/warnings.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { RunPerturbation, RunResult, SpacecraftRun } from '../sim/run.ts';
 import { createSunTable, runScenario } from '../sim/run.ts';
@@ -106,6 +107,8 @@ export interface Evaluation {
   objectives: ObjectiveResult[];
   /** The target's Earth-shadow passages during the run (geo and circular targets). */
   eclipses: EclipseInterval[];
+  /** Entries into and exits from the warning range (scenario `warnRangeM`), by time; null without it. */
+  warnings: WarningEvent[] | null;
   score: Score;
 }
 
@@ -223,11 +226,20 @@ export function evaluateScenario(s: Scenario, options: EvaluateOptions = {}): Ev
   const doPassive = !options.skipPassiveSafety;
   const n = targetMeanMotionRadPerS(s.target.orbit, s.epoch);
   const periodS = (2 * Math.PI) / n;
+  const warner =
+    s.warnRangeM !== undefined
+      ? new WarningTracker(
+          s.spacecraft.map((c) => c.id),
+          s.target.name,
+          s.warnRangeM,
+        )
+      : null;
+  const observers = [tracker, warner].filter((o) => o !== null);
   const run = runScenario(s, {
     ...(options.recordEphemeris ? { recordEphemeris: true } : {}),
     ...(options.perturbation ? { perturbation: options.perturbation } : {}),
     ...(sun ? { sunTable: sun } : {}),
-    ...(tracker ? { observers: [tracker] } : {}),
+    ...(observers.length > 0 ? { observers } : {}),
     ...(doPassive ? { snapshotEveryS: periodS / PASSIVE_SAMPLES_PER_ORBIT } : {}),
   });
 
@@ -320,6 +332,12 @@ export function evaluateScenario(s: Scenario, options: EvaluateOptions = {}): Ev
   });
 
   const objectives = tracker?.results() ?? [];
-  const evaluation = { run, spacecraft, objectives, eclipses };
+  const evaluation = {
+    run,
+    spacecraft,
+    objectives,
+    eclipses,
+    warnings: warner?.events() ?? null,
+  };
   return { ...evaluation, score: scoreEvaluation(s, evaluation) };
 }
