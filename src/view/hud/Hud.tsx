@@ -18,6 +18,7 @@ import {
 } from '../model/format.ts';
 import { dvUsedMps, nextBurn, type Mission } from '../model/mission.ts';
 import { useClockListener } from '../useClockListener.ts';
+import { HudWarnings } from './HudWarnings.tsx';
 
 const state = new Float64Array(6);
 
@@ -203,6 +204,7 @@ export function Hud() {
           </div>
         </div>
       )}
+      <HudWarnings mission={mission} clock={clock} />
     </div>
   );
 }

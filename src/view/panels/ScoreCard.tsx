@@ -13,6 +13,7 @@ import type { SpacecraftReport } from '../../scoring/report.ts';
 import { formatMargin, notFlownText, passiveSafetyCause } from '../../scoring/reportText.ts';
 import { formatDistance, formatDv, formatMet, formatShortDuration } from '../model/format.ts';
 import { maneuverIndexOf, violationTitle, type ViolationView } from '../model/mission.ts';
+import { TeamScores } from './TeamScores.tsx';
 
 /** Violations grouped by constraint: one badge each. */
 function groupViolations(vs: readonly ViolationView[]) {
@@ -135,6 +136,7 @@ export function ScoreCard() {
         )}
       </header>
       <div className="score-scroll">
+        {report && <TeamScores report={report} scenario={mission.scenario} seek={seek} />}
         <table className="table">
           <thead>
             <tr>
