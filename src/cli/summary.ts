@@ -38,9 +38,13 @@ export function formatSummary(r: RunReport): string {
       `  INCOMPLETE: ${count} maneuver${count > 1 ? 's' : ''} not flown, the plan did not run as written (score capped at 75)`,
     );
   }
+  const teamOf = new Map(r.teams?.flatMap((t) => t.spacecraft.map((id) => [id, t.team])));
   for (const c of r.spacecraft) {
     lines.push('');
-    lines.push(`${c.id}`);
+    const team = teamOf.get(c.id);
+    lines.push(
+      team === undefined ? c.id : `${c.id}  (${team === null ? 'no team' : `team ${team}`})`,
+    );
     const budget = c.budget.dvBudgetMps !== null ? ` of ${c.budget.dvBudgetMps} m/s budget` : '';
     lines.push(
       `  delta-v      ${c.totalDvMps.toFixed(4)} m/s used${budget} in ${c.burns.length} burn(s)`,

@@ -141,6 +141,7 @@ describe('teams', () => {
     const text = formatSummary(report);
     expect(text).toMatch(/Teams\n {2}US +SCORE 100\.0 \/ 100 .* A, B\n {2}UK +SCORE 35\.0/);
     expect(text).toMatch(/US \/ UK: min range 12000\.000 m at t\+.* \(A \/ C\)/);
+    expect(text).toContain('\nC  (team UK)\n');
   });
 
   it('no teams: no team fields', () => {
