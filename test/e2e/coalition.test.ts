@@ -82,6 +82,8 @@ describe('a 1,000 km drift with two teams, provenance and a warning range', () =
     await screenshot(page, 'drift-1000km-frame-pair');
     await page.getByTestId('frame-all').click();
     await page.waitForTimeout(400);
+    // the scale bar at 1,000 km framing reads in km or Mm
+    expect(await page.getByTestId('scale-bar').innerText()).toMatch(/^\d+ (km|Mm)$/);
     await expectFramed(page, ['drifter', 'ally']);
     await expectNotBlank(page);
     expect(pageErrors.get(page)).toEqual([]);

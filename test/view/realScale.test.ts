@@ -59,6 +59,8 @@ describe('units and range scale from 10 m to 10,000 km', () => {
       '1 Mm',
       '10 Mm',
     ]);
+    // the scale bar's 1-2-5 lengths
+    expect([0.5, 2e6, 5e4].map(formatRoundDistance)).toEqual(['0.5 m', '2 Mm', '50 km']);
   });
 
   it('the range plot is logarithmic above two decades, linear below, or as asked', () => {
