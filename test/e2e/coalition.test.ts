@@ -71,7 +71,9 @@ describe('a 1,000 km drift with two teams, provenance and a warning range', () =
     expect(await warning.innerText()).toMatch(/closest in 24:00:1\d · miss 105\.8 km/);
     expect(await warning.getAttribute('data-warn')).toBe('true');
     // the events list has the warning-range entry (200 km)
-    expect(await page.getByTestId('events-panel').innerText()).toContain('drifter within 200.0 km');
+    expect(await page.getByTestId('events-panel').innerText()).toContain(
+      'drifter · Within 200.0 km of target SKYNET 5A',
+    );
     // range plot: 2 km to 1,000 km is more than two decades: logarithmic, in Mm
     expect(await page.getByTestId('range-scale').getAttribute('data-log')).toBe('true');
     await screenshot(page, 'drift-1000km');

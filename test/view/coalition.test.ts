@@ -64,8 +64,8 @@ describe('warnings in the view', () => {
     const w = mission.events.filter((e) => e.kind === 'warning' && e.craftId === 'A');
     // A-B range starts at 1 km (inside 1.5 km), leaves where 2000 sin(n t) = sqrt(1500^2 - 1000^2)
     expect(w.length).toBeGreaterThanOrEqual(2);
-    expect(w[0]!.title).toBe('A within 1.50 km of B');
-    expect(w[1]!.title).toBe('A beyond 1.50 km of B');
+    expect(w[0]!.title).toBe('Within 1.50 km of B');
+    expect(w[1]!.title).toBe('Beyond 1.50 km of B');
     const tLeave = Math.asin(Math.sqrt(1500 ** 2 - 1000 ** 2) / 2000) / N;
     expect(Math.abs(w[1]!.tS - tLeave)).toBeLessThan(0.05);
   });

@@ -556,8 +556,8 @@ function missionEvents(m: Mission): MissionEvent[] {
       color: craft?.color ?? '#ffb000',
       title:
         w.event === 'enter'
-          ? `${w.id} within ${formatDistance(m.report!.warnings!.warnRangeM)} of ${other}`
-          : `${w.id} beyond ${formatDistance(m.report!.warnings!.warnRangeM)} of ${other}`,
+          ? `Within ${formatDistance(m.report!.warnings!.warnRangeM)} of ${other}`
+          : `Beyond ${formatDistance(m.report!.warnings!.warnRangeM)} of ${other}`,
       detail: `warning range ${w.event === 'enter' ? 'entered' : 'left'} · range ${formatDistance(w.rangeM)}`,
     });
   });
