@@ -204,6 +204,14 @@ const spacecraftOf = <M extends z.ZodType>(maneuver: M) =>
   strict({
     id: z.string().min(1, { error: 'expected a non-empty id' }).max(64),
     name: label,
+    team: z
+      .string()
+      .min(1, { error: 'expected a non-empty team name such as "US"' })
+      .max(64)
+      .optional()
+      .describe(
+        'Coalition (free text, e.g. "US"): the report scores each team and gives the separations between teams.',
+      ),
     color: z
       .string()
       .regex(/^#[0-9a-fA-F]{6}$/, { error: 'expected a colour like "#ffaa00"' })
@@ -309,6 +317,35 @@ const dispersions = strict({
   'Execution and navigation errors for Monte Carlo runs (1-sigma, RIC); all default to 0.',
 );
 
+const provenanceText = (what: string) =>
+  z
+    .string({ error: `expected ${what} as text` })
+    .max(500)
+    .optional();
+
+const provenance = strict({
+  author: provenanceText('the author'),
+  organization: provenanceText('the organization'),
+  source: z
+    .union(
+      [
+        z.string().max(1000),
+        z
+          .array(z.string({ error: 'expected each source as text' }).max(1000))
+          .max(50, { error: 'expected at most 50 sources' }),
+      ],
+      { error: 'expected the source as text or a list of URLs or references' },
+    )
+    .optional()
+    .describe('Where the numbers come from: a URL or reference, or a list of them.'),
+  marking: provenanceText('the marking (e.g. "UNCLASSIFIED // TRAINING")').describe(
+    'Marking shown as a banner at the top and bottom of the app and copied into every export.',
+  ),
+  license: provenanceText('the license'),
+}).describe(
+  'Who wrote the scenario, from which sources, its marking and license: shown in the app and copied into the report, the summary, every export and share link.',
+);
+
 /** A scenario whose plans are made of `maneuver` objects. */
 const scenarioOf = <M extends z.ZodType>(maneuver: M, constraints = builtinConstraints) =>
   strict({
@@ -319,6 +356,7 @@ const scenarioOf = <M extends z.ZodType>(maneuver: M, constraints = builtinConst
     }),
     name: z.string().min(1, { error: 'expected a non-empty scenario name' }),
     description: z.string().optional(),
+    provenance: provenance.optional(),
     epoch: isoUtc,
     durationS: positive('scenario duration in s'),
     stepS: positive('integration step in s'),
@@ -331,6 +369,11 @@ const scenarioOf = <M extends z.ZodType>(maneuver: M, constraints = builtinConst
     constraints: constraints.optional(),
     objectives: z.array(objective).optional(),
     dispersions: dispersions.optional(),
+    warnRangeM: positive('warning range in m')
+      .optional()
+      .describe(
+        'Warn when an inspector comes within this range of the target or another spacecraft: entering and leaving events in the report, time to closest approach and predicted miss distance in the view.',
+      ),
     collision: strict({
       hardBodyRadiusM: positive('combined hard-body radius in m'),
       trials: finite('Monte Carlo trials per conjunction')
@@ -393,6 +436,7 @@ export type ObjectiveSpec = NonNullable<Scenario['objectives']>[number];
 export type FaceName = z.infer<typeof face>;
 export type DispersionsSpec = NonNullable<Scenario['dispersions']>;
 export type CovarianceSpec = NonNullable<SpacecraftSpec['covariance']>;
+export type ProvenanceSpec = NonNullable<Scenario['provenance']>;
 
 /** The JSON Schema (draft 2020-12) of format v1, for editors and other tools. */
 export function scenarioJsonSchema(): Record<string, unknown> {

@@ -12,6 +12,7 @@ import { G0_MPS2 } from '../core/constants.ts';
 import { eclipseIntervals } from '../core/lighting.ts';
 import type { EclipseInterval, SunTable } from '../core/lighting.ts';
 import type { PairNames, ViolationKind } from '../events/detectors.ts';
+import { WarningTracker, type WarningEvent } from '../events/warnings.ts';
 import { isNonCooperative } from '../scenario/derived.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { RunPerturbation, RunResult, SpacecraftRun } from '../sim/run.ts';
@@ -116,6 +117,8 @@ export interface Evaluation {
   objectives: ObjectiveResult[];
   /** The target's Earth-shadow passages during the run (geo and circular targets). */
   eclipses: EclipseInterval[];
+  /** Entries into and exits from the warning range (scenario `warnRangeM`), by time; null without it. */
+  warnings: WarningEvent[] | null;
   score: Score;
   /** Per spacecraft, the linear and two-body models' drift from the perturbed truth (when asked). */
   modelGauge?: ModelGauge[];
@@ -285,11 +288,20 @@ export function evaluateScenario(s: Scenario, options: EvaluateOptions = {}): Ev
   const doPassive = !options.skipPassiveSafety;
   const n = targetMeanMotionRadPerS(s.target.orbit, s.epoch);
   const periodS = (2 * Math.PI) / n;
+  const warner =
+    s.warnRangeM !== undefined
+      ? new WarningTracker(
+          s.spacecraft.map((c) => c.id),
+          s.target.name,
+          s.warnRangeM,
+        )
+      : null;
+  const observers = [tracker, warner].filter((o) => o !== null);
   const run = runScenario(s, {
     ...(options.recordEphemeris ? { recordEphemeris: true } : {}),
     ...(options.perturbation ? { perturbation: options.perturbation } : {}),
     ...(sun ? { sunTable: sun } : {}),
-    ...(tracker ? { observers: [tracker] } : {}),
+    ...(observers.length > 0 ? { observers } : {}),
     ...(doPassive ? { snapshotEveryS: periodS / PASSIVE_SAMPLES_PER_ORBIT } : {}),
   });
 
@@ -378,7 +390,13 @@ export function evaluateScenario(s: Scenario, options: EvaluateOptions = {}): Ev
   });
 
   const objectives = tracker?.results() ?? [];
-  const evaluation = { run, spacecraft, objectives, eclipses };
+  const evaluation = {
+    run,
+    spacecraft,
+    objectives,
+    eclipses,
+    warnings: warner?.events() ?? null,
+  };
   const gauge = options.modelGauge ?? (s.dynamics === 'perturbed' && !options.perturbation);
   return {
     ...evaluation,

@@ -20,6 +20,9 @@ import type { AccuracyEstimate, BurnRecord, ManeuverRecord } from '../sim/run.ts
 import { ACCURACY_WARNING_M } from '../sim/run.ts';
 import type { ModelGauge } from '../sim/gauge.ts';
 import { scenarioCollision, type CollisionReport } from '../collision/scenarioPc.ts';
+import type { WarningEvent } from '../events/warnings.ts';
+import type { ProvenanceSpec } from '../scenario/schema.ts';
+import { teamReports, type TeamReport, type TeamSeparation } from './teams.ts';
 
 /** Report format version. */
 export const REPORT_FORMAT_VERSION = 1;
@@ -116,6 +119,14 @@ export interface RunReport {
   geoSlots: ObjectSlot[];
   /** The target's own burns (scenario `target.maneuvers`), when it has any. */
   target?: { burns: BurnRecord[] };
+  /** The scenario's provenance (author, sources, marking, license), as written. */
+  provenance?: ProvenanceSpec;
+  /** With spacecraft `team`s: the score of each team (see README, "Score"). */
+  teams?: TeamReport[];
+  /** With two or more teams: the closest approach between every two teams. */
+  teamSeparations?: TeamSeparation[];
+  /** With scenario `warnRangeM`: every entry into and exit from the warning range, by time. */
+  warnings?: { warnRangeM: number; events: WarningEvent[] };
 }
 
 /** Builds the JSON report of an evaluated run. */
@@ -123,8 +134,15 @@ export function buildReport(e: Evaluation): RunReport {
   const run = e.run;
   const s = run.scenario;
   const collision = scenarioCollision(run);
+  const teams = teamReports(e);
   return {
     ...(collision ? { collision } : {}),
+    ...(s.provenance ? { provenance: s.provenance } : {}),
+    ...(teams.teams.length > 0 ? { teams: teams.teams } : {}),
+    ...(teams.separations.length > 0 ? { teamSeparations: teams.separations } : {}),
+    ...(s.warnRangeM !== undefined
+      ? { warnings: { warnRangeM: s.warnRangeM, events: e.warnings ?? [] } }
+      : {}),
     format: 'rpo-report',
     version: REPORT_FORMAT_VERSION,
     scenario: s.name,

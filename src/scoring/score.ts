@@ -51,6 +51,9 @@ export interface Score {
   spacecraft: SpacecraftScore[];
 }
 
+/** The score of a group of spacecraft (the plan, or one team) without its per-spacecraft part. */
+export type OverallScore = Omit<Score, 'spacecraft'>;
+
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** Scores an evaluation (everything but the score itself). */
@@ -76,23 +79,39 @@ export function scoreEvaluation(s: Scenario, e: Omit<Evaluation, 'score'>): Scor
     }
     return { id: c.id, safety: round1(safety), efficiency: round1(efficiency) };
   });
-  const met = e.objectives.filter((o) => o.met).length;
-  const objectives =
-    e.objectives.length === 0
-      ? SCORE_POINTS.objectives
-      : (SCORE_POINTS.objectives * met) / e.objectives.length;
-  const worst = spacecraft.reduce(
-    (a, c) => (c.safety + c.efficiency < a.safety + a.efficiency ? c : a),
-    spacecraft[0]!,
-  );
   const incomplete = ours.some((c) => c.violations.some((v) => v.kind === 'not-flown'));
-  const overall = round1(worst.safety + worst.efficiency + objectives);
+  return { ...overallScore(spacecraft, e.objectives, incomplete), spacecraft };
+}
+
+/**
+ * The overall score of a group of spacecraft (the whole plan, or one team): the worst member's
+ * safety + efficiency, plus the objectives' points, capped at INCOMPLETE_SCORE_CAP when a
+ * member's plan was not flown as written.
+ *
+ * @param members the group's spacecraft scores (at least one)
+ * @param objectives the objectives that count for the group
+ * @param incomplete whether a member has a maneuver that never started
+ */
+export function overallScore(
+  members: readonly SpacecraftScore[],
+  objectives: readonly { met: boolean }[],
+  incomplete: boolean,
+): OverallScore {
+  const met = objectives.filter((o) => o.met).length;
+  const objectivePoints =
+    objectives.length === 0
+      ? SCORE_POINTS.objectives
+      : (SCORE_POINTS.objectives * met) / objectives.length;
+  const worst = members.reduce(
+    (a, c) => (c.safety + c.efficiency < a.safety + a.efficiency ? c : a),
+    members[0]!,
+  );
+  const overall = round1(worst.safety + worst.efficiency + objectivePoints);
   return {
     overall: incomplete ? Math.min(overall, INCOMPLETE_SCORE_CAP) : overall,
     safety: worst.safety,
     efficiency: worst.efficiency,
-    objectives: round1(objectives),
+    objectives: round1(objectivePoints),
     incomplete,
-    spacecraft,
   };
 }

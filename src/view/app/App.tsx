@@ -16,6 +16,7 @@ import { DraftNote } from './DraftNote.tsx';
 import { DropZone } from './DropZone.tsx';
 import { Header } from './Header.tsx';
 import { LoadErrors } from './LoadErrors.tsx';
+import { ProvenanceBanner } from './ProvenanceBanner.tsx';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
 
 const PlotsPanel = lazy(() => import('../plots/PlotsPanel.tsx'));
@@ -44,6 +45,7 @@ export function App() {
       data-score-state={scoreState}
       data-loading={loading}
     >
+      <ProvenanceBanner position="top" />
       <Header />
       <main className="app-main">
         {editorOpen && (
@@ -63,6 +65,7 @@ export function App() {
         </div>
       </main>
       <Transport />
+      <ProvenanceBanner position="bottom" />
       <MonteCarloMount />
       <LoadErrors />
       <DraftNote />

@@ -28,18 +28,10 @@ import { Ephemeris } from '../../sim/ephemeris.ts';
 import type { BurnRecord, ManeuverRecord, RunResult } from '../../sim/run.ts';
 import { formatDistance, formatDv, formatMet, formatShortDuration } from './format.ts';
 import { prefilteredImportance } from './simplify.ts';
+import { CRAFT_PALETTE } from './palette.ts';
+import { teamColorOf } from './teams.ts';
 
-/** Colours given to spacecraft without a `color` (high contrast on the dark background). */
-export const CRAFT_PALETTE = [
-  '#ffb000',
-  '#4cc2ff',
-  '#ff5fa2',
-  '#7ee787',
-  '#c792ea',
-  '#ff7b54',
-  '#f2e85c',
-  '#5eead4',
-] as const;
+export { CRAFT_PALETTE } from './palette.ts';
 
 /** Douglas-Peucker recursion floor for trails, m: far below a pixel at the closest zoom. */
 export const TRAIL_FLOOR_M = 1e-3;
@@ -101,7 +93,7 @@ export interface CraftView {
 
 /** Kinds of events on the timeline and in the events panel. */
 export type EventKind =
-  'burn' | 'violation' | 'closest-approach' | 'pair-closest-approach' | 'eclipse';
+  'burn' | 'violation' | 'closest-approach' | 'pair-closest-approach' | 'eclipse' | 'warning';
 
 /** A constraint violation over an interval, s since the epoch. */
 export interface ViolationView {
@@ -253,8 +245,13 @@ function keepOutOf(s: Scenario): KeepOutView | null {
   return { shape: 'ellipsoid', semiAxesM: [k.semiAxesM[0], k.semiAxesM[1], k.semiAxesM[2]] };
 }
 
+/** A spacecraft's colour: its own `color`, else its team's, else the palette's. */
 function craftColor(s: Scenario, index: number): string {
-  return s.spacecraft[index]?.color ?? CRAFT_PALETTE[index % CRAFT_PALETTE.length]!;
+  return (
+    s.spacecraft[index]?.color ??
+    teamColorOf(s, index) ??
+    CRAFT_PALETTE[index % CRAFT_PALETTE.length]!
+  );
 }
 
 /**
@@ -552,12 +549,29 @@ function missionEvents(m: Mission): MissionEvent[] {
       detail: `Earth shadow for ${formatShortDuration(e.endS - e.startS)}`,
     });
   });
+  (m.report?.warnings?.events ?? []).forEach((w, j) => {
+    const craft = crafts.find((c) => c.id === w.id);
+    const other = w.otherKind === 'target' ? `target ${w.other}` : w.other;
+    events.push({
+      id: `warning:${j}`,
+      kind: 'warning',
+      tS: w.tS,
+      craftId: w.id,
+      color: craft?.color ?? '#ffb000',
+      title:
+        w.event === 'enter'
+          ? `Within ${formatDistance(m.report!.warnings!.warnRangeM)} of ${other}`
+          : `Beyond ${formatDistance(m.report!.warnings!.warnRangeM)} of ${other}`,
+      detail: `warning range ${w.event === 'enter' ? 'entered' : 'left'} · range ${formatDistance(w.rangeM)}`,
+    });
+  });
   const order: Record<EventKind, number> = {
     burn: 0,
     violation: 1,
-    'closest-approach': 2,
-    'pair-closest-approach': 3,
-    eclipse: 4,
+    warning: 2,
+    'closest-approach': 3,
+    'pair-closest-approach': 4,
+    eclipse: 5,
   };
   events.sort((a, b) => a.tS - b.tS || order[a.kind] - order[b.kind]);
   return events;

@@ -7,6 +7,7 @@
  * variant as the plan shown.
  */
 
+import type { ViolationKind } from '../../events/detectors.ts';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { SweepResult, SweepRow } from '../../montecarlo/sweep.ts';
@@ -18,7 +19,7 @@ import {
   formatInterval,
   formatPercent,
   formatRangeFine,
-  KIND_LABEL,
+  kindLabel,
 } from './format.ts';
 import { parseSeed, parseTrials } from './inputs.ts';
 import { useMonteCarlo } from './montecarloStore.ts';
@@ -69,10 +70,7 @@ function readout(result: SweepResult, index: number, ci: number, kind: string): 
   const c = row.spacecraft[ci];
   if (!c) return `Variant ${index + 1} (${label}): no such spacecraft`;
   const p = kind === 'any' ? c.anyViolation : c.violations[kind as keyof typeof c.violations];
-  const what =
-    kind === 'any'
-      ? 'P(any violation)'
-      : `P(${KIND_LABEL[kind as keyof typeof KIND_LABEL] ?? kind})`;
+  const what = kind === 'any' ? 'P(any violation)' : `P(${kindLabel(kind as ViolationKind)})`;
   const prob = p
     ? `${what} ${formatPercent(p.p)}, 95 % Wilson interval ${formatInterval(p.lo, p.hi)} (${formatCount(p.count)} of ${formatCount(row.flown)} trials flown)`
     : `${what}: not possible in this plan`;
@@ -215,10 +213,7 @@ export function SweepSection() {
     });
   });
   if (!(dvMin <= dvMax)) [dvMin, dvMax] = [0, 0];
-  const kindName =
-    shownKind === 'any'
-      ? 'any violation'
-      : (KIND_LABEL[shownKind as keyof typeof KIND_LABEL] ?? shownKind);
+  const kindName = shownKind === 'any' ? 'any violation' : kindLabel(shownKind as ViolationKind);
 
   let status: string | null = null;
   if (running)
@@ -342,7 +337,7 @@ export function SweepSection() {
                 <option value="any">any violation</option>
                 {kinds.map((k) => (
                   <option key={k} value={k}>
-                    {KIND_LABEL[k as keyof typeof KIND_LABEL] ?? k}
+                    {kindLabel(k as ViolationKind)}
                   </option>
                 ))}
               </select>
