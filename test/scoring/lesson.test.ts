@@ -59,12 +59,19 @@ const EXPECTED: Record<string, { valueSi: number; toleranceSi: number }> = {
   'hops-and-holds': { valueSi: 3 * N * N * 1000 * 86400, toleranceSi: 0.01 * 1.378 },
   // REFERENCE.md: 10 km -> 1 km along V-bar in 43200 s, total 0.3264872391 m/s
   'two-impulse-targeting': { valueSi: 0.3264872391, toleranceSi: 1e-6 },
-  // radial hop from -2 km by 1.5 km, stop burn missed: the loop's nearest point, 500 m
-  'passive-safety': { valueSi: 500, toleranceSi: 1e-3 },
+  // radial hop from -3 km by 1.5 km, stop burn missed: the loop's nearest point, 1.5 km
+  'passive-safety': { valueSi: 1500, toleranceSi: 1e-3 },
   // REFERENCE.md: at rest on V-bar at d drifts 6 pi d^2 / R per orbit in two-body motion
   'cw-vs-nonlinear': { valueSi: (-6 * Math.PI * 1e8) / R_GEO, toleranceSi: 0.01 },
   lighting: { valueSi: equinoxUmbraS(), toleranceSi: 5 },
 };
+
+type Answer = NonNullable<Scenario['lesson']>['answer'];
+
+/** The scenario with its lesson's answer changed. */
+function withAnswer(s: Scenario, change: (a: Answer) => Answer): Scenario {
+  return { ...s, lesson: { ...s.lesson!, answer: change(s.lesson!.answer) } };
+}
 
 const names = readdirSync(DIR)
   .filter((f) => f.endsWith('.json'))
@@ -115,16 +122,20 @@ describe('lessons', () => {
   });
 
   it('hops-and-holds: the V-bar hold costs nothing in CW', () => {
-    const s = lessonScenario('hops-and-holds');
-    const lesson = s.lesson!;
-    const vbar = {
-      ...s,
-      lesson: {
-        ...lesson,
-        answer: { ...lesson.answer, measure: { ...lesson.answer.measure, spacecraft: 'vbar' } },
-      },
-    };
-    expect(measureLesson(vbar).measuredSi).toBeLessThan(1e-6);
+    const s = withAnswer(lessonScenario('hops-and-holds'), (a) => ({
+      ...a,
+      measure: { ...a.measure, spacecraft: 'vbar' },
+    }));
+    expect(measureLesson(s).measuredSi).toBeLessThan(1e-6);
+  });
+
+  it('passive-safety: the tangential hop with its stop burn missed reaches the target', () => {
+    const s = withAnswer(lessonScenario('passive-safety'), (a) => ({
+      ...a,
+      measure: { ...a.measure, spacecraft: 'tangential' },
+    }));
+    // two orbits of 1.5 km drift from 3 km behind: at the target (CW), to the RK4 error
+    expect(measureLesson(s).measuredSi).toBeLessThan(1e-3);
   });
 
   it('cw-vs-nonlinear: the CW run stays put, the nonlinear one drifts behind', () => {
@@ -135,18 +146,10 @@ describe('lessons', () => {
   });
 
   it('a closed form that does not compile is an error at its JSON path', () => {
-    const s = lessonScenario('radial-burn');
-    const lesson = s.lesson!;
-    const bad = {
-      ...s,
-      lesson: {
-        ...lesson,
-        answer: {
-          ...lesson.answer,
-          closedForm: { ...lesson.answer.closedForm, expression: '-4 * dv / n' },
-        },
-      },
-    };
+    const bad = withAnswer(lessonScenario('radial-burn'), (a) => ({
+      ...a,
+      closedForm: { ...a.closedForm, expression: '-4 * dv / n' },
+    }));
     expect(() => measureLesson(bad)).toThrow(LessonError);
     expect(() => measureLesson(bad)).toThrow(
       /^lesson\.answer\.closedForm\.expression: .*unknown name 'dv'/,
