@@ -57,6 +57,8 @@ export interface LessonPath {
   model: string;
   rM: number[];
   iM: number[];
+  /** Where the spacecraft is at the key moment: [R, I], m. */
+  keyRicM: [number, number];
 }
 
 /** A lesson's answer as measured on the run. */
@@ -143,6 +145,7 @@ export function measureLesson(s: Scenario): LessonMeasurement {
     tol.abs !== undefined ? tol.abs * LESSON_UNITS[unit].si : 0,
     tol.relPct !== undefined ? (tol.relPct / 100) * Math.abs(measuredSi) : 0,
   );
+  const keyMomentTS = lesson.keyMomentTS ?? m.atTS;
   let correctChoice: number | null = null;
   if (q.kind === 'choice') {
     const i = q.choices.findIndex(
@@ -166,8 +169,8 @@ export function measureLesson(s: Scenario): LessonMeasurement {
     unit,
     toleranceSi,
     correctChoice,
-    paths: runs.map((r) => figurePath(r.dynamics, r.craft)),
-    keyMomentTS: lesson.keyMomentTS ?? m.atTS,
+    paths: runs.map((r) => figurePath(r.dynamics, r.craft, keyMomentTS)),
+    keyMomentTS,
   };
 }
 
@@ -311,7 +314,7 @@ function closedFormVariables(s: Scenario, lesson: LessonSpec, craft: SpacecraftR
 }
 
 /** The in-plane path of a run, thinned to at most {@link FIGURE_POINTS} points. */
-function figurePath(model: string, craft: SpacecraftRun): LessonPath {
+function figurePath(model: string, craft: SpacecraftRun, keyMomentTS: number): LessonPath {
   const eph = craft.ephemeris!;
   const stride = Math.max(1, Math.ceil(eph.count / FIGURE_POINTS));
   const rM: number[] = [];
@@ -325,5 +328,6 @@ function figurePath(model: string, craft: SpacecraftRun): LessonPath {
     rM.push(eph.stateRic[6 * last]!);
     iM.push(eph.stateRic[6 * last + 1]!);
   }
-  return { model, rM, iM };
+  eph.stateAt(keyMomentTS, scratch);
+  return { model, rM, iM, keyRicM: [scratch[0]!, scratch[1]!] };
 }
