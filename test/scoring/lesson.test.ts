@@ -14,6 +14,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { loadScenario } from '../../src/scenario/validate.ts';
+import { sunPhaseAngleDeg } from '../../src/core/lighting.ts';
+import { createSunTable } from '../../src/sim/run.ts';
 import { judgeLessonAnswer, LessonError, measureLesson } from '../../src/scoring/lesson.ts';
 
 const DIR = 'scenarios/lessons/';
@@ -136,6 +138,18 @@ describe('lessons', () => {
     }));
     // two orbits of 1.5 km drift from 3 km behind: at the target (CW), to the RK4 error
     expect(measureLesson(s).measuredSi).toBeLessThan(1e-3);
+  });
+
+  it('lighting: the dusk step puts the sun behind the inspector (phase angle below 1 deg)', () => {
+    const s = lessonScenario('lighting');
+    const duskS = s.lesson!.steps[1]!.set!.tS!;
+    const sun = createSunTable(s)!;
+    const dir = new Float64Array(3);
+    sun.targetSunRic(duskS, dir);
+    expect(sunPhaseAngleDeg(dir, [0, -1000, 0])).toBeLessThan(1);
+    // and half a day later, local dawn, the inspector looks into the sun
+    sun.targetSunRic(duskS + 43082, dir);
+    expect(sunPhaseAngleDeg(dir, [0, -1000, 0])).toBeGreaterThan(179);
   });
 
   it('cw-vs-nonlinear: the CW run stays put, the nonlinear one drifts behind', () => {
