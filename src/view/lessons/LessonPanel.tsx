@@ -76,11 +76,14 @@ export default function LessonPanel() {
     if (set?.tS !== undefined) seek(set.tS);
     if (set?.camera !== undefined) setCameraMode(set.camera);
   };
-  // the first step's state, once per lesson
-  useEffect(() => showStep(0), [lesson]);
+  // the first step's state, once per lesson file (an edit of the plan keeps the step and clock)
+  useEffect(() => showStep(0), [sourceName]);
 
   const q = lesson.question;
-  const answer = q.kind === 'number' ? Number(answerText.replace(',', '.')) : (choice ?? NaN);
+  const answer =
+    q.kind === 'number'
+      ? Number(answerText.trim().replace(',', '.').replace('\u2212', '-'))
+      : (choice ?? NaN);
   const answered =
     q.kind === 'number' ? answerText.trim() !== '' && Number.isFinite(answer) : choice !== null;
   const verdict = useMemo(
