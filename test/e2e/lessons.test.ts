@@ -96,6 +96,11 @@ describe('lesson mode', () => {
 
   it('the Lessons menu opens a lesson; an unknown lesson says which exist', async () => {
     const page = await openApp('?play=0');
+    // the header keeps every control on screen with the menu in it
+    const header = await page.locator('.app-header').boundingBox();
+    const last = await page.locator('.header-actions > :last-child').boundingBox();
+    expect(last!.x + last!.width).toBeLessThanOrEqual(header!.x + header!.width);
+    await screenshot(page, 'lessons-menu');
     await page.getByTestId('lessons-select').selectOption('radial-burn');
     await page.waitForURL(/\?lesson=radial-burn/);
     await page.getByTestId('lesson-title').waitFor({ timeout: 30_000 });

@@ -9,10 +9,13 @@ import './lessons.css';
 export function LessonsMenu() {
   const current = lessonRequested(window.location.search) ?? '';
   return (
-    <label className="field">
-      <span className="field-label">Lessons</span>
+    <label
+      className="field"
+      title="Lessons for a class: explanation, a question, the run, the verdict"
+    >
       <select
         className="select lessons-select"
+        aria-label="Lessons"
         data-testid="lessons-select"
         value={LESSON_NAMES.includes(current) ? current : ''}
         onChange={(e) => {
@@ -20,7 +23,7 @@ export function LessonsMenu() {
           if (name) window.location.assign(`?lesson=${encodeURIComponent(name)}`);
         }}
       >
-        <option value="">(none)</option>
+        <option value="">Lessons</option>
         {LESSON_NAMES.map((name, i) => (
           <option key={name} value={name}>
             {`${i + 1}. ${name}`}
