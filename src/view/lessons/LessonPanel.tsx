@@ -265,7 +265,7 @@ export default function LessonPanel() {
               <>; the run says: “{q.choices[m.correctChoice!]!.text}”</>
             )}
           </p>
-          <Measured m={m} lesson={lesson} unit={unit} agrees={verdict.closedFormAgrees} />
+          <AnswerNumbers m={m} lesson={lesson} unit={unit} agrees={verdict.closedFormAgrees} />
         </section>
       )}
 
@@ -273,7 +273,7 @@ export default function LessonPanel() {
         <section className="lesson-print-only lesson-key">
           <h3>Answer</h3>
           {q.kind === 'choice' && <p>“{q.choices[m.correctChoice!]!.text}”</p>}
-          <Measured
+          <AnswerNumbers
             m={m}
             lesson={lesson}
             unit={unit}
@@ -290,7 +290,7 @@ export default function LessonPanel() {
 }
 
 /** The run's value, each model's, the closed form and the tolerance with why. */
-function Measured(props: {
+function AnswerNumbers(props: {
   m: LessonMeasurement;
   lesson: LessonSpec;
   unit: keyof typeof LESSON_UNITS;
