@@ -35,6 +35,7 @@ import {
   strict,
   vec3,
 } from './schemaParts.ts';
+import { lessonSchema } from './lesson.ts';
 
 export {
   KEY_MESSAGE_SEPARATOR,
@@ -390,6 +391,7 @@ const scenarioOf = <M extends z.ZodType>(maneuver: M, constraints = builtinConst
     spacecraft: z
       .array(spacecraftOf(maneuver), { error: 'expected a list of spacecraft' })
       .min(1, { error: 'expected at least one spacecraft' }),
+    lesson: lessonSchema.optional(),
   });
 
 /**

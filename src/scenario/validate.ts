@@ -22,6 +22,7 @@ import { maneuverModule } from '../maneuvers/registry.ts';
 import { IN_PLANE_CONDITION_LIMIT, inPlaneConditioning } from '../maneuvers/targeting.ts';
 import { findDuplicateKeys } from './duplicateKeys.ts';
 import { MAX_RUN_STEPS, workLimitIssues } from './limits.ts';
+import { lessonIssues } from './lesson.ts';
 import type { Scenario, ManeuverSpec, TargetOrbitSpec } from './schema.ts';
 import {
   KEY_MESSAGE_SEPARATOR,
@@ -475,6 +476,7 @@ export function checkScenario(s: Scenario): ScenarioIssue[] {
       );
     }
   });
+  for (const i of lessonIssues(s)) add(i.path, i.message);
   return issues;
 }
 

@@ -11,6 +11,7 @@ import { EventsPanel } from '../panels/EventsPanel.tsx';
 import { ScoreCard } from '../panels/ScoreCard.tsx';
 import { SceneCanvas } from '../scene/SceneCanvas.tsx';
 import { MonteCarloMount } from '../montecarlo/MonteCarloMount.tsx';
+import { LessonMount } from '../lessons/LessonMount.tsx';
 import { Transport } from '../timeline/Transport.tsx';
 import { DraftNote } from './DraftNote.tsx';
 import { DropZone } from './DropZone.tsx';
@@ -67,6 +68,7 @@ export function App() {
       <Transport />
       <ProvenanceBanner position="bottom" />
       <MonteCarloMount />
+      <LessonMount />
       <LoadErrors />
       <DraftNote />
       <DropZone />
