@@ -257,7 +257,7 @@ export function createAppStore(options: AppStoreOptions = {}): StoreApi<AppState
      */
     const applyEdit = (res: SimResponse | null, text: string) => {
       // A failure keeps its request's kind (a preview's problems are the text's).
-      if (!res || res.kind === 'score') return;
+      if (!res || res.kind === 'score' || res.kind === 'ghost') return;
       const exact = !res.ok || res.stage === 'exact';
       const rank = 2 * res.id + (exact ? 1 : 0);
       if (rank <= shownTrajectoryRank) {
