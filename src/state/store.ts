@@ -176,6 +176,8 @@ export interface AppState {
    * the note says it was restored. A draft is never replaced by a scenario it did not come from.
    */
   restoreDraftText(draft: Draft): void;
+  /** The simulation client this store runs texts with (the ghosts ask it too: ./ghosts.ts). */
+  simulator(): SimulationClient;
 }
 
 /** Options of `createAppStore`. */
@@ -484,6 +486,8 @@ export function createAppStore(options: AppStoreOptions = {}): StoreApi<AppState
         else get().restoreDraftText(note.draft);
         return ok;
       },
+
+      simulator,
 
       restoreDraftText(draft) {
         history.reset(draft.text);

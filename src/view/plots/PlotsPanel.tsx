@@ -1,6 +1,7 @@
 /**
  * The plots beside the scene (a lazily loaded chunk with uPlot): in-plane relative motion (I, R),
- * cross-track C against time, and range against time with the keep-out radius. Each has a time
+ * cross-track C against time, range against time with the keep-out radius, and with the ghost of
+ * the truth switched on its distance from the run against time. Each has a time
  * cursor synced to playback; drag to zoom, double-click to reset, click a time plot to seek. While
  * the plan editor is open, transfer targets can be dragged on the in-plane plot.
  *
@@ -11,7 +12,10 @@
 import { useMemo } from 'react';
 import type uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { ghostDifferenceAt } from '../../sim/ghost.ts';
 import { useAppStore } from '../../state/useAppStore.ts';
+import { useGhosts } from '../../state/useGhosts.ts';
+import { differenceSource } from '../model/ghost.ts';
 import { formatDistance } from '../model/format.ts';
 import { crossTrackSource, rangeSource } from '../model/plotSeries.ts';
 import { inPlanePlot } from './inPlanePlot.ts';
@@ -80,6 +84,20 @@ export default function PlotsPanel() {
     };
     // Keyed on the trajectory (`crafts`), which a score does not change.
   }, [crafts]);
+  const truth = useGhosts((s) => (s.truthOn ? s.truth : null));
+  const ghostDef = useMemo(() => {
+    if (!mission || !truth || truth.differences.length !== mission.crafts.length) return null;
+    const at = new Float64Array(3);
+    return timePlot({
+      mission,
+      source: (k) => differenceSource(truth.differences[k]!),
+      valueAt: (k, tS) => Math.hypot(...ghostDifferenceAt(truth.differences[k]!, tS, at)),
+      yScale: 1,
+      yLabel: '|Δr| (m)',
+      yMin: 0,
+    });
+    // The ghost belongs to a trajectory; a new one of either rebuilds the plot.
+  }, [crafts, truth]);
   return (
     <div className="plots-panel">
       <PlotView
@@ -101,6 +119,14 @@ export default function PlotsPanel() {
         def={defs?.range ?? null}
         testId="plot-range"
       />
+      {ghostDef && (
+        <PlotView
+          title={`Ghost (${truth?.dynamics}) − run`}
+          note="position difference"
+          def={ghostDef}
+          testId="plot-ghost"
+        />
+      )}
     </div>
   );
 }

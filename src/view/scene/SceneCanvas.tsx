@@ -9,6 +9,8 @@ import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../state/useAppStore.ts';
 import { CameraBar } from '../hud/CameraBar.tsx';
+import { GhostBar } from '../hud/GhostBar.tsx';
+import '../hud/ghost.css';
 import { Hud } from '../hud/Hud.tsx';
 import { Legend } from '../hud/Legend.tsx';
 import { ScaleBar } from '../hud/ScaleBar.tsx';
@@ -52,6 +54,7 @@ export function SceneCanvas() {
       {!mission && <div className="scene-status">Loading scenario…</div>}
       <Hud />
       <CameraBar />
+      <GhostBar />
       <ScaleBar />
       <Legend />
     </div>

@@ -13,6 +13,7 @@ import { ClockDriver } from './ClockDriver.tsx';
 import { Inspector } from './Inspector.tsx';
 import { ConstraintZones } from './ConstraintZones.tsx';
 import { DrawProbe } from './DrawProbe.tsx';
+import { GhostTrails } from './GhostTrails.tsx';
 import { KeepOutZone } from './KeepOutZone.tsx';
 import { RangeRings } from './RangeRings.tsx';
 import { RicAxes } from './RicAxes.tsx';
@@ -53,6 +54,7 @@ export function SceneContent({ mission }: SceneContentProps) {
           <Inspector craft={c} />
         </group>
       ))}
+      <GhostTrails />
       <MonteCarloSpaghetti />
       {editing && <TransferHandles />}
     </>
