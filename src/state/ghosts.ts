@@ -4,8 +4,9 @@
  * - the ghost of the truth: while switched on, every trajectory shown is also flown in the other
  *   dynamics model by the ghost worker (src/sim/ghost.ts); its trail, and its difference from the
  *   run as a live number and a plot, follow each edit;
- * - the previous run: a what-if gesture (a slider, a preset, a handle) keeps the run shown before
- *   it as a faint trail to compare with, until the next scenario is loaded or it is cleared.
+ * - the previous run: a what-if gesture (a slider, a preset) keeps the run shown before it as a
+ *   faint trail to compare with, until the next scenario is loaded or it is cleared; and asks the
+ *   camera to frame the result (src/view/scene/WhatIfFraming.tsx).
  */
 
 import { createStore, type StoreApi } from 'zustand/vanilla';
@@ -33,10 +34,17 @@ export interface GhostState {
   truthMessage: string | null;
   /** The previous run's spacecraft (faint copies), or null. */
   previous: CraftView[] | null;
+  /** Whether the camera should frame the next exact trajectory (after a what-if). */
+  frameWanted: boolean;
   setTruthOn(on: boolean): void;
   /** Keeps the run shown now as the previous run (call before a what-if edit). */
   keepPrevious(): void;
   clearPrevious(): void;
+  /**
+   * Starts a what-if gesture: the run shown now becomes the previous run (unless `keep` is
+   * false: e.g. a new scenario has nothing to compare with) and the camera frames the result.
+   */
+  beginWhatIf(keep?: boolean): void;
 }
 
 /**
@@ -77,6 +85,7 @@ export function createGhostStore(app: StoreApi<AppState>): StoreApi<GhostState> 
     truth: null,
     truthMessage: null,
     previous: null,
+    frameWanted: false,
     setTruthOn(on) {
       asked = null;
       set({ truthOn: on, truth: null, truthMessage: null, truthStatus: on ? 'running' : 'off' });
@@ -87,6 +96,11 @@ export function createGhostStore(app: StoreApi<AppState>): StoreApi<GhostState> 
       if (m) set({ previous: snapshotCrafts(m.crafts, PREVIOUS_RUN_COLOR) });
     },
     clearPrevious: () => set({ previous: null }),
+    beginWhatIf(keep = true) {
+      if (keep) store.getState().keepPrevious();
+      else set({ previous: null });
+      set({ frameWanted: true });
+    },
   }));
   app.subscribe((s, p) => {
     // Another scenario: nothing of the last one's stays.

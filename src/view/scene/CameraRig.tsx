@@ -45,8 +45,8 @@ function craftWorld(mission: Mission, id: string | null, tS: number, out: Vector
   return true;
 }
 
-/** Largest |x|, |y|, |z| (world km) reached by any spacecraft. */
-function missionBox(mission: Mission): Vector3 {
+/** Largest |x|, |y|, |z| (world km) reached by any of the spacecraft. */
+export function missionBox(mission: Pick<Mission, 'crafts'>): Vector3 {
   const box = new Vector3(0.1, 0.1, 0.1);
   for (const c of mission.crafts) {
     const s = c.ephemeris.stateRic;
@@ -68,6 +68,29 @@ function homeDistanceKm(box: Vector3, fovDeg: number, aspect: number): number {
   const tanH = tanV * aspect;
   const fit = Math.max(box.x / tanH, box.y / tanV, (0.5 * box.z) / tanV);
   return Math.min(MAX_DISTANCE_KM, Math.max(0.05, fit * 1.45 + box.z));
+}
+
+/**
+ * Looks at the target from `HOME_DIRECTION`, far enough for `box` to fit the view.
+ * @param camera the camera
+ * @param controls its orbit controls (their target goes to the target)
+ * @param box half-extents to fit, world km (`missionBox`)
+ * @param fovDeg vertical field of view, deg
+ * @param aspect width / height
+ */
+export function frameFromHome(
+  camera: PerspectiveCamera,
+  controls: OrbitControls,
+  box: Vector3,
+  fovDeg: number,
+  aspect: number,
+): void {
+  const d = homeDistanceKm(box, fovDeg, aspect);
+  controls.target.set(0, 0, 0);
+  camera.position.copy(HOME_DIRECTION).multiplyScalar(d);
+  camera.up.set(0, 1, 0);
+  camera.lookAt(0, 0, 0);
+  controls.update();
 }
 
 /** Camera control and per-frame view metrics (render nothing). */
@@ -119,12 +142,7 @@ export function CameraRig() {
   useEffect(() => {
     const mission = missionRef.current;
     if (!mission) return;
-    const d = homeDistanceKm(missionBox(mission), ORBIT_FOV_DEG, aspect);
-    controls.target.set(0, 0, 0);
-    camera.position.copy(HOME_DIRECTION).multiplyScalar(d);
-    camera.up.set(0, 1, 0);
-    camera.lookAt(0, 0, 0);
-    controls.update();
+    frameFromHome(camera, controls, missionBox(mission), ORBIT_FOV_DEG, aspect);
     invalidate();
     // Not re-run on a resize (aspect is read, not a dependency) nor an edit: only a new scenario
     // re-frames.

@@ -14,6 +14,8 @@ import '../hud/ghost.css';
 import { Hud } from '../hud/Hud.tsx';
 import { Legend } from '../hud/Legend.tsx';
 import { ScaleBar } from '../hud/ScaleBar.tsx';
+import { EMBED } from '../app/embed.ts';
+import { WhatIfBar } from '../whatif/WhatIfBar.tsx';
 import { LabelLayerContext } from './labelLayer.ts';
 import { SceneContent } from './SceneContent.tsx';
 import { isSoftwareGl } from './softwareGl.ts';
@@ -55,6 +57,7 @@ export function SceneCanvas() {
       <Hud />
       <CameraBar />
       <GhostBar />
+      {!EMBED && <WhatIfBar />}
       <ScaleBar />
       <Legend />
     </div>

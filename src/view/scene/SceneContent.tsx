@@ -22,6 +22,7 @@ import { SunDirection } from './SunDirection.tsx';
 import { TargetModel } from './TargetModel.tsx';
 import { Trail } from './Trail.tsx';
 import { TransferHandles } from './TransferHandles.tsx';
+import { WhatIfFraming } from './WhatIfFraming.tsx';
 import { MonteCarloSpaghetti } from '../montecarlo/MonteCarloSpaghetti.tsx';
 
 /** Props of `SceneContent`. */
@@ -36,6 +37,7 @@ export function SceneContent({ mission }: SceneContentProps) {
     <>
       <ClockDriver />
       <CameraRig />
+      <WhatIfFraming />
       <DrawProbe />
       <color attach="background" args={['#04070c']} />
       <Starfield />
