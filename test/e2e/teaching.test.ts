@@ -2,10 +2,11 @@
  * The teaching features in a real browser (Debian Chromium, WebGL through SwiftShader): "push
  * radially by 0.1 m/s and show it" in two actions from a fresh page, framed by the camera; the
  * ghost of the truth (the plan in the other model, its difference live in the HUD and plotted);
- * the page embedded in a slide (`?embed=1`). Every test leaves a screenshot in test-results/.
+ * figures for slides (a plot as PNG and SVG, the scene as PNG, at a chosen size); the page
+ * embedded in a slide (`?embed=1`). Every test leaves a screenshot in test-results/.
  */
 
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadDocument } from '../../src/editing/document.ts';
 import { ghostDifferenceAt } from '../../src/sim/ghost.ts';
@@ -16,6 +17,7 @@ import { computeResponse } from '../../src/worker/compute.ts';
 import { screenshot } from './browser.ts';
 import type { Page } from 'playwright-core';
 import { e2eApp } from './harness.ts';
+import { decodePng, pixelStats } from './png.ts';
 
 const { browser, pageErrors, openApp } = e2eApp();
 
@@ -132,6 +134,69 @@ describe('what if, in one gesture', () => {
     await page.waitForSelector('[data-testid="doc-status"][data-status="ok"]', { timeout: 30_000 });
     expect(await page.getByTestId('hud-craft-craft-3').count()).toBe(1);
     await screenshot(page, 'whatif-sliders');
+    expect(pageErrors.get(page)).toEqual([]);
+    await page.close();
+  });
+});
+
+/** Clicks `testId` and returns the file the browser downloads: its name and bytes. */
+async function download(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
+  const [d] = await Promise.all([
+    page.waitForEvent('download', { timeout: 30_000 }),
+    page.getByTestId(testId).click(),
+  ]);
+  const path = await d.path();
+  return { name: d.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+describe('figures for slides', () => {
+  it('a plot as PNG and SVG at a chosen size, with its axis labels; the scene as PNG', async () => {
+    mkdirSync('test-results', { recursive: true });
+    const page = await openApp('?play=0&scenario=radial-drift');
+    await page.getByTestId('plot-range-figure').click();
+    await page.getByTestId('plot-range-figure-width').fill('1200');
+    await page.getByTestId('plot-range-figure-height').fill('700');
+    const svg = await download(page, 'plot-range-figure-svg');
+    expect(svg.name).toMatch(/-range-1200x700\.svg$/);
+    const svgText = svg.bytes.toString('utf8');
+    expect(svgText).toMatch(
+      /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="1200" height="700"/,
+    );
+    expect(svgText).toContain('>hours since epoch</text>');
+    expect(svgText).toContain('>range (km)</text>');
+    expect(svgText).toContain('>Range to target</text>');
+
+    const png = await download(page, 'plot-range-figure-png');
+    expect(png.name).toMatch(/-range-1200x700\.png$/);
+    writeFileSync('test-results/figure-range.png', png.bytes);
+    const img = decodePng(png.bytes);
+    expect([img.width, img.height]).toEqual([1200, 700]);
+    // White background (light theme), with text, grid and the two lines on it.
+    const plotStats = pixelStats(img, [255, 255, 255], [76, 194, 255], 60);
+    expect(plotStats.nonBackground).toBeGreaterThan(0.01);
+    expect(plotStats.lumaVariance).toBeGreaterThan(100);
+
+    await page.getByTestId('scene-figure').click();
+    await page.getByTestId('scene-figure-width').fill('960');
+    await page.getByTestId('scene-figure-height').fill('540');
+    expect(await page.getByTestId('scene-figure-svg').count()).toBe(0);
+    const scene = await download(page, 'scene-figure-png');
+    expect(scene.name).toMatch(/-scene-960x540\.png$/);
+    writeFileSync('test-results/figure-scene.png', scene.bytes);
+    const sceneImg = decodePng(scene.bytes);
+    expect([sceneImg.width, sceneImg.height]).toEqual([960, 540]);
+    // The scene's background #04070c, with the target, axes, stars and trails drawn on it.
+    const sceneStats = pixelStats(sceneImg, [4, 7, 12], [255, 95, 162], 40);
+    expect(sceneStats.nonBackground).toBeGreaterThan(0.004);
+    expect(sceneStats.lumaVariance).toBeGreaterThan(20);
+    // The view on screen is back at its own size.
+    const canvas = await page.getByTestId('scene').locator('canvas').boundingBox();
+    const shown = await page.evaluate(() => {
+      const c = document.querySelector('[data-testid="scene"] canvas') as HTMLCanvasElement;
+      return [c.width, c.height, window.devicePixelRatio];
+    });
+    expect(Math.abs(shown[0]! - canvas!.width * shown[2]!)).toBeLessThan(2);
+    await screenshot(page, 'figures');
     expect(pageErrors.get(page)).toEqual([]);
     await page.close();
   });

@@ -105,6 +105,7 @@ export default function PlotsPanel() {
         note={editorOpen ? 'drag ◆ targets' : 'drag to zoom'}
         def={defs?.inPlane ?? null}
         testId="plot-in-plane"
+        figureTitle="In-plane motion: R vs I"
         overlay={handles}
       />
       <PlotView
@@ -112,12 +113,14 @@ export default function PlotsPanel() {
         note="vs time"
         def={defs?.crossTrack ?? null}
         testId="plot-cross-track"
+        figureTitle="Cross-track C vs time"
       />
       <PlotView
         title="Range to target"
         note={keepOutNote(mission?.keepOutRangeM)}
         def={defs?.range ?? null}
         testId="plot-range"
+        figureTitle="Range to target"
       />
       {ghostDef && (
         <PlotView
@@ -125,6 +128,7 @@ export default function PlotsPanel() {
           note="position difference"
           def={ghostDef}
           testId="plot-ghost"
+          figureTitle={`Ghost (${truth?.dynamics}) − run: position difference`}
         />
       )}
     </div>

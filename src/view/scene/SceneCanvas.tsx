@@ -17,7 +17,9 @@ import { ScaleBar } from '../hud/ScaleBar.tsx';
 import { EMBED } from '../app/embed.ts';
 import { WhatIfBar } from '../whatif/WhatIfBar.tsx';
 import { LabelLayerContext } from './labelLayer.ts';
+import { setCaptureState } from './sceneCapture.ts';
 import { SceneContent } from './SceneContent.tsx';
+import { SceneFigure } from './SceneFigure.tsx';
 import { isSoftwareGl } from './softwareGl.ts';
 
 /** The scene panel. */
@@ -47,6 +49,7 @@ export function SceneCanvas() {
           onCreated={(state) => {
             // Tests and benchmarks read renderer statistics from here (no effect otherwise).
             (window as { __rpoScene?: unknown }).__rpoScene = state;
+            setCaptureState(state);
           }}
         >
           {mission && <SceneContent key={serial} mission={mission} />}
@@ -58,6 +61,7 @@ export function SceneCanvas() {
       <CameraBar />
       <GhostBar />
       {!EMBED && <WhatIfBar />}
+      <SceneFigure />
       <ScaleBar />
       <Legend />
     </div>
