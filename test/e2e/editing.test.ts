@@ -17,6 +17,7 @@ import { describe, expect, it } from 'vitest';
 import { encodeShareFragment, MAX_SHARE_CHARS } from '../../src/editing/share.ts';
 import { screenshot } from './browser.ts';
 import { e2eApp, waitReady } from './harness.ts';
+import { objectOnScreen } from './sceneObjects.ts';
 
 const DEFAULT_TEXT = readFileSync('scenarios/skynet5a-inspection.json', 'utf8');
 const { browser, pageErrors, openApp } = e2eApp();
@@ -147,26 +148,7 @@ describe('plan editing', () => {
     await openEditor(page);
     await page.waitForTimeout(500);
     // Where the departure transfer's handle is on screen (projected with the scene's camera).
-    const where = () =>
-      page.evaluate(() => {
-        type V = { x: number; y: number; z: number; clone(): V; project(c: unknown): V };
-        const s = (
-          window as {
-            __rpoScene?: {
-              scene: {
-                getObjectByName(n: string): { position: V; getWorldPosition(v: V): V } | undefined;
-              };
-              camera: unknown;
-              gl: { domElement: HTMLCanvasElement };
-            };
-          }
-        ).__rpoScene!;
-        const obj = s.scene.getObjectByName('transfer-handle-0:3')!;
-        // A three Vector3 (the page has no `three` import of its own to make one).
-        const p = obj.getWorldPosition(obj.position.clone()).project(s.camera);
-        const r = s.gl.domElement.getBoundingClientRect();
-        return { x: r.left + ((p.x + 1) / 2) * r.width, y: r.top + ((1 - p.y) / 2) * r.height };
-      });
+    const where = () => objectOnScreen(page, 'transfer-handle-0:3');
     const before = await where();
     await page.mouse.move(before.x, before.y);
     await page.waitForTimeout(100);

@@ -18,6 +18,7 @@ import { screenshot } from './browser.ts';
 import type { Page } from 'playwright-core';
 import { e2eApp } from './harness.ts';
 import { decodePng, pixelStats } from './png.ts';
+import { objectOnScreen } from './sceneObjects.ts';
 
 const { browser, pageErrors, openApp } = e2eApp();
 
@@ -134,6 +135,33 @@ describe('what if, in one gesture', () => {
     await page.waitForSelector('[data-testid="doc-status"][data-status="ok"]', { timeout: 30_000 });
     expect(await page.getByTestId('hud-craft-craft-3').count()).toBe(1);
     await screenshot(page, 'whatif-sliders');
+    expect(pageErrors.get(page)).toEqual([]);
+    await page.close();
+  });
+  it("dragging a spacecraft's initial position in the 3D view moves it, previous run kept", async () => {
+    const page = await openApp('?play=0&scenario=radial-drift');
+    await page.getByTestId('edit-plan').click();
+    await page.getByTestId('initial-state-0').waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(500);
+    const where = () => objectOnScreen(page, 'transfer-handle-1:initial');
+    const before = await where();
+    await page.mouse.move(before.x, before.y);
+    await page.waitForTimeout(100);
+    await page.mouse.down();
+    await page.mouse.move(before.x - 60, before.y, { steps: 8 });
+    await page.mouse.up();
+    await page.waitForSelector('[data-testid="doc-status"][data-status="ok"]', { timeout: 30_000 });
+    const doc = loadDocument(await draftText(page));
+    if (!doc.ok) throw new Error(JSON.stringify(doc.issues));
+    const p = (doc.scenario.spacecraft[1]!.initial as { positionM: number[] }).positionM;
+    // Left on screen: behind (-I); C untouched. The form shows the same number.
+    expect(p[1]).toBeLessThan(-100);
+    expect(p[2]).toBe(0);
+    expect(await page.getByTestId('field-spacecraft.1.initial.positionM.1').inputValue()).toBe(
+      String(p[1]),
+    );
+    await page.getByTestId('ghost-previous').waitFor({ timeout: 10_000 });
+    await screenshot(page, 'whatif-drag-initial');
     expect(pageErrors.get(page)).toEqual([]);
     await page.close();
   });
