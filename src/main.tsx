@@ -18,6 +18,7 @@ import { appStore, pageStorage } from './state/useAppStore.ts';
 import { App } from './view/app/App.tsx';
 import { lessonRequested } from './view/lessons/lessonFiles.ts';
 import { openLesson } from './view/lessons/openLesson.ts';
+import { EMBED } from './view/app/embed.ts';
 import { dropStaleShareLink, markShared, SHARED_SOURCE } from './view/app/planFile.ts';
 import { DEFAULT_EXAMPLE } from './view/model/examples.ts';
 import './view/styles.css';
@@ -25,6 +26,8 @@ import './view/styles.css';
 const params = new URLSearchParams(window.location.search);
 const play = params.get('play') !== '0';
 const storage = pageStorage();
+// an embedded page never opens the plan editor (nor its drag handles), whatever was left open
+if (EMBED) appStore.setState({ editorOpen: false });
 
 /** Loads `name`, or the default example when it does not load; returns the first problem. */
 async function openExample(name: string): Promise<LoadError | null> {
@@ -57,7 +60,8 @@ async function openInitialScenario(): Promise<void> {
   const plan = planStartup(
     await readShareLink(),
     window.location.search,
-    storage ? loadDraft(storage) : null,
+    // an embedded page shows the scenario its link names, never this browser's draft
+    storage && !EMBED ? loadDraft(storage) : null,
     store.examples,
   );
   let error: LoadError | null = plan.shareError

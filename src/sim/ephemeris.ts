@@ -8,6 +8,24 @@
 import { freshArrays, type ArrayAllocator } from '../core/arrays.ts';
 import { HermiteSegment } from '../events/hermite.ts';
 
+/**
+ * The last index `k` in [0, n - 2] with `times[k] <= tS`, by bisection: the sample that starts
+ * the interval holding `tS`, for `times[0] < tS < times[n - 1]` (n >= 2, non-decreasing times).
+ * @param times sample times, s
+ * @param n samples
+ * @param tS time, s
+ */
+export function lastSampleAtOrBefore(times: Float64Array, n: number, tS: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid]! <= tS) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Samples of the RIC relative state [x, y, z, xd, yd, zd] (m, m/s) at times tS (s). */
 export class Ephemeris {
   /** Sample times, s since the epoch (non-decreasing); valid up to `count`. */
@@ -66,14 +84,8 @@ export class Ephemeris {
     if (n === 0) return out.fill(Number.NaN);
     if (tS <= times[0]!) return this.copySample(0, out);
     if (tS >= times[n - 1]!) return this.copySample(n - 1, out);
-    // last sample with time <= tS
-    let lo = 0;
-    let hi = n - 1;
-    while (hi - lo > 1) {
-      const mid = (lo + hi) >> 1;
-      if (times[mid]! <= tS) lo = mid;
-      else hi = mid;
-    }
+    const lo = lastSampleAtOrBefore(times, n, tS);
+    const hi = lo + 1;
     const t0 = times[lo]!;
     const t1 = times[hi]!;
     if (t1 - t0 <= 0) return this.copySample(hi, out);

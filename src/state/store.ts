@@ -176,6 +176,8 @@ export interface AppState {
    * the note says it was restored. A draft is never replaced by a scenario it did not come from.
    */
   restoreDraftText(draft: Draft): void;
+  /** The simulation client this store runs texts with (the ghosts ask it too: ./ghosts.ts). */
+  simulator(): SimulationClient;
 }
 
 /** Options of `createAppStore`. */
@@ -257,7 +259,7 @@ export function createAppStore(options: AppStoreOptions = {}): StoreApi<AppState
      */
     const applyEdit = (res: SimResponse | null, text: string) => {
       // A failure keeps its request's kind (a preview's problems are the text's).
-      if (!res || res.kind === 'score') return;
+      if (!res || res.kind === 'score' || res.kind === 'ghost') return;
       const exact = !res.ok || res.stage === 'exact';
       const rank = 2 * res.id + (exact ? 1 : 0);
       if (rank <= shownTrajectoryRank) {
@@ -484,6 +486,8 @@ export function createAppStore(options: AppStoreOptions = {}): StoreApi<AppState
         else get().restoreDraftText(note.draft);
         return ok;
       },
+
+      simulator,
 
       restoreDraftText(draft) {
         history.reset(draft.text);

@@ -246,14 +246,21 @@ export interface SimTicket {
 /** Trajectories and scores of scenario texts, newest first. */
 export class SimulationClient {
   private nextId = 1;
-  private readonly channels: Record<SimKind, Channel>;
+  private readonly channels: Record<Exclude<SimKind, 'ghost'>, Channel>;
   private readonly ports: SimPort[];
+  private ghostChannel: Channel | null = null;
 
   /**
    * @param trajectoryPort computes trajectories
    * @param scorePort computes scores (a second worker, so a score never delays a trajectory)
+   * @param ghostPort makes the port that computes ghosts (a third worker, started on the first
+   *   ghost asked for); none: this client computes no ghosts
    */
-  constructor(trajectoryPort: SimPort, scorePort: SimPort) {
+  constructor(
+    trajectoryPort: SimPort,
+    scorePort: SimPort,
+    private readonly ghostPort: (() => SimPort) | null = null,
+  ) {
     this.ports = [trajectoryPort, scorePort];
     const trajectories = new Channel(trajectoryPort);
     this.channels = {
@@ -278,6 +285,14 @@ export class SimulationClient {
   }
 
   /**
+   * Asks for the ghost of `text`: its trajectory in the other dynamics model and the difference
+   * from its run (src/sim/ghost.ts). Fails when this client was made without a ghost port.
+   */
+  ghost(text: string): SimTicket {
+    return this.request('ghost', text);
+  }
+
+  /**
    * Gives a trajectory the page no longer shows back to the trajectory worker, which reuses its
    * buffers for the next runs. Its arrays are unreadable afterwards (transferred away).
    */
@@ -287,7 +302,7 @@ export class SimulationClient {
 
   /** Whether no request of this kind is in flight or waiting. */
   idle(kind: SimKind): boolean {
-    return this.channels[kind].idle;
+    return kind === 'ghost' ? (this.ghostChannel?.idle ?? true) : this.channels[kind].idle;
   }
 
   /** Stops the trajectory run in flight (it fails with {@link CANCELLED_MESSAGE}). */
@@ -302,11 +317,24 @@ export class SimulationClient {
 
   private request(kind: SimKind, text: string, onPreview?: (res: SimResponse) => void): SimTicket {
     const id = this.nextId++;
-    return { id, result: this.channels[kind].request({ id, kind, text }, onPreview) };
+    const req: SimRequest = { id, kind, text };
+    if (kind !== 'ghost') return { id, result: this.channels[kind].request(req, onPreview) };
+    if (!this.ghostPort) {
+      return { id, result: Promise.resolve(failure(req, 'this simulator computes no ghosts')) };
+    }
+    if (!this.ghostChannel) {
+      const port = this.ghostPort();
+      this.ports.push(port);
+      this.ghostChannel = new Channel(port);
+    }
+    return { id, result: this.ghostChannel.request(req) };
   }
 }
 
-/** The page's simulator: two module workers (trajectories, scores), from one fetch of the script. */
+/**
+ * The page's simulator: two module workers (trajectories, scores), and a third for ghosts once
+ * one is asked for, from one fetch of the script.
+ */
 export function createWorkerClient(): SimulationClient {
   const script = simWorkerScript();
   const trajectories = workerPort(script);
@@ -321,5 +349,5 @@ export function createWorkerClient(): SimulationClient {
       fn(res);
     });
   const scores = workerPort(Promise.all([script, trajectoryIn]).then(([url]) => url));
-  return new SimulationClient(trajectories, scores);
+  return new SimulationClient(trajectories, scores, () => workerPort(script));
 }

@@ -13,10 +13,11 @@ import { evaluateScenario } from '../scoring/evaluate.ts';
 import { buildReport } from '../scoring/report.ts';
 import type { SunTable } from '../core/lighting.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { ghostDifference, ghostModule, noGhostReason } from '../sim/ghost.ts';
 import { createSunTable, runScenario, ScenarioRunError } from '../sim/run.ts';
 import { trajectoryPayload } from '../view/model/mission.ts';
 import { BufferPool } from './bufferPool.ts';
-import type { FailureResponse, SimRequest, SimResponse } from './protocol.ts';
+import type { FailureResponse, GhostResponse, SimRequest, SimResponse } from './protocol.ts';
 
 /**
  * The sun table of the last scenario run here. Edits rarely change what it depends on (epoch,
@@ -117,8 +118,47 @@ function viewTrajectory(s: Scenario) {
 }
 
 /**
+ * The ghost of `s` (src/sim/ghost.ts): the scenario flown in the other model, with the view's
+ * arrays, and each spacecraft's difference from the run of `s` at the run's sample times. Both
+ * runs use fresh arrays (the trajectory worker's recycled buffers are not this worker's).
+ */
+function ghostResponse(req: SimRequest, s: Scenario, t0: number): GhostResponse | FailureResponse {
+  const module = ghostModule(s);
+  if (!module) {
+    return {
+      id: req.id,
+      kind: 'ghost',
+      ok: false,
+      issues: locateIssues(req.text, [{ path: '/dynamics', message: noGhostReason(s) }]),
+      computeMs: performance.now() - t0,
+    };
+  }
+  const sunTable = sunTableFor(s);
+  const options = {
+    recordEphemeris: true,
+    checkConstraints: false,
+    ...(sunTable ? { sunTable } : {}),
+  };
+  const run = runScenario(s, options);
+  const ghost = runScenario({ ...s, dynamics: module.dynamics }, options);
+  const differences = run.spacecraft.map((c, k) =>
+    ghostDifference(c.ephemeris!, ghost.spacecraft[k]!.ephemeris!),
+  );
+  return {
+    id: req.id,
+    kind: 'ghost',
+    ok: true,
+    dynamics: module.dynamics,
+    title: module.title,
+    trajectory: trajectoryPayload(ghost),
+    differences,
+    computeMs: performance.now() - t0,
+  };
+}
+
+/**
  * Answers one request: a preview or exact trajectory (`runScenario` with the ephemeris and the
- * view's arrays) or a score (`evaluateScenario` and the report). Never throws. A preview whose
+ * view's arrays), a score (`evaluateScenario` and the report) or a ghost (`ghostResponse`). Never throws. A preview whose
  * coarse run fails is answered with the exact run, so a preview never reports a problem the plan
  * does not have.
  *
@@ -167,6 +207,7 @@ export function computeResponse(req: SimRequest): SimResponse {
         computeMs: performance.now() - t0,
       };
     }
+    if (req.kind === 'ghost') return ghostResponse(req, s, t0);
     const report = buildReport(evaluateScenario(s));
     return { id: req.id, kind: 'score', ok: true, report, computeMs: performance.now() - t0 };
   } catch (err) {

@@ -42,5 +42,5 @@ export function inProcessPort(): SimPort {
 
 /** A simulation client computing in this thread. */
 export function createInProcessClient(): SimulationClient {
-  return new SimulationClient(inProcessPort(), inProcessPort());
+  return new SimulationClient(inProcessPort(), inProcessPort(), inProcessPort);
 }

@@ -20,10 +20,14 @@
 
 import type { LocatedIssue } from '../editing/document.ts';
 import type { RunReport } from '../scoring/report.ts';
+import type { GhostDifference } from '../sim/ghost.ts';
 import type { TrajectoryPayload } from '../view/model/mission.ts';
 
-/** What a request asks for. */
-export type SimKind = 'preview' | 'trajectory' | 'score';
+/**
+ * What a request asks for. `ghost`: the same scenario flown in the other dynamics model and its
+ * difference from the run (src/sim/ghost.ts), computed by a third worker started on first use.
+ */
+export type SimKind = 'preview' | 'trajectory' | 'score' | 'ghost';
 
 /** Which run a trajectory comes from. */
 export type TrajectoryStage = 'preview' | 'exact';
@@ -68,8 +72,22 @@ export interface ScoreResponse extends ResponseBase {
   report: RunReport;
 }
 
+/** The ghost of a text: its trajectory in the other model, and the difference from the run. */
+export interface GhostResponse extends ResponseBase {
+  kind: 'ghost';
+  ok: true;
+  /** The ghost's `dynamics` value, e.g. "nonlinear". */
+  dynamics: string;
+  /** The ghost model's name, e.g. "nonlinear two-body (circular target)". */
+  title: string;
+  /** The ghost's trajectory (the scenario with the ghost's `dynamics`). */
+  trajectory: TrajectoryPayload;
+  /** Per spacecraft (in scenario order): ghost minus run position at the run's sample times. */
+  differences: GhostDifference[];
+}
+
 /** Worker to page. */
-export type SimResponse = FailureResponse | TrajectoryResponse | ScoreResponse;
+export type SimResponse = FailureResponse | TrajectoryResponse | ScoreResponse | GhostResponse;
 
 /**
  * Page to worker: the buffers of a trajectory the page no longer shows, for the worker to reuse
@@ -96,7 +114,16 @@ export function trajectoryBuffers(t: TrajectoryPayload): ArrayBuffer[] {
 
 /** The buffers a response can hand over without copying (the trajectory's arrays). */
 export function transferList(res: SimResponse): ArrayBuffer[] {
-  return res.kind === 'trajectory' && res.ok ? trajectoryBuffers(res.trajectory) : [];
+  if (!res.ok || res.kind === 'score') return [];
+  const out = trajectoryBuffers(res.trajectory);
+  if (res.kind === 'ghost') {
+    for (const d of res.differences) {
+      for (const a of [d.tS, d.dRicM, d.distanceM]) {
+        if (a.buffer instanceof ArrayBuffer && !out.includes(a.buffer)) out.push(a.buffer);
+      }
+    }
+  }
+  return out;
 }
 
 /** Whether a message from a worker looks like a response (a worker can only send these). */
@@ -105,6 +132,6 @@ export function isSimResponse(v: unknown): v is SimResponse {
   const r = v as Partial<SimResponse>;
   return (
     typeof r.id === 'number' &&
-    (r.kind === 'trajectory' || r.kind === 'score' || r.kind === 'preview')
+    (r.kind === 'trajectory' || r.kind === 'score' || r.kind === 'preview' || r.kind === 'ghost')
   );
 }

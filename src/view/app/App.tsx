@@ -1,7 +1,8 @@
 /**
  * The simulator page: header, 3D scene with its HUD, plots beside it, score card and events below
  * it, and the transport bar with the timeline; with the plan editor open, the editor on the left.
- * The plots (uPlot) and the editor load as separate chunks.
+ * The plots (uPlot) and the editor load as separate chunks. Embedded (`?embed=1`, ./embed.ts):
+ * the scene, HUD, plots and transport only.
  */
 
 import { lazy, Suspense } from 'react';
@@ -15,6 +16,9 @@ import { LessonMount } from '../lessons/LessonMount.tsx';
 import { Transport } from '../timeline/Transport.tsx';
 import { DraftNote } from './DraftNote.tsx';
 import { DropZone } from './DropZone.tsx';
+import { EMBED } from './embed.ts';
+import './embed.css';
+import { EmbedHeader } from './EmbedHeader.tsx';
 import { Header } from './Header.tsx';
 import { LoadErrors } from './LoadErrors.tsx';
 import { ProvenanceBanner } from './ProvenanceBanner.tsx';
@@ -38,7 +42,7 @@ export function App() {
   );
   return (
     <div
-      className={`app${editorOpen ? ' editing' : ''}`}
+      className={`app${editorOpen ? ' editing' : ''}${EMBED ? ' embed' : ''}`}
       data-testid="app"
       data-mission-serial={serial}
       data-trajectory-serial={trajectorySerial}
@@ -47,7 +51,7 @@ export function App() {
       data-loading={loading}
     >
       <ProvenanceBanner position="top" />
-      <Header />
+      {EMBED ? <EmbedHeader /> : <Header />}
       <main className="app-main">
         {editorOpen && (
           <Suspense fallback={<aside className="editor editor-loading">Loading the editor…</aside>}>
@@ -60,18 +64,20 @@ export function App() {
             <PlotsPanel />
           </Suspense>
         </aside>
-        <div className="bottom-panels">
-          <ScoreCard />
-          <EventsPanel />
-        </div>
+        {!EMBED && (
+          <div className="bottom-panels">
+            <ScoreCard />
+            <EventsPanel />
+          </div>
+        )}
       </main>
       <Transport />
       <ProvenanceBanner position="bottom" />
-      <MonteCarloMount />
+      {!EMBED && <MonteCarloMount />}
       <LessonMount />
       <LoadErrors />
-      <DraftNote />
-      <DropZone />
+      {!EMBED && <DraftNote />}
+      {!EMBED && <DropZone />}
     </div>
   );
 }

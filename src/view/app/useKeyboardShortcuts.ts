@@ -9,6 +9,7 @@
 
 import { useEffect } from 'react';
 import { appStore } from '../../state/useAppStore.ts';
+import { EMBED } from './embed.ts';
 
 const isField = (t: EventTarget | null): boolean => {
   const el = t as HTMLElement | null;
@@ -86,6 +87,7 @@ export function useKeyboardShortcuts(): void {
           break;
         case 'e':
         case 'E':
+          if (EMBED) return;
           s.setEditorOpen(!s.editorOpen);
           break;
         case 'Escape':

@@ -16,6 +16,7 @@ import type { ScenarioIssue } from '../../scenario/validate.ts';
 import { appStore } from '../../state/useAppStore.ts';
 import { formatDv } from '../model/format.ts';
 import { CRAFT_PALETTE, type CraftView } from '../model/mission.ts';
+import { InitialStateFields } from './InitialStateFields.tsx';
 import { ManeuverCard } from './ManeuverCard.tsx';
 
 /** Props of `CraftPlan`. */
@@ -68,6 +69,7 @@ export function CraftPlan({ craftIndex, value, craft, issues }: CraftPlanProps) 
           {craft && <> · Δv {formatDv(craft.totalDvMps)}</>}
         </span>
       </header>
+      <InitialStateFields craftIndex={craftIndex} value={value} issues={issues} />
       {maneuvers.length === 0 && <p className="editor-note">No maneuvers: a free drift.</p>}
       {maneuvers.map((m, i) => (
         <ManeuverCard

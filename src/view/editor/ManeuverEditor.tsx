@@ -7,6 +7,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { valueAt } from '../../editing/jsonText.ts';
 import { useAppStore } from '../../state/useAppStore.ts';
+import { addSpacecraftToPlan, newScenario } from '../whatif/newScenario.ts';
 import { CraftPlan } from './CraftPlan.tsx';
 
 /** Props of `ManeuverEditor`. */
@@ -40,6 +41,26 @@ export function ManeuverEditor({ onShowJson }: ManeuverEditorProps) {
       {list.map((sc, i) => (
         <CraftPlan key={i} craftIndex={i} value={sc} craft={crafts?.[i]} issues={issues} />
       ))}
+      <div className="craft-plan-add">
+        <button
+          type="button"
+          className="button"
+          data-testid="add-spacecraft"
+          title="Add a spacecraft at rest on V-bar, 1 km behind the last one"
+          onClick={addSpacecraftToPlan}
+        >
+          + Add spacecraft
+        </button>
+        <button
+          type="button"
+          className="button"
+          data-testid="new-scenario"
+          title="Replace the plan by a new one: a target on a GEO slot and one spacecraft at rest 1 km behind it (Ctrl+Z brings the plan back)"
+          onClick={newScenario}
+        >
+          New scenario
+        </button>
+      </div>
     </div>
   );
 }

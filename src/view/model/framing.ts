@@ -11,7 +11,7 @@ import type { Mission } from './mission.ts';
 export const MIN_BOX_KM = 0.01;
 
 /** Largest |I|, |R|, |C| (world km) reached by any spacecraft over the run. */
-export function missionBoxKm(mission: Mission): [number, number, number] {
+export function missionBoxKm(mission: Pick<Mission, 'crafts'>): [number, number, number] {
   const box: [number, number, number] = [MIN_BOX_KM, MIN_BOX_KM, MIN_BOX_KM];
   for (const c of mission.crafts) {
     const s = c.ephemeris.stateRic;

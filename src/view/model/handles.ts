@@ -1,9 +1,9 @@
 /**
  * Direct manipulation of the plan: the points a planner can drag and what each drag edits.
  *
- * - Transfer targets (`toPositionM`) and the points of multi-waypoint transfers (`positionM`) are
- *   read from the text being edited, not from the last run, so they stay where the text says even
- *   while the text does not run.
+ * - Transfer targets (`toPositionM`), the points of multi-waypoint transfers (`positionM`) and RIC
+ *   initial positions are read from the text being edited, not from the last run, so they stay
+ *   where the text says even while the text does not run.
  * - A burn marker on the timeline moves its maneuver's start (`tS`, or the `after` delay), or,
  *   for a transfer's arrival burn, the transfer's `durationS`. Burns of a maneuver started by a
  *   condition (`when`) cannot be dragged: their time is the condition's.
@@ -15,13 +15,14 @@ import { valueAt, type PathArray } from '../../editing/jsonText.ts';
 import { asManeuver, maneuverPath, timingOf } from '../../editing/maneuvers.ts';
 import type { BurnView } from './mission.ts';
 
-/** A transfer's target point in the plan. */
+/** A transfer's target point (or a spacecraft's initial position) in the plan. */
 export interface TransferHandle {
-  /** Stable key: `craft:maneuver`. */
+  /** Stable key: `craft:maneuver` (`craft:initial` for an initial position). */
   key: string;
   craftIndex: number;
+  /** The transfer's index in the spacecraft's maneuvers (-1: the initial position). */
   maneuverIndex: number;
-  /** Path of the `toPositionM` array. */
+  /** Path of the `toPositionM` (or `initial.positionM`) array. */
   path: PathArray;
   /** Target position, RIC, m. */
   positionRicM: [number, number, number];
@@ -90,6 +91,32 @@ export function waypointHandles(doc: unknown): TransferHandle[] {
         positionRicM: [p[0], p[1], p[2]],
         label: `${labelOr(m, `waypoints ${mi + 1}`)}, point ${k + 1}`,
       });
+    });
+  });
+  return out;
+}
+
+/**
+ * The initial position of every spacecraft whose initial state is given in RIC, as a handle like
+ * a transfer target's (`maneuverIndex` -1): dragging it moves `initial.positionM` (a what-if).
+ *
+ * @param doc the scenario text parsed as JSON (null when it does not parse: no handles)
+ */
+export function initialStateHandles(doc: unknown): TransferHandle[] {
+  const crafts = valueAt(doc, ['spacecraft']);
+  if (!Array.isArray(crafts)) return [];
+  const out: TransferHandle[] = [];
+  crafts.forEach((_, ci) => {
+    const path = ['spacecraft', ci, 'initial', 'positionM'];
+    const p = valueAt(doc, path);
+    if (valueAt(doc, ['spacecraft', ci, 'initial', 'frame']) !== 'RIC' || !isVec3(p)) return;
+    out.push({
+      key: `${ci}:initial`,
+      craftIndex: ci,
+      maneuverIndex: -1,
+      path,
+      positionRicM: [p[0], p[1], p[2]],
+      label: 'initial position',
     });
   });
   return out;

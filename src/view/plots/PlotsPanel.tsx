@@ -1,7 +1,8 @@
 /**
  * The plots beside the scene (a lazily loaded chunk with uPlot): in-plane relative motion (I, R),
- * cross-track C against time, and range against time with the keep-out radius (logarithmic when
- * the ranges span more than two decades, or as the user picks; units that fit). Each has a time
+ * cross-track C against time, range against time with the keep-out radius (logarithmic when
+ * the ranges span more than two decades, or as the user picks; units that fit), and with the
+ * ghost of the truth switched on its distance from the run against time. Each has a time
  * cursor synced to playback; drag to zoom, double-click to reset, click a time plot to seek. While
  * the plan editor is open, transfer targets can be dragged on the in-plane plot.
  *
@@ -12,7 +13,10 @@
 import { useMemo, useState } from 'react';
 import type uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { ghostDifferenceAt } from '../../sim/ghost.ts';
 import { useAppStore } from '../../state/useAppStore.ts';
+import { useGhosts } from '../../state/useGhosts.ts';
+import { differenceSource } from '../model/ghost.ts';
 import { formatDistance } from '../model/format.ts';
 import { crossTrackSource, rangeSource } from '../model/plotSeries.ts';
 import { rangeScale, type RangeScaleMode } from '../model/rangeScale.ts';
@@ -90,6 +94,20 @@ export default function PlotsPanel() {
     };
     // Keyed on the trajectory (`crafts`), which a score does not change.
   }, [crafts, rangeMode]);
+  const truth = useGhosts((s) => (s.truthOn ? s.truth : null));
+  const ghostDef = useMemo(() => {
+    if (!mission || !truth || truth.differences.length !== mission.crafts.length) return null;
+    const at = new Float64Array(3);
+    return timePlot({
+      mission,
+      source: (k) => differenceSource(truth.differences[k]!),
+      valueAt: (k, tS) => Math.hypot(...ghostDifferenceAt(truth.differences[k]!, tS, at)),
+      yScale: 1,
+      yLabel: '|Δr| (m)',
+      yMin: 0,
+    });
+    // The ghost belongs to a trajectory; a new one of either rebuilds the plot.
+  }, [crafts, truth]);
   return (
     <div className="plots-panel">
       <PlotView
@@ -97,6 +115,7 @@ export default function PlotsPanel() {
         note={editorOpen ? 'drag ◆ targets' : 'drag to zoom'}
         def={defs?.inPlane ?? null}
         testId="plot-in-plane"
+        figureTitle="In-plane motion: R vs I"
         overlay={handles}
       />
       <PlotView
@@ -104,6 +123,7 @@ export default function PlotsPanel() {
         note="vs time"
         def={defs?.crossTrack ?? null}
         testId="plot-cross-track"
+        figureTitle="Cross-track C vs time"
       />
       <PlotView
         title="Range to target"
@@ -119,7 +139,17 @@ export default function PlotsPanel() {
         }
         def={defs?.range ?? null}
         testId="plot-range"
+        figureTitle="Range to target"
       />
+      {ghostDef && (
+        <PlotView
+          title={`Ghost (${truth?.dynamics}) − run`}
+          note="position difference"
+          def={ghostDef}
+          testId="plot-ghost"
+          figureTitle={`Ghost (${truth?.dynamics}) − run: position difference`}
+        />
+      )}
     </div>
   );
 }

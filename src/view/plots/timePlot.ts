@@ -26,6 +26,11 @@ export interface TimePlotSpec {
   yLog?: boolean;
   /** Extra drawing on the plot (canvas px). */
   draw?: (u: uPlot) => void;
+  /**
+   * The value of spacecraft `k` at `tS` for the cursor's dot, before `yScale` (default: read from
+   * its state: the ephemeris value the source points at, else the range).
+   */
+  valueAt?: (craftIndex: number, tS: number) => number;
 }
 
 const scratch = new Float64Array(6);
@@ -93,6 +98,7 @@ export function timePlot(spec: TimePlotSpec): PlotDefinition {
     cursorX: (tS) => tS / 3600,
     dots: (tS) =>
       mission.crafts.map((c, k) => {
+        if (spec.valueAt) return { x: tS / 3600, y: spec.valueAt(k, tS) * yScale, color: c.color };
         const s = source(k);
         c.ephemeris.stateAt(tS, scratch);
         // Values from the state when the source is the ephemeris, else the nearest sample.

@@ -9,11 +9,17 @@ import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../state/useAppStore.ts';
 import { CameraBar } from '../hud/CameraBar.tsx';
+import { GhostBar } from '../hud/GhostBar.tsx';
+import '../hud/ghost.css';
 import { Hud } from '../hud/Hud.tsx';
 import { Legend } from '../hud/Legend.tsx';
 import { ScaleBar } from '../hud/ScaleBar.tsx';
+import { EMBED } from '../app/embed.ts';
+import { WhatIfBar } from '../whatif/WhatIfBar.tsx';
 import { LabelLayerContext } from './labelLayer.ts';
+import { setCaptureState } from './sceneCapture.ts';
 import { SceneContent } from './SceneContent.tsx';
+import { SceneFigure } from './SceneFigure.tsx';
 import { isSoftwareGl } from './softwareGl.ts';
 
 /** The scene panel. */
@@ -43,6 +49,7 @@ export function SceneCanvas() {
           onCreated={(state) => {
             // Tests and benchmarks read renderer statistics from here (no effect otherwise).
             (window as { __rpoScene?: unknown }).__rpoScene = state;
+            setCaptureState(state);
           }}
         >
           {mission && <SceneContent key={serial} mission={mission} />}
@@ -52,6 +59,9 @@ export function SceneCanvas() {
       {!mission && <div className="scene-status">Loading scenario…</div>}
       <Hud />
       <CameraBar />
+      <GhostBar />
+      {!EMBED && <WhatIfBar />}
+      <SceneFigure />
       <ScaleBar />
       <Legend />
     </div>

@@ -13,6 +13,7 @@ import { ClockDriver } from './ClockDriver.tsx';
 import { Inspector } from './Inspector.tsx';
 import { ConstraintZones } from './ConstraintZones.tsx';
 import { DrawProbe } from './DrawProbe.tsx';
+import { GhostTrails } from './GhostTrails.tsx';
 import { KeepOutZone } from './KeepOutZone.tsx';
 import { RangeRings } from './RangeRings.tsx';
 import { RicAxes } from './RicAxes.tsx';
@@ -22,6 +23,7 @@ import { TargetModel } from './TargetModel.tsx';
 import { Trail } from './Trail.tsx';
 import { TransferHandles } from './TransferHandles.tsx';
 import { WaypointHandles } from './WaypointHandles.tsx';
+import { WhatIfFraming } from './WhatIfFraming.tsx';
 import { MonteCarloSpaghetti } from '../montecarlo/MonteCarloSpaghetti.tsx';
 
 /** Props of `SceneContent`. */
@@ -36,6 +38,7 @@ export function SceneContent({ mission }: SceneContentProps) {
     <>
       <ClockDriver />
       <CameraRig />
+      <WhatIfFraming />
       <DrawProbe />
       <color attach="background" args={['#04070c']} />
       <Starfield />
@@ -54,6 +57,7 @@ export function SceneContent({ mission }: SceneContentProps) {
           <Inspector craft={c} />
         </group>
       ))}
+      <GhostTrails />
       <MonteCarloSpaghetti />
       {editing && <TransferHandles />}
       {editing && <WaypointHandles />}

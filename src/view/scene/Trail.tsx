@@ -31,20 +31,22 @@ export const builtTrails = new WeakSet<CraftView>();
 /** Props of `Trail`. */
 export interface TrailProps {
   craft: CraftView;
+  /** Multiplies the line widths (a ghost's trail is thinner: 0.7). */
+  widthScale?: number;
 }
 
 /** The past (solid) and future (dashed) trajectory of one spacecraft. */
-export function Trail({ craft }: TrailProps) {
+export function Trail({ craft, widthScale = 1 }: TrailProps) {
   const clock = useAppStore((s) => s.clock);
   const gl = useThree((s) => s.gl);
   const material = useMemo(
     () =>
       new TrailMaterial(craft.color, {
-        pastWidthPx: PAST_WIDTH_PX,
-        futureWidthPx: FUTURE_WIDTH_PX,
+        pastWidthPx: PAST_WIDTH_PX * widthScale,
+        futureWidthPx: FUTURE_WIDTH_PX * widthScale,
         futureOpacity: 0.75,
       }),
-    [craft.color],
+    [craft.color, widthScale],
   );
   const meshRef = useRef<Mesh>(null);
   const built = useRef<{

@@ -1,6 +1,7 @@
 /**
  * Drag handles in the 3D view (plan editor open): a diamond at every transfer target of the plan
- * (`toPositionM`, read from the text being edited; ./TransferHandle.tsx). Dragging
+ * (`toPositionM`) and at every RIC initial position (`initial.positionM`, a what-if that keeps the
+ * run before it as the previous run), read from the text being edited (./TransferHandle.tsx). Dragging
  * one moves the target in its orbit-plane slice (the plane R-I at the target's C): the pointer's
  * ray is cut with that plane, so R and I follow the pointer and C stays. Steps are round numbers
  * of about a pixel; one drag is one undo step.
@@ -15,9 +16,11 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { Plane, Raycaster, Vector2, Vector3, type Mesh } from 'three';
 import { setAtPath } from '../../editing/jsonText.ts';
 import { appStore, useAppStore } from '../../state/useAppStore.ts';
+import { ghostStore } from '../../state/useGhosts.ts';
 import { WORLD_UNIT_M } from '../model/axes.ts';
 import {
   dragStep,
+  initialStateHandles,
   snap,
   transferHandles,
   type TransferHandle as Handle,
@@ -32,17 +35,26 @@ const hitPoint = new Vector3();
 const raycaster = new Raycaster();
 const plane = new Plane(new Vector3(0, 0, 1), 0);
 
+/** The transfer targets and RIC initial positions of the plan: the default handles. */
+const planHandles = (doc: unknown): Handle[] => [
+  ...transferHandles(doc),
+  ...initialStateHandles(doc),
+];
+
 /** Props of `TransferHandles`. */
 export interface TransferHandlesProps {
-  /** The points of the plan to drag (default: every transfer target). */
+  /** The points of the plan to drag (default: every transfer target and RIC initial position). */
   select?: (doc: unknown) => Handle[];
   /** Name of the group; each handle's mesh is named `${name without the s}-${key}`. */
   name?: string;
 }
 
-/** Handles of every transfer target of the plan (or of the points `select` picks). */
+/**
+ * Handles of every transfer target and RIC initial position of the plan (or of the points
+ * `select` picks).
+ */
 export function TransferHandles({
-  select = transferHandles,
+  select = planHandles,
   name = 'transfer-handles',
 }: TransferHandlesProps) {
   // Selected as text: an edit that moves no target re-renders nothing here, so the scene draws no
@@ -89,6 +101,8 @@ export function TransferHandles({
       sceneInteraction.handleActive = true;
       applyControlsEnabled();
       el.style.cursor = 'grabbing';
+      // Moving where a spacecraft starts is a what-if: the run before it stays to compare.
+      if (handle.maneuverIndex < 0) ghostStore.getState().keepPrevious();
       const group = `drag:scene:${handle.key}:${Date.now()}`;
       const path = handle.path;
       // The orbit-plane slice through the target point: z = -C (world km).
