@@ -9,9 +9,11 @@
  * - Covariance there: the initial covariance through the CW state transition matrix, each
  *   impulsive burn adding its execution covariance from `dispersions` (covariance.ts). A pair's
  *   relative covariance is the sum of both (independent errors).
- * - Pc: Foster's 2D Pc with the short-encounter test, and a Monte Carlo of CW relative motion over
- *   Coppola's window clipped to the free drift around the closest approach (no burn of either
- *   spacecraft inside it, within the run); conjunction.ts picks the one to read.
+ * - Pc: Foster's 2D Pc with the short-encounter test; the 3D Pc (pc3d.ts, the collision rate
+ *   of the CW-propagated Gaussian integrated over the free drift around the closest approach, no
+ *   burn of either spacecraft inside it, within the run and within half an orbit either side);
+ *   and a Monte Carlo of CW relative motion over Coppola's window clipped to the same free drift.
+ *   conjunction.ts picks the one to read.
  *
  * Not covered yet, and reported as skipped with the reason: `nonlinear` dynamics (no variational
  * equations yet), finite burns, and the timing and missed-burn dispersions.
@@ -23,6 +25,7 @@ import { assessRelative, METHOD_MONTE_CARLO_CW, type ConjunctionPc } from './con
 import { block3 } from './matrix.ts';
 import { monteCarloPcCw, type MonteCarloPc } from './pcMonteCarlo.ts';
 import { cwPropagate } from '../dynamics/cw.ts';
+import { pc3dCw } from './pc3d.ts';
 import type { CovarianceSpec, Scenario } from '../scenario/schema.ts';
 import type { RunResult, SpacecraftRun } from '../sim/run.ts';
 
@@ -39,6 +42,12 @@ export interface ConjunctionReport {
   relativeSpeedMps: number;
   pc2d: number;
   valid2d: boolean;
+  /** The 3D Pc, min(1, nc3d); null when it could not be computed. */
+  pc3d: number | null;
+  /** Expected number of entries into the hard-body sphere over pc3dWindowS. */
+  nc3d: number | null;
+  /** Span of the 3D Pc, s relative to tS. */
+  pc3dWindowS: [number, number] | null;
   /** Monte Carlo Pc with its 95 % Wilson interval; windowS is relative to tS. */
   pcMonteCarlo: Pick<
     MonteCarloPc,
@@ -163,6 +172,15 @@ export function scenarioCollision(run: RunResult): CollisionReport | null {
         block3(p, 0, 0),
         settings.hardBodyRadiusM,
         (2 * Math.PI) / n,
+        (tau0, tau1) =>
+          pc3dCw(
+            x,
+            p,
+            settings.hardBodyRadiusM,
+            n,
+            [Math.max(before - tS, -Math.PI / n), Math.min(after - tS, Math.PI / n)],
+            [tau0, tau1, 0],
+          ),
         trials > 0
           ? (tau0, tau1) =>
               monteCarloPcCw({
@@ -190,6 +208,9 @@ export function scenarioCollision(run: RunResult): CollisionReport | null {
       relativeSpeedMps: a.relativeSpeedMps,
       pc2d: a.pc2d,
       valid2d: a.encounter.valid2d,
+      pc3d: a.pc3d?.pc ?? null,
+      nc3d: a.pc3d?.nc ?? null,
+      pc3dWindowS: a.pc3d?.windowS ?? null,
       pcMonteCarlo: mc && {
         p: mc.p,
         lo: mc.lo,
