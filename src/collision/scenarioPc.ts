@@ -105,16 +105,32 @@ function covarianceAt(n: number, s: Scenario, t: Tracked, tS: number): Float64Ar
   );
 }
 
+/** Each assessed closest approach's object covariances (the CDM export writes them). */
+export interface CollisionDetail {
+  report: CollisionReport;
+  /**
+   * Keyed by `ids[0]/ids[1]` of the report's conjunctions: each object's 6 x 6 covariance at tS,
+   * target RIC, m and m/s (rotating-frame rates); null for the target (its state is exact).
+   */
+  covariancesRic: Map<string, [Float64Array, Float64Array | null]>;
+}
+
 /**
  * The Pc of every closest approach of the spacecraft that carry a covariance; null when none
  * does.
  */
 export function scenarioCollision(run: RunResult): CollisionReport | null {
+  return scenarioCollisionDetail(run)?.report ?? null;
+}
+
+/** {@link scenarioCollision} with each conjunction's object covariances. */
+export function scenarioCollisionDetail(run: RunResult): CollisionDetail | null {
   const s = run.scenario;
   const settings = s.collision;
   if (!s.spacecraft.some((c) => c.covariance)) return null;
+  const covariancesRic = new Map<string, [Float64Array, Float64Array | null]>();
   if (!settings) {
-    return {
+    const report: CollisionReport = {
       hardBodyRadiusM: null,
       covariancePropagation: 'cw-linear',
       conjunctions: [],
@@ -122,6 +138,7 @@ export function scenarioCollision(run: RunResult): CollisionReport | null {
         'all: no "collision": { "hardBodyRadiusM": R } in the scenario (the combined hard-body radius, m)',
       ],
     };
+    return { report, covariancesRic };
   }
   const n = run.meanMotionRadPerS;
   const out: CollisionReport = {
@@ -134,7 +151,7 @@ export function scenarioCollision(run: RunResult): CollisionReport | null {
     out.skipped.push(
       'all: covariance propagation is implemented for "cw" dynamics only (no variational equations of the nonlinear models yet)',
     );
-    return out;
+    return { report: out, covariancesRic };
   }
   const tracked: Tracked[] = [];
   s.spacecraft.forEach((spec, i) => {
@@ -160,6 +177,7 @@ export function scenarioCollision(run: RunResult): CollisionReport | null {
     x: Float64Array,
     p: Float64Array,
     burnTimes: number[],
+    objectCovariances: [Float64Array, Float64Array | null],
   ) => {
     // the free drift around tS: between the burns before and after it, within the run
     const before = Math.max(0, ...burnTimes.filter((b) => b <= tS));
@@ -201,6 +219,7 @@ export function scenarioCollision(run: RunResult): CollisionReport | null {
       return;
     }
     const mc = a.pcMonteCarlo;
+    covariancesRic.set(ids.join('/'), objectCovariances);
     out.conjunctions.push({
       ids,
       tS,
@@ -227,12 +246,14 @@ export function scenarioCollision(run: RunResult): CollisionReport | null {
   };
   for (const t of tracked) {
     const tS = t.craft.minRangeTS;
+    const p = covarianceAt(n, s, t, tS);
     assess(
       [t.id, 'target'],
       tS,
       stateAt(n, t, tS),
-      covarianceAt(n, s, t, tS),
+      p,
       t.burns.map((b) => b.tS),
+      [p, null],
     );
   }
   for (const pair of run.pairs) {
@@ -250,7 +271,8 @@ export function scenarioCollision(run: RunResult): CollisionReport | null {
       xb.map((v, i) => v - xa[i]!),
       pa.map((v, i) => v + pb[i]!),
       [...a.burns, ...b.burns].map((x) => x.tS),
+      [pa, pb],
     );
   }
-  return out;
+  return { report: out, covariancesRic };
 }
