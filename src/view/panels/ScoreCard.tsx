@@ -3,7 +3,8 @@
  * flown), then per spacecraft the delta-v spent (against its budget), the closest approach to the
  * target and when, and constraint violations; closest approaches between spacecraft; per
  * constraint its worst margin with the unit, when, and the cause (which burn's failure breaks
- * passive safety, why a maneuver was not flown); and the objectives. Rows jump the clock to where
+ * passive safety, why a maneuver was not flown); the collision probability of each closest
+ * approach with its method (CollisionLines); and the objectives. Rows jump the clock to where
  * they happen.
  */
 
@@ -13,6 +14,7 @@ import type { SpacecraftReport } from '../../scoring/report.ts';
 import { formatMargin, notFlownText, passiveSafetyCause } from '../../scoring/reportText.ts';
 import { formatDistance, formatDv, formatMet, formatShortDuration } from '../model/format.ts';
 import { maneuverIndexOf, violationTitle, type ViolationView } from '../model/mission.ts';
+import { CollisionLines } from './CollisionLines.tsx';
 
 /** Violations grouped by constraint: one badge each. */
 function groupViolations(vs: readonly ViolationView[]) {
@@ -245,6 +247,7 @@ export function ScoreCard() {
             ))}
           </ul>
         )}
+        {report && <CollisionLines collision={report.collision} seek={seek} />}
         {mission.objectives.length > 0 && (
           <ul className="objectives" data-testid="objectives">
             {mission.objectives.map((o) => (
