@@ -23,7 +23,8 @@ export function formatCollision(
       : '';
     lines.push(
       `  ${k.ids[0]} / ${k.ids[1]} at t+${formatElapsed(k.tS)}: Pc ${formatPc(k.pc)} (${k.method}); ` +
-        `2D ${formatPc(k.pc2d)} (short-encounter test ${k.valid2d ? 'passed' : 'failed'})${mcText}; ` +
+        `2D ${formatPc(k.pc2d)} (short-encounter test ${k.valid2d ? 'passed' : 'failed'})` +
+        `${k.pc3d === null ? '' : `, 3D ${formatPc(k.pc3d)}`}${mcText}; ` +
         `miss ${k.missDistanceM.toFixed(2)} m at ${k.relativeSpeedMps.toPrecision(3)} m/s`,
     );
   }

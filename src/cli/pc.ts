@@ -1,7 +1,8 @@
 /**
  * `rpo-sim pc FILE.cdm [--hbr-m R] [--trials N] [--seed S] [--window-s T] [--json]`: the
  * probability of collision of a conjunction given as a CCSDS 508.0-B-1 CDM (KVN), by Foster's 2D
- * method with its short-encounter test and by a two-body Monte Carlo (src/collision).
+ * method with its short-encounter test, by Coppola's long-encounter 3D method and by a two-body
+ * Monte Carlo (src/collision).
  *
  * The hard-body radius: --hbr-m (the combined radius) overrides the file; otherwise a
  * `COMMENT HBR = R` line (NASA CARA's convention); otherwise exit 2 naming --hbr-m. The objects'
@@ -100,6 +101,10 @@ function summaryText(r: ReturnType<typeof pcReport>): string {
     `  2D Pc (Foster)     ${formatPc(r.pc2d)}  short-encounter test ${r.valid2d ? 'passed' : 'FAILED'}: ` +
       `validity span ${(2 * e.validityHalfWidthS).toPrecision(4)} s = ${(100 * e.extendedIndicator).toPrecision(3)} % of the shorter period (cutoff ${100 * PC2D_EXTENDED_CUTOFF} %)`,
   ];
+  if (r.pc3d !== null)
+    lines.push(
+      `  3D Pc (Coppola)    ${formatPc(r.pc3d)}  expected entries ${formatPc(r.nc3d!)} over ${r.pc3dWindowS![0].toPrecision(4)} .. ${r.pc3dWindowS![1].toPrecision(4)} s about TCA`,
+    );
   const mc = r.pcMonteCarlo;
   if (mc) {
     lines.push(
@@ -134,6 +139,9 @@ export function pcReport(
     relativeSpeedMps: a.relativeSpeedMps,
     pc2d: a.pc2d,
     valid2d: a.encounter.valid2d,
+    pc3d: a.pc3d?.pc ?? null,
+    nc3d: a.pc3d?.nc ?? null,
+    pc3dWindowS: a.pc3d?.windowS ?? null,
     encounter: { ...a.encounter, extendedCutoff: PC2D_EXTENDED_CUTOFF },
     sigmaPlaneM: a.sigmaPlaneM,
     pcMonteCarlo: a.pcMonteCarlo && { ...a.pcMonteCarlo, confidence: 0.95 },

@@ -45,6 +45,9 @@ export interface Cdm {
   relativeSpeedMps: number | null;
   /** From a `COMMENT HBR = x` line, m; null when there is none. */
   commentHbrM: number | null;
+  /** COLLISION_PROBABILITY and COLLISION_PROBABILITY_METHOD; null when absent. */
+  collisionProbability: number | null;
+  collisionProbabilityMethod: string | null;
   objects: [CdmObject, CdmObject];
 }
 
@@ -233,6 +236,8 @@ export function parseCdm(text: string): Cdm {
     missDistanceM: optionalNumber('MISS_DISTANCE', 'm'),
     relativeSpeedMps: optionalNumber('RELATIVE_SPEED', 'm/s'),
     commentHbrM,
+    collisionProbability: optionalNumber('COLLISION_PROBABILITY', ''),
+    collisionProbabilityMethod: header.get('COLLISION_PROBABILITY_METHOD')?.value ?? null,
     objects: [objects[0]!, objects[1]!],
   };
 }

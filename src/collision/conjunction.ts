@@ -1,15 +1,21 @@
 /**
  * The collision probability of one conjunction from both objects' states and covariances at TCA:
- * the 2D Pc (Foster) with its short-encounter test, and the Monte Carlo Pc that holds for long
- * encounters too. Shared by `rpo-sim pc` (from a CDM) and the scenario report.
+ * the 2D Pc (Foster) with its short-encounter test, the long-encounter 3D Pc (pc3d.ts) and the
+ * Monte Carlo Pc, both of which hold for long encounters too. Shared by `rpo-sim pc` (from a CDM)
+ * and the scenario report.
  */
 
 import { MU_EARTH_M3_S2 } from '../core/constants.ts';
-import { shortEncounterTest, orbitalPeriodS, type ShortEncounterTest } from './encounter.ts';
+import {
+  shortEncounterTest,
+  orbitalPeriodS,
+  relativeAtTca,
+  type ShortEncounterTest,
+} from './encounter.ts';
 import { wilsonInterval } from '../montecarlo/stats.ts';
-import { block3, matAdd } from './matrix.ts';
 import { monteCarloPc, type MonteCarloPc } from './pcMonteCarlo.ts';
 import { encounterPlane, pc2dFoster } from './pc2d.ts';
+import { pc3d, type Pc3d } from './pc3d.ts';
 
 /** Two-sided 99.9 % normal quantile: the consistency test of pc2d against the Monte Carlo. */
 const Z_999 = 3.2905267314919255;
@@ -47,6 +53,8 @@ export interface ConjunctionPc {
   sigmaPlaneM: [number, number];
   /** The short-encounter test; `valid2d` false means read pcMonteCarlo instead. */
   encounter: ShortEncounterTest;
+  /** The long-encounter 3D Pc (null when it could not be computed). */
+  pc3d: Pc3d | null;
   /** Monte Carlo Pc (null when trials = 0). */
   pcMonteCarlo: MonteCarloPc | null;
   /**
@@ -55,9 +63,13 @@ export interface ConjunctionPc {
    * real conjunctions include 2D values 1e19 times too small with a short duration).
    */
   consistent2d: boolean | null;
-  /** The Pc to read: pc2d when valid2d and consistent2d, otherwise the Monte Carlo estimate. */
+  /**
+   * The Pc to read: pc2d when valid2d and not contradicted by the Monte Carlo (consistent2d not
+   * false); otherwise the Monte Carlo estimate (brute force, the truth the others are checked
+   * against); without one the 3D Pc; otherwise pc2d, which valid2d then flags as not valid.
+   */
   pc: number;
-  /** The method of `pc`: METHOD_2D, METHOD_MONTE_CARLO or METHOD_MONTE_CARLO_CW. */
+  /** The method of `pc`: METHOD_2D, METHOD_3D, METHOD_MONTE_CARLO or METHOD_MONTE_CARLO_CW. */
   method: string;
 }
 
@@ -67,6 +79,7 @@ export interface ConjunctionPc {
  * @param relPosM, relVelMps secondary minus primary, m and m/s (any frame the covariance shares)
  * @param covPosM2 combined relative position covariance, 3 x 3, m^2
  * @param periodMinS the shorter orbital period (the short-encounter test's scale), s
+ * @param threeD computes the 3D Pc given Coppola's bounds (s about closest approach), or null
  * @param monteCarlo runs the Monte Carlo over [t0S, t1S] about closest approach, or null for none
  * @param monteCarloMethod its method name (METHOD_MONTE_CARLO or METHOD_MONTE_CARLO_CW)
  */
@@ -76,6 +89,7 @@ export function assessRelative(
   covPosM2: ArrayLike<number>,
   hbrM: number,
   periodMinS: number,
+  threeD: ((tau0S: number, tau1S: number) => Pc3d) | null,
   monteCarlo: ((t0S: number, t1S: number) => MonteCarloPc) | null,
   monteCarloMethod: string,
 ): ConjunctionPc {
@@ -90,17 +104,28 @@ export function assessRelative(
     const wide = wilsonInterval(pcMonteCarlo.hits, pcMonteCarlo.trials, Z_999);
     consistent2d = pc2d >= wide.lo && pc2d <= wide.hi;
   }
-  const use2d = pcMonteCarlo === null || (encounter.valid2d && consistent2d === true);
+  const threeDPc = threeD ? threeD(encounter.tau0S, encounter.tau1S) : null;
+  const use2d = encounter.valid2d && consistent2d !== false;
+  let pc = pc2d;
+  let method = METHOD_2D;
+  if (!use2d && pcMonteCarlo) {
+    pc = pcMonteCarlo.p;
+    method = monteCarloMethod;
+  } else if (!use2d && threeDPc) {
+    pc = threeDPc.pc;
+    method = threeDPc.method;
+  }
   return {
     missDistanceM: Math.hypot(relPosM[0]!, relPosM[1]!, relPosM[2]!),
     relativeSpeedMps: plane.relativeSpeedMps,
     pc2d,
     sigmaPlaneM: [Math.sqrt(0.5 * (a + c) - rad), Math.sqrt(0.5 * (a + c) + rad)],
     encounter,
+    pc3d: threeDPc,
     pcMonteCarlo,
     consistent2d,
-    pc: use2d ? pc2d : pcMonteCarlo!.p,
-    method: use2d ? METHOD_2D : monteCarloMethod,
+    pc,
+    method,
   };
 }
 
@@ -117,9 +142,7 @@ export function assessConjunction(
   const mu = options.muM3S2 ?? MU_EARTH_M3_S2;
   const s1 = primary.stateM;
   const s2 = secondary.stateM;
-  const r = [s2[0]! - s1[0]!, s2[1]! - s1[1]!, s2[2]! - s1[2]!];
-  const v = [s2[3]! - s1[3]!, s2[4]! - s1[4]!, s2[5]! - s1[5]!];
-  const covPos = matAdd(block3(primary.covInertial, 0, 0), block3(secondary.covInertial, 0, 0));
+  const { r, v, covPos } = relativeAtTca(primary, secondary);
   const periodMinS = Math.min(orbitalPeriodS(s1, mu), orbitalPeriodS(s2, mu));
   const half = options.windowHalfS;
   const monteCarlo =
@@ -138,5 +161,15 @@ export function assessConjunction(
             muM3S2: mu,
           })
       : null;
-  return assessRelative(r, v, covPos, options.hbrM, periodMinS, monteCarlo, METHOD_MONTE_CARLO);
+  const threeD = () => pc3d(primary, secondary, { hbrM: options.hbrM, muM3S2: mu });
+  return assessRelative(
+    r,
+    v,
+    covPos,
+    options.hbrM,
+    periodMinS,
+    threeD,
+    monteCarlo,
+    METHOD_MONTE_CARLO,
+  );
 }

@@ -30,6 +30,7 @@
  *     probability of collision calculation", AAS 19-632, 2019.
  */
 
+import { block3, matAdd } from './matrix.ts';
 import { erfcInv } from './special.ts';
 
 /** CARA's default precision factor gamma of the conjunction bounds. */
@@ -114,6 +115,24 @@ export function orbitalPeriodS(stateM: ArrayLike<number>, muM3S2: number): numbe
   const alpha = 2 / r - v2 / muM3S2;
   if (!(alpha > 0)) return Infinity;
   return 2 * Math.PI * Math.sqrt(1 / (alpha * alpha * alpha * muM3S2));
+}
+
+/**
+ * The relative position and velocity (secondary minus primary, m and m/s) and the combined
+ * 3 x 3 position covariance (m^2) of two objects at TCA, from their inertial states and 6 x 6
+ * covariances (independent errors).
+ */
+export function relativeAtTca(
+  primary: { stateM: ArrayLike<number>; covInertial: ArrayLike<number> },
+  secondary: { stateM: ArrayLike<number>; covInertial: ArrayLike<number> },
+): { r: number[]; v: number[]; covPos: Float64Array } {
+  const s1 = primary.stateM;
+  const s2 = secondary.stateM;
+  return {
+    r: [s2[0]! - s1[0]!, s2[1]! - s1[1]!, s2[2]! - s1[2]!],
+    v: [s2[3]! - s1[3]!, s2[4]! - s1[4]!, s2[5]! - s1[5]!],
+    covPos: matAdd(block3(primary.covInertial, 0, 0), block3(secondary.covInertial, 0, 0)),
+  };
 }
 
 /** The short-encounter test of one conjunction. */

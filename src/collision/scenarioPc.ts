@@ -9,9 +9,11 @@
  * - Covariance there: the initial covariance through the CW state transition matrix, each
  *   impulsive burn adding its execution covariance from `dispersions` (covariance.ts). A pair's
  *   relative covariance is the sum of both (independent errors).
- * - Pc: Foster's 2D Pc with the short-encounter test, and a Monte Carlo of CW relative motion over
- *   Coppola's window clipped to the free drift around the closest approach (no burn of either
- *   spacecraft inside it, within the run); conjunction.ts picks the one to read.
+ * - Pc: Foster's 2D Pc with the short-encounter test; the 3D Pc (pc3d.ts, the collision rate
+ *   of the CW-propagated Gaussian integrated over the free drift around the closest approach, no
+ *   burn of either spacecraft inside it, within the run and within half an orbit either side);
+ *   and a Monte Carlo of CW relative motion over Coppola's window clipped to the same free drift.
+ *   conjunction.ts picks the one to read.
  *
  * Not covered yet, and reported as skipped with the reason: `nonlinear` dynamics (no variational
  * equations yet), finite burns, and the timing and missed-burn dispersions.
@@ -23,6 +25,7 @@ import { assessRelative, METHOD_MONTE_CARLO_CW, type ConjunctionPc } from './con
 import { block3 } from './matrix.ts';
 import { monteCarloPcCw, type MonteCarloPc } from './pcMonteCarlo.ts';
 import { cwPropagate } from '../dynamics/cw.ts';
+import { pc3dCw } from './pc3d.ts';
 import type { CovarianceSpec, Scenario } from '../scenario/schema.ts';
 import type { RunResult, SpacecraftRun } from '../sim/run.ts';
 
@@ -39,6 +42,12 @@ export interface ConjunctionReport {
   relativeSpeedMps: number;
   pc2d: number;
   valid2d: boolean;
+  /** The 3D Pc, min(1, nc3d); null when it could not be computed. */
+  pc3d: number | null;
+  /** Expected number of entries into the hard-body sphere over pc3dWindowS. */
+  nc3d: number | null;
+  /** Span of the 3D Pc, s relative to tS. */
+  pc3dWindowS: [number, number] | null;
   /** Monte Carlo Pc with its 95 % Wilson interval; windowS is relative to tS. */
   pcMonteCarlo: Pick<
     MonteCarloPc,
@@ -96,16 +105,32 @@ function covarianceAt(n: number, s: Scenario, t: Tracked, tS: number): Float64Ar
   );
 }
 
+/** Each assessed closest approach's object covariances (the CDM export writes them). */
+export interface CollisionDetail {
+  report: CollisionReport;
+  /**
+   * Keyed by `ids[0]/ids[1]` of the report's conjunctions: each object's 6 x 6 covariance at tS,
+   * target RIC, m and m/s (rotating-frame rates); null for the target (its state is exact).
+   */
+  covariancesRic: Map<string, [Float64Array, Float64Array | null]>;
+}
+
 /**
  * The Pc of every closest approach of the spacecraft that carry a covariance; null when none
  * does.
  */
 export function scenarioCollision(run: RunResult): CollisionReport | null {
+  return scenarioCollisionDetail(run)?.report ?? null;
+}
+
+/** {@link scenarioCollision} with each conjunction's object covariances. */
+export function scenarioCollisionDetail(run: RunResult): CollisionDetail | null {
   const s = run.scenario;
   const settings = s.collision;
   if (!s.spacecraft.some((c) => c.covariance)) return null;
+  const covariancesRic = new Map<string, [Float64Array, Float64Array | null]>();
   if (!settings) {
-    return {
+    const report: CollisionReport = {
       hardBodyRadiusM: null,
       covariancePropagation: 'cw-linear',
       conjunctions: [],
@@ -113,6 +138,7 @@ export function scenarioCollision(run: RunResult): CollisionReport | null {
         'all: no "collision": { "hardBodyRadiusM": R } in the scenario (the combined hard-body radius, m)',
       ],
     };
+    return { report, covariancesRic };
   }
   const n = run.meanMotionRadPerS;
   const out: CollisionReport = {
@@ -125,7 +151,7 @@ export function scenarioCollision(run: RunResult): CollisionReport | null {
     out.skipped.push(
       'all: covariance propagation is implemented for "cw" dynamics only (no variational equations of the nonlinear models yet)',
     );
-    return out;
+    return { report: out, covariancesRic };
   }
   const tracked: Tracked[] = [];
   s.spacecraft.forEach((spec, i) => {
@@ -151,6 +177,7 @@ export function scenarioCollision(run: RunResult): CollisionReport | null {
     x: Float64Array,
     p: Float64Array,
     burnTimes: number[],
+    objectCovariances: [Float64Array, Float64Array | null],
   ) => {
     // the free drift around tS: between the burns before and after it, within the run
     const before = Math.max(0, ...burnTimes.filter((b) => b <= tS));
@@ -163,6 +190,15 @@ export function scenarioCollision(run: RunResult): CollisionReport | null {
         block3(p, 0, 0),
         settings.hardBodyRadiusM,
         (2 * Math.PI) / n,
+        (tau0, tau1) =>
+          pc3dCw(
+            x,
+            p,
+            settings.hardBodyRadiusM,
+            n,
+            [Math.max(before - tS, -Math.PI / n), Math.min(after - tS, Math.PI / n)],
+            [tau0, tau1, 0],
+          ),
         trials > 0
           ? (tau0, tau1) =>
               monteCarloPcCw({
@@ -183,6 +219,7 @@ export function scenarioCollision(run: RunResult): CollisionReport | null {
       return;
     }
     const mc = a.pcMonteCarlo;
+    covariancesRic.set(ids.join('/'), objectCovariances);
     out.conjunctions.push({
       ids,
       tS,
@@ -190,6 +227,9 @@ export function scenarioCollision(run: RunResult): CollisionReport | null {
       relativeSpeedMps: a.relativeSpeedMps,
       pc2d: a.pc2d,
       valid2d: a.encounter.valid2d,
+      pc3d: a.pc3d?.pc ?? null,
+      nc3d: a.pc3d?.nc ?? null,
+      pc3dWindowS: a.pc3d?.windowS ?? null,
       pcMonteCarlo: mc && {
         p: mc.p,
         lo: mc.lo,
@@ -206,12 +246,14 @@ export function scenarioCollision(run: RunResult): CollisionReport | null {
   };
   for (const t of tracked) {
     const tS = t.craft.minRangeTS;
+    const p = covarianceAt(n, s, t, tS);
     assess(
       [t.id, 'target'],
       tS,
       stateAt(n, t, tS),
-      covarianceAt(n, s, t, tS),
+      p,
       t.burns.map((b) => b.tS),
+      [p, null],
     );
   }
   for (const pair of run.pairs) {
@@ -229,7 +271,8 @@ export function scenarioCollision(run: RunResult): CollisionReport | null {
       xb.map((v, i) => v - xa[i]!),
       pa.map((v, i) => v + pb[i]!),
       [...a.burns, ...b.burns].map((x) => x.tS),
+      [pa, pb],
     );
   }
-  return out;
+  return { report: out, covariancesRic };
 }

@@ -7,7 +7,7 @@
  * | `oem`     | `<id>.oem` (`<id>.ric.oem`)    | CCSDS OEM 3.0 KVN, EME2000 (and the RIC variant)        |
  * | `oem-xml` | `<id>.oem.xml`                 | CCSDS OEM 3.0 NDM/XML, EME2000                          |
  * | `opm`     | `<id>.opm`                     | CCSDS OPM 3.0: initial state and every burn flown       |
- * | `cdm`     | `target-<id>.cdm`, `<a>-<b>.cdm` | closest approach per pair, CDM-style KVN              |
+ * | `cdm`     | `target-<id>.cdm`, `<a>-<b>.cdm` | closest approach per pair, CDM KVN (covariances, Pc)  |
  * | `czml`    | `scenario.czml`                | Cesium, every object                                    |
  * | `stk-e`   | `<id>.e`                       | STK ephemeris, stk.v.11.0, J2000                        |
  *
@@ -15,6 +15,8 @@
  * every file (./provenance.ts).
  */
 
+import { scenarioCollisionDetail } from '../collision/scenarioPc.ts';
+import { congruence } from '../collision/matrix.ts';
 import type { RunResult } from '../sim/run.ts';
 import { cdmKvn, type CdmObject } from './cdm.ts';
 import { czmlDocument } from './czml.ts';
@@ -155,32 +157,77 @@ function exportFiles(run: RunResult, format: ExportFormat, options: ExportOption
   }
 }
 
+/**
+ * A spacecraft's covariance from its target-RIC form (m, m/s rotating-frame rates) to the
+ * engine's ECI frame: J C J^T with J the Jacobian of the RIC-to-ECI map at its state, by central
+ * differences (1 m, 1 mm/s: the map is affine in the velocity and nearly so in the position).
+ */
+function ricCovarianceToEci(
+  frame: InertialFrame,
+  tS: number,
+  ric: Float64Array,
+  covRic: Float64Array,
+): Float64Array {
+  const j = new Float64Array(36);
+  const x = new Float64Array(6);
+  const plus = new Float64Array(6);
+  const minus = new Float64Array(6);
+  for (let k = 0; k < 6; k++) {
+    const h = k < 3 ? 1 : 1e-3;
+    x.set(ric);
+    x[k]! += h;
+    frame.ricToEci(tS, x, plus);
+    x[k]! -= 2 * h;
+    frame.ricToEci(tS, x, minus);
+    for (let i = 0; i < 6; i++) j[i * 6 + k] = (plus[i]! - minus[i]!) / (2 * h);
+  }
+  return congruence(j, covRic, 6);
+}
+
 function cdmFiles(run: RunResult, frame: InertialFrame, creationDate: string): ExportFile[] {
   const s = run.scenario;
-  const ric = new Float64Array(6);
-  const craftAt = (index: number, tS: number): CdmObject => {
-    const spec = s.spacecraft[index]!;
-    const stateEci = new Float64Array(6);
-    frame.ricToEci(tS, run.spacecraft[index]!.ephemeris!.stateAt(tS, ric), stateEci);
-    return { id: spec.id, name: spec.name ?? spec.id, maneuverable: true, stateEci };
+  const detail = scenarioCollisionDetail(run);
+  const hbrM = detail?.report.hardBodyRadiusM ?? null;
+  const assessed = (ids: [string, string]) => {
+    const key = ids.join('/');
+    const report = detail?.report.conjunctions.find((k) => k.ids.join('/') === key);
+    const cov = detail?.covariancesRic.get(key);
+    return report && cov && hbrM !== null ? { report, cov } : null;
   };
-  const targetAt = (tS: number): CdmObject => ({
-    id: TARGET_ID,
-    name: s.target.name,
-    maneuverable: false,
-    stateEci: frame.targetEci(tS, new Float64Array(6)),
-  });
+  const craftAt = (index: number, tS: number, covRic?: Float64Array): CdmObject => {
+    const spec = s.spacecraft[index]!;
+    const ric = Float64Array.from(
+      run.spacecraft[index]!.ephemeris!.stateAt(tS, new Float64Array(6)),
+    );
+    const stateEci = new Float64Array(6);
+    frame.ricToEci(tS, ric, stateEci);
+    const o: CdmObject = { id: spec.id, name: spec.name ?? spec.id, maneuverable: true, stateEci };
+    if (covRic) o.covEci = ricCovarianceToEci(frame, tS, ric, covRic);
+    return o;
+  };
+  const targetAt = (tS: number, withCov: boolean): CdmObject => {
+    const o: CdmObject = {
+      id: TARGET_ID,
+      name: s.target.name,
+      maneuverable: false,
+      stateEci: frame.targetEci(tS, new Float64Array(6)),
+    };
+    if (withCov) o.covEci = new Float64Array(36);
+    return o;
+  };
   const files: ExportFile[] = run.spacecraft.map((c, i) => {
     const name = `${TARGET_ID}-${c.id}`;
+    const a = assessed([c.id, TARGET_ID]);
     return {
       name: `${name}.cdm`,
       text: cdmKvn(
         frame,
         c.minRangeTS,
-        targetAt(c.minRangeTS),
-        craftAt(i, c.minRangeTS),
+        targetAt(c.minRangeTS, a !== null),
+        craftAt(i, c.minRangeTS, a?.cov[0]),
         name,
         creationDate,
+        a ? { pc: a.report.pc, method: a.report.method, hbrM: hbrM! } : undefined,
       ),
     };
   });
@@ -188,15 +235,17 @@ function cdmFiles(run: RunResult, frame: InertialFrame, creationDate: string): E
     const ia = s.spacecraft.findIndex((c) => c.id === p.a);
     const ib = s.spacecraft.findIndex((c) => c.id === p.b);
     const name = `${p.a}-${p.b}`;
+    const a = assessed([p.a, p.b]);
     files.push({
       name: `${name}.cdm`,
       text: cdmKvn(
         frame,
         p.minRangeTS,
-        craftAt(ia, p.minRangeTS),
-        craftAt(ib, p.minRangeTS),
+        craftAt(ia, p.minRangeTS, a?.cov[0]),
+        craftAt(ib, p.minRangeTS, a?.cov[1] ?? undefined),
         name,
         creationDate,
+        a ? { pc: a.report.pc, method: a.report.method, hbrM: hbrM! } : undefined,
       ),
     });
   }

@@ -125,7 +125,7 @@ export function opmKvn(
     'TIME_SYSTEM = UTC',
     '',
     `EPOCH = ${ccsdsTime(epochMs, 0)}`,
-    ...stateVectorLines(x),
+    ...stateVectorLines(x, true),
   ];
   if (spec.massKg !== undefined) lines.push('', `MASS = ${spec.massKg} [kg]`);
   for (const m of opmManeuvers(s, frame, craftIndex, craft)) {

@@ -22,6 +22,7 @@ import {
   type ElementSet,
   type ElementsState,
 } from './elements.ts';
+import { OpmError, opmStateEci, parseOpm } from './opmImport.ts';
 import { inertialToRic, ricToInertial } from './trajectory.ts';
 
 /** Age of an element set beyond which its SGP4 state is flagged, days. */
@@ -134,10 +135,13 @@ export function elementsMeanMotionRadPerS(
 export function initialRicOf(s: Scenario, index: number): Float64Array {
   const init = s.spacecraft[index]!.initial;
   if (init.frame === 'RIC') return Float64Array.from([...init.positionM, ...init.velocityMps]);
-  const st = elementsAtEpoch(init, s.epoch, `spacecraft[${index}].initial`);
+  const stateEci =
+    init.frame === 'opm'
+      ? opmStateEci(parseOpm(init.opm), Date.parse(s.epoch))
+      : elementsAtEpoch(init, s.epoch, `spacecraft[${index}].initial`).stateEci;
   return inertialToRic(
     targetInitialEci(s.target.orbit, s.epoch),
-    st.stateEci,
+    stateEci,
     new Float64Array(9),
     new Float64Array(6),
   );
@@ -191,7 +195,16 @@ export function elementsIssues(s: Scenario): ElementsNote[] {
   };
   if (s.target.orbit.type === 'elements') check(s.target.orbit, 'target.orbit');
   s.spacecraft.forEach((c, i) => {
-    if (c.initial.frame === 'elements') check(c.initial, `spacecraft[${i}].initial`);
+    const init = c.initial;
+    if (init.frame === 'elements') check(init, `spacecraft[${i}].initial`);
+    if (init.frame === 'opm') {
+      try {
+        opmStateEci(parseOpm(init.opm), Date.parse(s.epoch));
+      } catch (err) {
+        if (!(err instanceof OpmError)) throw err;
+        out.push({ path: `spacecraft[${i}].initial.opm`, message: err.message });
+      }
+    }
   });
   return out;
 }

@@ -175,9 +175,23 @@ const elementsInitialState = strict({ frame: z.literal('elements'), ...elementSe
     'Initial state from an element set (TLE or OMM) by SGP4 at the epoch, taken to the target RIC frame.',
   );
 
-const initialState = z.discriminatedUnion('frame', [ricInitialState, elementsInitialState], {
-  error: 'expected initial "frame": "RIC" (positionM, velocityMps) or "elements" (tle or omm)',
-});
+const opmInitialState = strict({
+  frame: z.literal('opm'),
+  opm: z
+    .string({ error: 'expected the OPM (CCSDS 502.0-B-3 KVN) as one string' })
+    .max(100_000, { error: 'expected an OPM under 100,000 characters' }),
+}).describe(
+  'Initial state from an OPM state vector (KVN text; EME2000, GCRF, TOD or TEME; UTC, TAI or TT), two-body to the epoch, taken to the target RIC frame.',
+);
+
+const initialState = z.discriminatedUnion(
+  'frame',
+  [ricInitialState, elementsInitialState, opmInitialState],
+  {
+    error:
+      'expected initial "frame": "RIC" (positionM, velocityMps), "elements" (tle or omm) or "opm" (opm)',
+  },
+);
 
 /** Cannonball solar-pressure properties of one object (read by `"dynamics": "perturbed"`). */
 const srp = strict({

@@ -44,6 +44,9 @@ describe('rpo-sim pc', { timeout: 600_000 }, () => {
     expect(mc.hi).toBeGreaterThan(0.10034);
     expect(r.encounter.durationS).toBeGreaterThan(0);
     expect(r.missDistanceM).toBeCloseTo(3.92221, 3);
+    // CARA 3D-Nc 0.100336 (Pc3D_Hall) for the same case
+    expect(Math.abs(r.pc3d / 0.100336 - 1)).toBeLessThan(1e-3);
+    expect(r.pc3dWindowS).toHaveLength(2);
   });
 
   it('prints a summary naming the method, and reports a long encounter as such', async () => {
@@ -60,6 +63,7 @@ describe('rpo-sim pc', { timeout: 600_000 }, () => {
     expect(out).toMatch(/Monte Carlo Pc .* 95 % interval/);
     expect(out).toMatch(/window -2\.160e\+4 \.\. 2\.160e\+4 s about TCA/);
     expect(out).toMatch(/Pc +\S+ \(monte-carlo-two-body\)/);
+    expect(out).toMatch(/3D Pc \(Coppola\) +1\.55\de-2 +expected entries/);
   });
 
   it('--hbr-m overrides the COMMENT HBR line; --trials 0 skips the Monte Carlo', async () => {

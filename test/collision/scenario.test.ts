@@ -112,12 +112,17 @@ describe('scenario Pc', { timeout: 600_000 }, () => {
     expect(truth).toBeGreaterThan(0.02); // the case is not trivial
     expect(Math.abs(k.pc2d - truth)).toBeGreaterThan(4 * sigma); // and the 2D Pc is wrong here
     expect(Math.abs(mc.p - truth)).toBeLessThanOrEqual(3.29 * sigma);
+    // the 3D Pc (expected entries over the free drift, an upper bound of Pc) agrees with the
+    // brute force: one entry at most on this pass
+    const sigmaTruth = Math.sqrt((truth * (1 - truth)) / n);
+    expect(Math.abs(k.pc3d! - truth)).toBeLessThanOrEqual(3.29 * sigmaTruth);
+    expect(k.nc3d).toBe(k.pc3d);
     console.info(
       `scenario Pc: Monte Carlo ${mc.p} [${mc.lo}, ${mc.hi}], brute force ${truth}, 2D ${k.pc2d}`,
     );
     // the summary shows it with its method
     expect(formatSummary(report)).toMatch(
-      /A \/ target at t\+\d+:\d\d:\d\d\.\d\d: Pc \S+ \(monte-carlo-cw\); 2D \S+ \(short-encounter test failed\), Monte Carlo/,
+      /A \/ target at t\+\d+:\d\d:\d\d\.\d\d: Pc \S+ \(monte-carlo-cw\); 2D \S+ \(short-encounter test failed\), 3D \S+, Monte Carlo/,
     );
   });
 

@@ -335,7 +335,11 @@ describe('OPM', () => {
     expect(get('TIME_SYSTEM')).toEqual(['UTC']);
     expect(get('EPOCH')).toEqual(['2026-03-20T00:00:00.000000']);
     const x = ['X', 'Y', 'Z', 'X_DOT', 'Y_DOT', 'Z_DOT'].map((k) => Number(get(k)[0]) * 1000);
-    expect(x).toEqual(oem.segments[0]!.x[0]);
+    // the OPM prints 1e-9 km and 1e-12 km/s (an initial state to read back), the OEM 1e-6 km
+    // and 1e-9 km/s: equal to the OEM's rounding
+    x.forEach((v, i) =>
+      expect(Math.abs(v - oem.segments[0]!.x[0]![i]!)).toBeLessThanOrEqual(i < 3 ? 5e-4 : 5e-7),
+    );
   });
 
   it('has one maneuver block per burn flown, whose RTN delta-v reproduces the OEM velocity jumps', () => {

@@ -3,7 +3,8 @@
  * flown), then per spacecraft the delta-v spent (against its budget), the closest approach to the
  * target and when, and constraint violations; closest approaches between spacecraft; per
  * constraint its worst margin with the unit, when, and the cause (which burn's failure breaks
- * passive safety, why a maneuver was not flown); the model gauge when the report has one; and the
+ * passive safety, why a maneuver was not flown); the model gauge when the report has one; the
+ * collision probability of each closest approach with its method (CollisionLines); and the
  * objectives. Rows jump the clock to where they happen.
  */
 
@@ -15,6 +16,7 @@ import { formatDistance, formatDv, formatMet, formatShortDuration } from '../mod
 import { maneuverIndexOf, violationTitle, type ViolationView } from '../model/mission.ts';
 import { ModelGaugeLines } from './ModelGaugeLines.tsx';
 import { TeamScores } from './TeamScores.tsx';
+import { CollisionLines } from './CollisionLines.tsx';
 
 /** Violations grouped by constraint: one badge each. */
 function groupViolations(vs: readonly ViolationView[]) {
@@ -255,6 +257,7 @@ export function ScoreCard() {
           </ul>
         )}
         {report && <ModelGaugeLines spacecraft={report.spacecraft} seek={seek} />}
+        {report && <CollisionLines collision={report.collision} seek={seek} />}
         {mission.objectives.length > 0 && (
           <ul className="objectives" data-testid="objectives">
             {mission.objectives.map((o) => (
