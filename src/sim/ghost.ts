@@ -18,12 +18,14 @@ import type { DynamicsModule } from './dynamics/module.ts';
  * For each `dynamics` value, the models its ghost may fly, in order of preference: the first
  * that serves the target's orbit type (a registry module with that `dynamics` and orbit) is the
  * ghost. A circular target: CW against the nonlinear model both ways; an eccentric target
- * (`elliptical`, `elements`) flown in the two-body model has no linear ghost until a linear model
- * for eccentric orbits is registered under one of these names.
+ * (`elliptical`, `elements`) flown in two-body motion: the Yamanaka-Ankersen linear model, and
+ * back; the perturbed truth: the unperturbed nonlinear (two-body) motion.
  */
 export const GHOST_OF: Readonly<Record<string, readonly string[]>> = {
   cw: ['nonlinear'],
   nonlinear: ['cw', 'ya'],
+  ya: ['nonlinear'],
+  perturbed: ['nonlinear'],
 };
 
 /**
