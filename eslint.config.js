@@ -30,6 +30,7 @@ export default tseslint.config(
       'src/integrators/**',
       'src/maneuvers/**',
       'src/events/**',
+      'src/constraints/**',
       'src/sim/**',
       'src/scoring/**',
       'src/scenario/**',

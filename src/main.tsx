@@ -1,6 +1,7 @@
 /**
- * Browser entry: decides what opens (src/state/startup.ts: a share link `#scenario=...`, the
- * autosaved draft, or the example named by `?scenario=NAME`, default the SKYNET-5A inspection),
+ * Browser entry: decides what opens (`?lesson=NAME`: that lesson, paused; else
+ * src/state/startup.ts: a share link `#scenario=...`, the autosaved draft, or the example named by
+ * `?scenario=NAME`, default the SKYNET-5A inspection),
  * starts playing it (`?play=0` starts paused), and renders the app. A damaged share link, or a
  * scenario that does not load, shows its problems over the default scenario: never a blank page.
  * Production builds register a service worker for offline use.
@@ -15,6 +16,8 @@ import { planStartup } from './state/startup.ts';
 import type { LoadError } from './state/store.ts';
 import { appStore, pageStorage } from './state/useAppStore.ts';
 import { App } from './view/app/App.tsx';
+import { lessonRequested } from './view/lessons/lessonFiles.ts';
+import { openLesson } from './view/lessons/openLesson.ts';
 import { dropStaleShareLink, markShared, SHARED_SOURCE } from './view/app/planFile.ts';
 import { DEFAULT_EXAMPLE } from './view/model/examples.ts';
 import './view/styles.css';
@@ -133,4 +136,8 @@ function registerOfflineCache(): void {
   else setTimeout(register, 1000);
 }
 
-void openInitialScenario().finally(registerOfflineCache);
+// `?lesson=NAME` opens that lesson (paused); a draft, if any, stays offered for later.
+const lesson = lessonRequested(window.location.search);
+void (lesson !== null ? openLesson(lesson, appStore) : openInitialScenario()).finally(
+  registerOfflineCache,
+);

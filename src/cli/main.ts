@@ -37,6 +37,7 @@ import type { RunResult } from '../sim/run.ts';
 import { ScenarioRunError } from '../sim/run.ts';
 import { formatSummary } from './summary.ts';
 import { elementsWarnings } from '../formats/scenarioElements.ts';
+import { commentLines, provenanceLines } from '../formats/provenance.ts';
 
 /** Where the CLI writes; tests pass their own. */
 export interface CliIo {
@@ -133,6 +134,7 @@ function parseArgs(
 /** Writes every integration node as CSV, completely or not at all (see writeOutputFile). */
 function writeEphemerisCsv(file: string, run: RunResult): void {
   writeOutputFile(file, (append) => {
+    append(commentLines(provenanceLines(run.scenario.provenance), '# '));
     append('spacecraft,tS,rM,iM,cM,vrMps,viMps,vcMps\n');
     for (const c of run.spacecraft) {
       const e = c.ephemeris;

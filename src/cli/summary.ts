@@ -19,6 +19,12 @@ function vec(v: readonly number[], digits: number): string {
   return `[${v.map((x) => x.toFixed(digits)).join(', ')}]`;
 }
 
+/** What a constraint or violation against another object says: ` of X's zone`, ` from X`. */
+function againstText(k: { with?: string; zoneOf?: string }): string {
+  if (k.zoneOf !== undefined) return ` of ${k.zoneOf}'s zone`;
+  return k.with !== undefined ? ` from ${k.with}` : '';
+}
+
 /** Formats a run report as text: the score, one block per spacecraft, pairs and objectives. */
 export function formatSummary(r: RunReport): string {
   const lines: string[] = [];
@@ -29,6 +35,13 @@ export function formatSummary(r: RunReport): string {
   lines.push(
     `  SCORE ${r.score.overall.toFixed(1)} / 100  (safety ${r.score.safety}/65, efficiency ${r.score.efficiency}/15, objectives ${r.score.objectives}/20)`,
   );
+  const others = r.spacecraft.filter((c) => c.role === 'non-cooperative').map((c) => c.id);
+  if (others.length > 0) {
+    lines.push(
+      `  non-cooperative: ${others.join(', ')} (not ours: no score, not in the plan's delta-v)`,
+    );
+  }
+  lines.push(...formatProvenance(r));
   if (r.score.incomplete) {
     const count = r.spacecraft.reduce(
       (n, c) => n + c.violations.filter((v) => v.kind === 'not-flown').length,
@@ -38,9 +51,15 @@ export function formatSummary(r: RunReport): string {
       `  INCOMPLETE: ${count} maneuver${count > 1 ? 's' : ''} not flown, the plan did not run as written (score capped at 75)`,
     );
   }
+  const teamOf = new Map(r.teams?.flatMap((t) => t.spacecraft.map((id) => [id, t.team])));
   for (const c of r.spacecraft) {
     lines.push('');
-    lines.push(`${c.id}`);
+    const team = teamOf.get(c.id);
+    const tags = [
+      c.role === 'non-cooperative' ? 'non-cooperative, no score' : null,
+      team === undefined ? null : team === null ? 'no team' : `team ${team}`,
+    ].filter((t) => t !== null);
+    lines.push(tags.length > 0 ? `${c.id}  (${tags.join(', ')})` : c.id);
     const budget = c.budget.dvBudgetMps !== null ? ` of ${c.budget.dvBudgetMps} m/s budget` : '';
     lines.push(
       `  delta-v      ${c.totalDvMps.toFixed(4)} m/s used${budget} in ${c.burns.length} burn(s)`,
@@ -84,7 +103,7 @@ export function formatSummary(r: RunReport): string {
     }
     for (const k of c.constraints) {
       lines.push(
-        `  ${k.pass ? 'pass' : 'FAIL'}  ${k.kind.padEnd(18)} worst margin ${formatMargin(k.worstMargin, k.unit)} at t+${formatElapsed(k.worstTS)}${k.timeInViolationS > 0 ? `, ${k.timeInViolationS.toFixed(1)} s in violation` : ''}`,
+        `  ${k.pass ? 'pass' : 'FAIL'}  ${k.kind.padEnd(18)}${againstText(k)} worst margin ${formatMargin(k.worstMargin, k.unit)} at t+${formatElapsed(k.worstTS)}${k.timeInViolationS > 0 ? `, ${k.timeInViolationS.toFixed(1)} s in violation` : ''}`,
       );
     }
     if (c.violations.length === 0) lines.push('  violations   none');
@@ -92,7 +111,7 @@ export function formatSummary(r: RunReport): string {
       lines.push(
         v.kind === 'not-flown'
           ? `  VIOLATION    not-flown ${v.path ?? ''} (never started)`
-          : `  VIOLATION    ${v.kind} from t+${formatElapsed(v.startS)} to t+${formatElapsed(v.endS)}`,
+          : `  VIOLATION    ${v.kind}${againstText(v)} from t+${formatElapsed(v.startS)} to t+${formatElapsed(v.endS)}`,
       );
     }
     lines.push(
@@ -118,6 +137,17 @@ export function formatSummary(r: RunReport): string {
       );
     }
   }
+  if (r.target) {
+    lines.push('');
+    lines.push(`Target burns (RIC of the target)`);
+    for (const b of r.target.burns) {
+      lines.push(
+        `  target.maneuvers[${b.maneuverIndex}] t+${formatElapsed(b.tS)}  dv RIC ${vec(b.dvMps, 5)} m/s  |dv| ${Math.hypot(...b.dvMps).toFixed(5)} m/s`,
+      );
+    }
+  }
+  lines.push(...formatTeams(r));
+  lines.push(...formatWarnings(r));
   if (r.objectives.length > 0) {
     lines.push('');
     lines.push('Objectives');
@@ -140,4 +170,54 @@ export function formatSummary(r: RunReport): string {
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The provenance lines: marking first (as on a classified page), then who, whence and license. */
+function formatProvenance(r: RunReport): string[] {
+  const p = r.provenance;
+  if (!p) return [];
+  const out: string[] = [];
+  if (p.marking) out.push(`  MARKING ${p.marking}`);
+  const who = [p.author, p.organization].filter((x) => x).join(', ');
+  if (who) out.push(`  author  ${who}`);
+  for (const src of typeof p.source === 'string' ? [p.source] : (p.source ?? []))
+    out.push(`  source  ${src}`);
+  if (p.license) out.push(`  license ${p.license}`);
+  return out;
+}
+
+const teamName = (t: string | null) => t ?? '(no team)';
+
+/** One line per team (its overall score and members), then the closest approach between teams. */
+function formatTeams(r: RunReport): string[] {
+  if (!r.teams) return [];
+  const out = ['', 'Teams'];
+  for (const t of r.teams) {
+    const s = t.score;
+    out.push(
+      `  ${teamName(t.team).padEnd(12)} SCORE ${s.overall.toFixed(1)} / 100  (safety ${s.safety}/65, efficiency ${s.efficiency}/15, objectives ${s.objectives}/20${s.incomplete ? ', INCOMPLETE' : ''})  ${t.spacecraft.join(', ')}`,
+    );
+  }
+  for (const p of r.teamSeparations ?? []) {
+    out.push(
+      `  ${teamName(p.teams[0])} / ${teamName(p.teams[1])}: min range ${p.minRange.rangeM.toFixed(3)} m at t+${formatElapsed(p.minRange.tS)} (${p.minRange.ids[0]} / ${p.minRange.ids[1]})`,
+    );
+  }
+  return out;
+}
+
+/** The warning-range entries and exits, one line each. */
+function formatWarnings(r: RunReport): string[] {
+  const w = r.warnings;
+  if (!w) return [];
+  const out = ['', `Warnings (range below ${w.warnRangeM} m)`];
+  if (w.events.length === 0) out.push('  none');
+  for (const e of w.events) {
+    const what = e.event === 'enter' ? 'enters' : 'leaves';
+    const other = e.otherKind === 'target' ? `target ${e.other}` : e.other;
+    out.push(
+      `  t+${formatElapsed(e.tS)}  ${e.id} ${what} the warning range of ${other} (range ${e.rangeM.toFixed(1)} m)`,
+    );
+  }
+  return out;
 }

@@ -20,8 +20,20 @@
  */
 
 import { formatIssues, loadScenario } from '../scenario/validate.ts';
-import { parsePath, setAtPath } from '../editing/jsonText.ts';
-import type { MonteCarloSummary, Proportion } from '../montecarlo/stats.ts';
+import {
+  MAX_VARIANTS,
+  newSweepResult,
+  parseSweepAxis,
+  SweepSpecError,
+  sweepPathProblem,
+  sweepRow,
+  variantLabel,
+  variants,
+  variantText,
+  type SweepAxis,
+  type SweepResult,
+} from '../montecarlo/sweep.ts';
+import type { Proportion } from '../montecarlo/stats.ts';
 import { summarize } from '../montecarlo/stats.ts';
 import { isZeroDispersion } from '../montecarlo/sampler.ts';
 import type { CliIo } from './main.ts';
@@ -30,11 +42,6 @@ import { MAX_SHARDS, MAX_TRIALS, TRIALS_PER_SHARD, parseInteger, runTrials } fro
 import { MAX_SEED } from '../montecarlo/random.ts';
 import { availableParallelism } from 'node:os';
 
-/** Sweep format name and version (`rpo-sim sweep --json`). */
-export const SWEEP_FORMAT = 'rpo-sweep';
-export const SWEEP_FORMAT_VERSION = 1;
-/** Largest number of variants of one sweep. */
-export const MAX_VARIANTS = 1000;
 /** Exit code of a sweep stopped by SIGINT. */
 const EXIT_INTERRUPTED = 130;
 
@@ -48,13 +55,6 @@ const USAGE = `Usage:
       interval and the 5/50/95th percentiles of delta-v and minimum range (--json: rpo-sweep v1;
       --csv: one row per variant and spacecraft). An invalid variant is reported in its row.`;
 
-/** One swept field. */
-export interface SweepAxis {
-  /** JSON path as written (`spacecraft[0].maneuvers[1].tS`). */
-  path: string;
-  values: unknown[];
-}
-
 /**
  * Parses `PATH=SPEC`.
  * @throws UsageError for a malformed range or list
@@ -62,96 +62,12 @@ export interface SweepAxis {
 export function parseSet(text: string): SweepAxis {
   const eq = text.indexOf('=');
   if (eq <= 0) throw new UsageError(`--set needs PATH=SPEC (got "${text}")`);
-  const path = text.slice(0, eq).trim();
-  const spec = text.slice(eq + 1).trim();
-  if (parsePath(path).length === 0) throw new UsageError(`--set: no JSON path in "${text}"`);
-  const range = /^([^:,]+):([^:,]+):([^:,]+)$/.exec(spec);
-  if (range) {
-    const [start, step, stop] = range.slice(1).map(Number) as [number, number, number];
-    if (![start, step, stop].every(Number.isFinite) || step === 0 || (stop - start) / step < 0)
-      throw new UsageError(
-        `--set ${path}: start:step:stop needs numbers with a step that goes from start towards stop (got "${spec}")`,
-      );
-    const count = Math.floor((stop - start) / step + 1e-9) + 1;
-    if (count > MAX_VARIANTS)
-      throw new UsageError(`--set ${path}: ${count} values, more than ${MAX_VARIANTS}`);
-    return { path, values: Array.from({ length: count }, (_, k) => start + k * step) };
+  try {
+    return parseSweepAxis(text.slice(0, eq), text.slice(eq + 1));
+  } catch (err) {
+    if (err instanceof SweepSpecError) throw new UsageError(`--set ${err.message}`);
+    throw err;
   }
-  const items = spec.split(',').map((s) => s.trim());
-  if (items.some((s) => s === ''))
-    throw new UsageError(`--set ${path}: SPEC is start:step:stop or a comma list (got "${spec}")`);
-  return {
-    path,
-    values: items.map((s) => {
-      try {
-        return JSON.parse(s) as unknown;
-      } catch {
-        return s;
-      }
-    }),
-  };
-}
-
-/** Every combination of the axes' values, the first axis varying slowest. */
-export function variants(axes: readonly SweepAxis[]): unknown[][] {
-  let out: unknown[][] = [[]];
-  for (const axis of axes) out = out.flatMap((prefix) => axis.values.map((v) => [...prefix, v]));
-  return out;
-}
-
-/** The statistics of one spacecraft in a sweep row. */
-export interface SweepCraft {
-  id: string;
-  violations: MonteCarloSummary['spacecraft'][number]['violations'];
-  anyViolation: Proportion;
-  totalDvMps: { p5: number; p50: number; p95: number };
-  minRangeM: { p5: number; p50: number; p95: number };
-}
-
-/** One variant's row. */
-export interface SweepRow {
-  /** The swept fields' values, in --set order. */
-  values: unknown[];
-  /** Why the variant was not run (invalid scenario); null if it was. */
-  error: string | null;
-  /** Trials flown and counted, and trials that could not be flown. */
-  flown: number;
-  failed: number;
-  spacecraft: SweepCraft[];
-}
-
-/** `rpo-sim sweep --json` (rpo-sweep v1). */
-export interface SweepResult {
-  format: typeof SWEEP_FORMAT;
-  version: typeof SWEEP_FORMAT_VERSION;
-  scenario: string;
-  parameters: string[];
-  trials: number;
-  seed: number;
-  confidence: 0.95;
-  intervalMethod: 'wilson';
-  percentileMethod: 'linear (Hyndman-Fan 7)';
-  /** Whether Ctrl+C stopped the sweep: `variants` then holds the variants done. */
-  interrupted: boolean;
-  variants: SweepRow[];
-}
-
-/** A sweep row from a variant's Monte Carlo summary. */
-export function sweepRow(values: unknown[], sum: MonteCarloSummary): SweepRow {
-  const q = (d: { p5: number; p50: number; p95: number }) => ({ p5: d.p5, p50: d.p50, p95: d.p95 });
-  return {
-    values,
-    error: null,
-    flown: sum.flown,
-    failed: sum.failed.count,
-    spacecraft: sum.spacecraft.map((c) => ({
-      id: c.id,
-      violations: c.violations,
-      anyViolation: c.anyViolation,
-      totalDvMps: q(c.totalDvMps),
-      minRangeM: q(c.minRangeM),
-    })),
-  };
 }
 
 const csvField = (v: unknown): string => {
@@ -224,7 +140,7 @@ export function formatSweep(r: SweepResult): string {
     `  P(any violation) [95 % Wilson interval], delta-v p50 (m/s), min range p50 (m)`,
   ];
   for (const row of r.variants) {
-    const label = row.values.map((v, i) => `${r.parameters[i]}=${JSON.stringify(v)}`).join(' ');
+    const label = variantLabel(r.parameters, row.values);
     if (row.error !== null) {
       lines.push(`  ${label}  invalid: ${row.error.split('\n')[0]}`);
       continue;
@@ -322,6 +238,10 @@ export async function cmdSweep(args: readonly string[], io: CliIo): Promise<numb
     text = readScenarioFile(a.file);
     const base = await loadScenarioFile(a.file, text);
     name = base.name;
+    for (const axis of a.axes) {
+      const problem = sweepPathProblem(text, axis.path);
+      if (problem !== null) throw new UsageError(`--set ${problem}`);
+    }
     if (isZeroDispersion(base.dispersions))
       io.stderr(
         `rpo-sim: ${a.file} has no dispersions (or all are zero): every trial of a variant is its nominal run\n`,
@@ -335,31 +255,15 @@ export async function cmdSweep(args: readonly string[], io: CliIo): Promise<numb
   const onSigint = () => controller.abort();
   process.once('SIGINT', onSigint);
   const all = variants(a.axes);
-  const result: SweepResult = {
-    format: SWEEP_FORMAT,
-    version: SWEEP_FORMAT_VERSION,
-    scenario: name,
-    parameters: a.axes.map((x) => x.path),
-    trials: a.trials,
-    seed: a.seed,
-    confidence: 0.95,
-    intervalMethod: 'wilson',
-    percentileMethod: 'linear (Hyndman-Fan 7)',
-    interrupted: false,
-    variants: [],
-  };
+  const result = newSweepResult(name, a.axes, a.trials, a.seed);
   io.stderr(
     `rpo-sim: sweeping ${all.length} variant(s) of ${a.file}, ${a.trials} trials each, seed ${a.seed}${a.queue ? ` on ${a.queue}` : ''} (Ctrl+C: stop and print the variants done)\n`,
   );
   try {
     for (const [k, values] of all.entries()) {
       if (controller.signal.aborted) break;
-      let variantText = text;
-      a.axes.forEach((axis, i) => {
-        variantText = setAtPath(variantText, parsePath(axis.path), values[i]);
-      });
-      const label = values.map((v, i) => `${a.axes[i]!.path}=${JSON.stringify(v)}`).join(' ');
-      const loaded = loadScenario(variantText);
+      const label = variantLabel(result.parameters, values);
+      const loaded = loadScenario(variantText(text, a.axes, values));
       if (!loaded.ok) {
         const error = formatIssues(loaded.issues.slice(0, 1));
         result.variants.push({ values, error, flown: 0, failed: 0, spacecraft: [] });

@@ -84,6 +84,12 @@ export interface DynamicsModel {
   energyGapM2S2(y: Float64Array): number;
   /** Adds an instantaneous velocity change given in RIC components, m/s. */
   applyImpulseRic(y: Float64Array, dvR: number, dvI: number, dvC: number): void;
+  /**
+   * An impulse of the target (a maneuvering target), in the RIC components of the target's frame
+   * at that instant, m/s: the target's velocity changes, the spacecraft's does not, and `y` is
+   * re-expressed relative to the target (the RIC frame stays centred on it).
+   */
+  applyTargetImpulseRic(y: Float64Array, dvR: number, dvI: number, dvC: number): void;
 }
 
 /**
@@ -113,6 +119,7 @@ export abstract class Rk4Model implements DynamicsModel {
   abstract setRic(y: Float64Array, ric: ArrayLike<number>): void;
   abstract energyGapM2S2(y: Float64Array): number;
   abstract applyImpulseRic(y: Float64Array, dvR: number, dvI: number, dvC: number): void;
+  abstract applyTargetImpulseRic(y: Float64Array, dvR: number, dvI: number, dvC: number): void;
 }
 
 /**

@@ -36,4 +36,17 @@ export abstract class RicStateModel extends Rk4Model {
     y[4] = y[4]! + dvI;
     y[5] = y[5]! + dvC;
   }
+
+  /**
+   * The relative velocity changes by -dv, position unchanged. Exact for the linear CW model (the
+   * relative state of two objects that both obey CW about the reference orbit obeys CW, so the
+   * frame stays the reference's, centred on the target); for a nonlinear relative model about a
+   * circular target it would keep the target on its old circle, so the run flies a maneuvering
+   * target's nonlinear scenarios with the inertial two-body model instead (sim/setup.ts).
+   */
+  applyTargetImpulseRic(y: Float64Array, dvR: number, dvI: number, dvC: number): void {
+    y[3] = y[3]! - dvR;
+    y[4] = y[4]! - dvI;
+    y[5] = y[5]! - dvC;
+  }
 }

@@ -174,6 +174,17 @@ export class TwoBodyDynamics extends Rk4Model {
     for (let i = 0; i < 3; i++)
       y[9 + i] = y[9 + i]! + m[i]! * dvR + m[3 + i]! * dvI + m[6 + i]! * dvC;
   }
+
+  /** The target's inertial velocity changes by dv; the spacecraft's (target + offset) does not. */
+  applyTargetImpulseRic(y: Float64Array, dvR: number, dvI: number, dvC: number): void {
+    const m = this.m;
+    ricBasis(y, m);
+    for (let i = 0; i < 3; i++) {
+      const dvEci = m[i]! * dvR + m[3 + i]! * dvI + m[6 + i]! * dvC;
+      y[3 + i] = y[3 + i]! + dvEci;
+      y[9 + i] = y[9 + i]! - dvEci;
+    }
+  }
 }
 
 /**

@@ -28,6 +28,7 @@ function rgba(color: string | undefined, fallback: [number, number, number]): nu
  * The CZML document (JSON text) of a run's objects.
  * @param objects trajectories in EME2000, m @param colors `#rrggbb` per object id
  * @param durationS run length, s
+ * @param properties custom properties of the document packet (the scenario's provenance)
  */
 export function czmlDocument(
   name: string,
@@ -35,6 +36,7 @@ export function czmlDocument(
   durationS: number,
   objects: readonly ObjectTrajectory[],
   colors: ReadonlyMap<string, string>,
+  properties: Readonly<Record<string, string>> = {},
 ): string {
   const epoch = isoTime(epochMs, 0);
   const whole = `${epoch}/${isoTime(epochMs, durationS)}`;
@@ -50,6 +52,7 @@ export function czmlDocument(
         range: 'LOOP_STOP',
         step: 'SYSTEM_CLOCK_MULTIPLIER',
       },
+      ...(Object.keys(properties).length > 0 ? { properties } : {}),
     }),
   ];
   for (const o of objects) {

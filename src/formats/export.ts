@@ -11,7 +11,8 @@
  * | `czml`    | `scenario.czml`                | Cesium, every object                                    |
  * | `stk-e`   | `<id>.e`                       | STK ephemeris, stk.v.11.0, J2000                        |
  *
- * `<id>` is the spacecraft's id, `target` for the target.
+ * `<id>` is the spacecraft's id, `target` for the target. The scenario's `provenance` goes into
+ * every file (./provenance.ts).
  */
 
 import type { RunResult } from '../sim/run.ts';
@@ -19,6 +20,12 @@ import { cdmKvn, type CdmObject } from './cdm.ts';
 import { czmlDocument } from './czml.ts';
 import { oemKvn, oemXml, type OemDescription } from './oem.ts';
 import { opmKvn } from './opm.ts';
+import {
+  afterFirstLine,
+  provenanceLines,
+  provenanceSources,
+  xmlHeaderComments,
+} from './provenance.ts';
 import { stkEphemeris } from './stk.ts';
 import { InertialFrame, inertialTrajectories, ricArcs, TARGET_ID } from './trajectory.ts';
 
@@ -54,6 +61,30 @@ export function exportRun(
   format: ExportFormat,
   options: ExportOptions,
 ): ExportFile[] {
+  const lines = provenanceLines(run.scenario.provenance);
+  const files = exportFiles(run, format, options);
+  if (lines.length === 0 || format === 'czml') return files;
+  return files.map((f) => ({
+    name: f.name,
+    text:
+      format === 'oem-xml'
+        ? xmlHeaderComments(f.text, lines)
+        : afterFirstLine(f.text, lines, format === 'stk-e' ? '# ' : 'COMMENT '),
+  }));
+}
+
+/** The CZML document packet's custom properties: the provenance, sources one per line. */
+function czmlProperties(run: RunResult): Record<string, string> {
+  const p = run.scenario.provenance;
+  if (!p) return {};
+  const out: Record<string, string> = {};
+  for (const k of ['marking', 'author', 'organization', 'license'] as const)
+    if (p[k] !== undefined) out[k] = p[k];
+  if (p.source !== undefined) out.source = provenanceSources(p).join('\n');
+  return out;
+}
+
+function exportFiles(run: RunResult, format: ExportFormat, options: ExportOptions): ExportFile[] {
   const s = run.scenario;
   const frame = new InertialFrame(s);
   const epochMs = frame.epochMs;
@@ -112,6 +143,7 @@ export function exportRun(
         s.durationS,
         inertialTrajectories(run, sampling),
         colors,
+        czmlProperties(run),
       );
       return [{ name: 'scenario.czml', text }];
     }

@@ -37,7 +37,8 @@ const XML_NAMES = ['X', 'Y', 'Z', 'X_DOT', 'Y_DOT', 'Z_DOT'];
 const XML_OPEN = XML_NAMES.map((n) => `<${n}>`);
 const XML_CLOSE = XML_NAMES.map((n) => `</${n}>`);
 
-function xmlEscape(text: string): string {
+/** Text for an XML element: one line, with &, < and > escaped. */
+export function xmlEscape(text: string): string {
   return oneLine(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 

@@ -28,7 +28,6 @@
  *     50(4), 1996.
  */
 
-import type { ViolationKind } from '../events/detectors.ts';
 import type { DispersionsSpec, Scenario } from '../scenario/schema.ts';
 import { isZeroDispersion } from './sampler.ts';
 import type { TrialTable } from './trial.ts';
@@ -141,8 +140,8 @@ function distribution(values: Float64Array): Distribution {
 /** The statistics of one spacecraft. */
 export interface SpacecraftSummary {
   id: string;
-  /** Probability of each violation kind this spacecraft can incur. */
-  violations: Partial<Record<ViolationKind, Proportion>>;
+  /** Probability of each violation kind (a ViolationKind) this spacecraft can incur. */
+  violations: Record<string, Proportion>;
   /** Probability that any of them occurs in a trial. */
   anyViolation: Proportion;
   minRangeM: Distribution;
@@ -226,7 +225,7 @@ export function summarize(
       k++;
       if (worst === null || r < worst.minRangeM) worst = { trialIndex: t, seed, minRangeM: r };
     }
-    const violations: Partial<Record<ViolationKind, Proportion>> = {};
+    const violations: Record<string, Proportion> = {};
     kinds.forEach((kind, j) => (violations[kind] = wilsonInterval(hits[j]!, flown)));
     const out: SpacecraftSummary = {
       id: sc.id,

@@ -12,6 +12,7 @@
  *     dispersions).
  */
 
+import { constraintModules } from '../constraints/registry.ts';
 import type { ViolationKind } from '../events/detectors.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Evaluation } from '../scoring/evaluate.ts';
@@ -20,45 +21,23 @@ import type { SunTable } from '../core/lighting.ts';
 import { createSunTable, ScenarioRunError } from '../sim/run.ts';
 import { DispersionSampler } from './sampler.ts';
 
-/** Every violation kind, in the bit order of `CraftOutcome.violationMask`. */
-export const VIOLATION_KINDS = [
-  'keep-out',
-  'approach-ellipsoid',
-  'corridor',
-  'closing-speed',
-  'passive-safety',
-  'separation',
-  'budget',
-  'not-flown',
-] as const satisfies readonly ViolationKind[];
-
-// A kind added to ViolationKind but not listed above is a compile error here.
-type UnlistedKind = Exclude<ViolationKind, (typeof VIOLATION_KINDS)[number]>;
-const allKindsListed: [UnlistedKind] extends [never] ? true : never = true;
-void allKindsListed;
-
-/** The bit of a violation kind in `CraftOutcome.violationMask`. */
+/**
+ * The bit of a violation kind in `CraftOutcome.violationMask`: its position in the constraint
+ * registry (src/constraints/registry.ts); 0 for a kind no module declares.
+ */
 export function violationBit(kind: ViolationKind): number {
-  return 1 << VIOLATION_KINDS.indexOf(kind);
+  const i = constraintModules().findIndex((m) => m.kind === kind);
+  return i < 0 ? 0 : 1 << i;
 }
 
 /**
- * The violation kinds that spacecraft `craftIndex` can incur in a scenario (the constraints that
- * apply to it; mirrors targetDetectors in run.ts and the checks of evaluate.ts).
+ * The violation kinds that spacecraft `craftIndex` can incur in a scenario (the constraint
+ * modules that apply to it), in bit order.
  */
 export function possibleViolationKinds(s: Scenario, craftIndex: number): ViolationKind[] {
-  const sc = s.spacecraft[craftIndex]!;
-  const c = s.constraints;
-  const out: ViolationKind[] = [];
-  if (s.target.keepOut) out.push('keep-out');
-  if (c?.approachEllipsoid && !sc.approachApproved) out.push('approach-ellipsoid');
-  if (c?.corridor) out.push('corridor');
-  if (c?.closingSpeed) out.push('closing-speed');
-  if (c?.passiveSafety) out.push('passive-safety');
-  if (c?.separationM !== undefined && s.spacecraft.length > 1) out.push('separation');
-  if (sc.budget) out.push('budget');
-  if (sc.maneuvers.length > 0) out.push('not-flown');
-  return out;
+  return constraintModules()
+    .filter((m) => m.applies(s, craftIndex))
+    .map((m) => m.kind);
 }
 
 /** What one trial gives for one spacecraft. */

@@ -136,3 +136,14 @@ export const TRIGGER_VARIABLE_INFO: Readonly<Record<string, string>> = Object.fr
 export function maneuverDurationS(m: ManeuverSpec, nRadPerS: number): number {
   return maneuverModule(m.type).durationS(m, nRadPerS);
 }
+
+/**
+ * Whether a spacecraft is not ours (`"role": "non-cooperative"`): it earns no score, no constraint
+ * applies to it, and our inspectors keep out of its `keepOut` and their separation from it. The
+ * default role, `"inspector"`, is ours.
+ */
+export function isNonCooperative(sc: {
+  role?: 'inspector' | 'non-cooperative' | undefined;
+}): boolean {
+  return sc.role === 'non-cooperative';
+}

@@ -17,6 +17,14 @@ import {
   maneuverRegistryVersion,
 } from '../maneuvers/registry.ts';
 import {
+  BUILTIN_CONSTRAINTS,
+  constraintRegistryVersion,
+  constraintsShape,
+  type BuiltinConstraintShape,
+} from '../constraints/registry.ts';
+import { keepOutSchema } from '../constraints/keepOut.ts';
+import { impulse } from '../maneuvers/impulse.ts';
+import {
   finite,
   label,
   MAX_POSITION_M,
@@ -27,6 +35,7 @@ import {
   strict,
   vec3,
 } from './schemaParts.ts';
+import { lessonSchema } from './lesson.ts';
 
 export {
   KEY_MESSAGE_SEPARATOR,
@@ -105,25 +114,6 @@ const orbit = z.discriminatedUnion(
     error: 'expected orbit "type": "geo", "circular", "elliptical" or "elements"',
   },
 );
-
-const sphereKeepOut = strict({
-  shape: z.literal('sphere'),
-  radiusM: positive('keep-out radius in m'),
-}).describe('No spacecraft may come closer to the target than radiusM.');
-
-const semiAxes = (what: string) =>
-  z.tuple([positive(what), positive(what), positive(what)], {
-    error: `expected [R, I, C] semi-axes: three numbers > 0 (${what})`,
-  });
-
-const ellipsoidKeepOut = strict({
-  shape: z.literal('ellipsoid'),
-  semiAxesM: semiAxes('semi-axes in m along R, I, C'),
-}).describe('No spacecraft may enter the ellipsoid with these semi-axes along R, I and C.');
-
-const keepOut = z.discriminatedUnion('shape', [sphereKeepOut, ellipsoidKeepOut], {
-  error: 'expected keep-out "shape": "sphere" or "ellipsoid"',
-});
 
 /** The maneuver union's error: every registered type, e.g. `"impulse", "finite" or "hold"`. */
 function maneuverTypeError(types: readonly string[]): string {
@@ -215,6 +205,14 @@ const spacecraftOf = <M extends z.ZodType>(maneuver: M) =>
   strict({
     id: z.string().min(1, { error: 'expected a non-empty id' }).max(64),
     name: label,
+    team: z
+      .string()
+      .min(1, { error: 'expected a non-empty team name such as "US"' })
+      .max(64)
+      .optional()
+      .describe(
+        'Coalition (free text, e.g. "US"): the report scores each team and gives the separations between teams.',
+      ),
     color: z
       .string()
       .regex(/^#[0-9a-fA-F]{6}$/, { error: 'expected a colour like "#ffaa00"' })
@@ -229,6 +227,19 @@ const spacecraftOf = <M extends z.ZodType>(maneuver: M) =>
       .boolean()
       .optional()
       .describe('Whether this spacecraft may enter the approach ellipsoid (default false).'),
+    role: z
+      .enum(['inspector', 'non-cooperative'], {
+        error: 'expected "role": "inspector" (ours, the default) or "non-cooperative"',
+      })
+      .optional()
+      .describe(
+        'Whose it is: "inspector" (ours, the default: scored, constraints apply) or "non-cooperative" (not ours: flies its own maneuvers, earns no score; our inspectors keep out of its keepOut and keep constraints.separationM from it).',
+      ),
+    keepOut: keepOutSchema
+      .optional()
+      .describe(
+        "This spacecraft's own keep-out zone, centred on it, axes along the target's R, I, C: our inspectors must stay out of it.",
+      ),
     initial: initialState,
     covariance: covariance.optional(),
     maneuvers: z.array(maneuver, { error: 'expected a list of maneuvers ([] for a free drift)' }),
@@ -237,59 +248,21 @@ const spacecraftOf = <M extends z.ZodType>(maneuver: M) =>
 const target = strict({
   name: z.string().min(1, { error: 'expected a non-empty target name' }),
   orbit,
-  keepOut: keepOut.optional(),
+  keepOut: keepOutSchema.optional(),
   massKg: positive('target mass in kg').optional(),
   srp: srp.optional(),
-});
-
-const corridor = strict({
-  axis: vec3('corridor axis (RIC, normalised by the simulator)', 1e6).refine(
-    (v) => Math.hypot(v[0], v[1], v[2]) > 0,
-    { error: 'corridor axis must not be the zero vector' },
-  ),
-  halfAngleDeg: finite('cone half-angle in degrees')
-    .positive({ error: 'expected a half-angle in (0, 90] degrees' })
-    .max(90, { error: 'expected a half-angle in (0, 90] degrees' }),
-  withinM: positive('range in m inside which the corridor applies'),
-}).describe(
-  'Within withinM of the target, an inspector must stay inside this cone (apex at the target).',
-);
-
-const closingSpeedGate = strict({
-  rangeM: nonNegative('range in m'),
-  maxMps: nonNegative('largest closing speed in m/s at that range'),
-});
-
-const constraints = strict({
-  approachEllipsoid: strict({ semiAxesM: semiAxes('semi-axes in m along R, I, C') })
-    .optional()
-    .describe('May be entered only by spacecraft with "approachApproved": true.'),
-  corridor: corridor.optional(),
-  closingSpeed: z
-    .array(closingSpeedGate)
-    .min(1, { error: 'expected at least one { rangeM, maxMps } gate' })
+  maneuvers: z
+    .array(impulse.schema, { error: 'expected a list of impulse maneuvers' })
     .optional()
     .describe(
-      'Braking profile: largest closing speed against range, linear between gates, the end values beyond them.',
+      "The target's own impulsive burns (station keeping, an evasive move), timed by tS or after; the RIC frame stays centred on the target.",
     ),
-  passiveSafety: strict({
-    orbits: positive('free-drift length in orbits').max(10, {
-      error: 'expected at most 10 orbits of free drift',
-    }),
-    minRangeM: positive('smallest acceptable range in m during a free drift'),
-    missedBurns: z
-      .boolean()
-      .optional()
-      .describe('Also rerun the plan once per burn with that burn skipped (one run per burn).'),
-  })
-    .optional()
-    .describe(
-      'From every burn and along every coast, a free drift must stay at least minRangeM away.',
-    ),
-  separationM: positive('smallest range in m between two spacecraft')
-    .optional()
-    .describe('Minimum range between every pair of spacecraft.'),
 });
+
+/** The scenario's `constraints`: one key per constraint module (src/constraints/registry.ts). */
+const constraintsOf = (shape: Record<string, z.ZodType>) =>
+  strict(shape as unknown as BuiltinConstraintShape);
+const builtinConstraints = constraintsOf(constraintsShape(BUILTIN_CONSTRAINTS));
 
 const face = z.enum(['+R', '-R', '+I', '-I', '+C', '-C'], {
   error: 'expected a face: "+R", "-R", "+I", "-I", "+C" or "-C"',
@@ -345,8 +318,37 @@ const dispersions = strict({
   'Execution and navigation errors for Monte Carlo runs (1-sigma, RIC); all default to 0.',
 );
 
+const provenanceText = (what: string) =>
+  z
+    .string({ error: `expected ${what} as text` })
+    .max(500)
+    .optional();
+
+const provenance = strict({
+  author: provenanceText('the author'),
+  organization: provenanceText('the organization'),
+  source: z
+    .union(
+      [
+        z.string().max(1000),
+        z
+          .array(z.string({ error: 'expected each source as text' }).max(1000))
+          .max(50, { error: 'expected at most 50 sources' }),
+      ],
+      { error: 'expected the source as text or a list of URLs or references' },
+    )
+    .optional()
+    .describe('Where the numbers come from: a URL or reference, or a list of them.'),
+  marking: provenanceText('the marking (e.g. "UNCLASSIFIED // TRAINING")').describe(
+    'Marking shown as a banner at the top and bottom of the app and copied into every export.',
+  ),
+  license: provenanceText('the license'),
+}).describe(
+  'Who wrote the scenario, from which sources, its marking and license: shown in the app and copied into the report, the summary, every export and share link.',
+);
+
 /** A scenario whose plans are made of `maneuver` objects. */
-const scenarioOf = <M extends z.ZodType>(maneuver: M) =>
+const scenarioOf = <M extends z.ZodType>(maneuver: M, constraints = builtinConstraints) =>
   strict({
     $schema: z.string().optional().describe('Path or URL of the JSON Schema, for editors.'),
     format: z.literal('rpo-scenario', { error: 'expected "format": "rpo-scenario"' }),
@@ -355,6 +357,7 @@ const scenarioOf = <M extends z.ZodType>(maneuver: M) =>
     }),
     name: z.string().min(1, { error: 'expected a non-empty scenario name' }),
     description: z.string().optional(),
+    provenance: provenance.optional(),
     epoch: isoUtc,
     durationS: positive('scenario duration in s'),
     stepS: positive('integration step in s'),
@@ -367,6 +370,11 @@ const scenarioOf = <M extends z.ZodType>(maneuver: M) =>
     constraints: constraints.optional(),
     objectives: z.array(objective).optional(),
     dispersions: dispersions.optional(),
+    warnRangeM: positive('warning range in m')
+      .optional()
+      .describe(
+        'Warn when an inspector comes within this range of the target or another spacecraft: entering and leaving events in the report, time to closest approach and predicted miss distance in the view.',
+      ),
     collision: strict({
       hardBodyRadiusM: positive('combined hard-body radius in m'),
       trials: finite('Monte Carlo trials per conjunction')
@@ -383,6 +391,7 @@ const scenarioOf = <M extends z.ZodType>(maneuver: M) =>
     spacecraft: z
       .array(spacecraftOf(maneuver), { error: 'expected a list of spacecraft' })
       .min(1, { error: 'expected at least one spacecraft' }),
+    lesson: lessonSchema.optional(),
   });
 
 /**
@@ -391,14 +400,14 @@ const scenarioOf = <M extends z.ZodType>(maneuver: M) =>
  */
 export const scenarioSchema = scenarioOf(builtinManeuver);
 
-let current = { version: 0, schema: scenarioSchema };
+let current = { version: '0/0', schema: scenarioSchema };
 
 /**
  * The schema with every registered maneuver type (src/maneuvers/registry.ts): the built-in one
  * until a type is registered at run time, then rebuilt once per change of the registry.
  */
 export function currentScenarioSchema(): typeof scenarioSchema {
-  const version = maneuverRegistryVersion();
+  const version = `${maneuverRegistryVersion()}/${constraintRegistryVersion()}`;
   if (current.version !== version) {
     const modules = maneuverModules();
     const maneuver = z.discriminatedUnion(
@@ -406,7 +415,11 @@ export function currentScenarioSchema(): typeof scenarioSchema {
       modules.map((m) => m.schema) as unknown as BuiltinSchemas,
       { error: maneuverTypeError(modules.map((m) => m.type)) },
     );
-    current = { version, schema: scenarioOf(maneuver) as unknown as typeof scenarioSchema };
+    const constraints = constraintsOf(constraintsShape());
+    current = {
+      version,
+      schema: scenarioOf(maneuver, constraints) as unknown as typeof scenarioSchema,
+    };
   }
   return current.schema;
 }
@@ -419,11 +432,13 @@ export type TargetOrbitSpec = Scenario['target']['orbit'];
 export type KeepOutSpec = NonNullable<Scenario['target']['keepOut']>;
 export type SrpSpec = NonNullable<SpacecraftSpec['srp']>;
 export type ForcesSpec = NonNullable<Scenario['forces']>;
+export type TargetManeuverSpec = NonNullable<Scenario['target']['maneuvers']>[number];
 export type ConstraintsSpec = NonNullable<Scenario['constraints']>;
 export type ObjectiveSpec = NonNullable<Scenario['objectives']>[number];
 export type FaceName = z.infer<typeof face>;
 export type DispersionsSpec = NonNullable<Scenario['dispersions']>;
 export type CovarianceSpec = NonNullable<SpacecraftSpec['covariance']>;
+export type ProvenanceSpec = NonNullable<Scenario['provenance']>;
 
 /** The JSON Schema (draft 2020-12) of format v1, for editors and other tools. */
 export function scenarioJsonSchema(): Record<string, unknown> {

@@ -94,3 +94,9 @@ export const timing = {
       'Trigger condition over tS, rangeM, rangeRateMps, rM, iM, cM, vrMps, viMps, vcMps, sunPhaseDeg (mathjs syntax).',
     ),
 };
+
+/** [R, I, C] semi-axes of an ellipsoid, each > 0 (`what` names the quantity and its unit). */
+export const semiAxes = (what: string) =>
+  z.tuple([positive(what), positive(what), positive(what)], {
+    error: `expected [R, I, C] semi-axes: three numbers > 0 (${what})`,
+  });

@@ -17,10 +17,12 @@ import { elementsIssues, elementsLightingGeometry } from '../formats/scenarioEle
 import type { z } from 'zod';
 import { EARTH_RADIUS_M, GEO_RADIUS_M } from '../core/constants.ts';
 import { compileTriggerCondition } from '../events/conditions.ts';
+import { constraintModules } from '../constraints/registry.ts';
 import { maneuverModule } from '../maneuvers/registry.ts';
 import { IN_PLANE_CONDITION_LIMIT, inPlaneConditioning } from '../maneuvers/targeting.ts';
 import { findDuplicateKeys } from './duplicateKeys.ts';
 import { MAX_RUN_STEPS, workLimitIssues } from './limits.ts';
+import { lessonIssues } from './lesson.ts';
 import type { Scenario, ManeuverSpec, TargetOrbitSpec } from './schema.ts';
 import {
   KEY_MESSAGE_SEPARATOR,
@@ -30,6 +32,7 @@ import {
 } from './schema.ts';
 import {
   formatPath,
+  isNonCooperative,
   maneuverDurationS,
   targetMeanMotionRadPerS,
   TRIGGER_VARIABLES,
@@ -266,6 +269,55 @@ export function staticSchedule(
   });
 }
 
+/**
+ * The checks of who is whose and of the target's own burns: at least one spacecraft is ours, an
+ * objective names one of ours, and each target burn is timed by `tS` or `after` (no trigger),
+ * in order, within the run.
+ */
+function roleIssues(s: Scenario, add: (path: PropertyKey[], message: string) => void): void {
+  if (s.spacecraft.every(isNonCooperative)) {
+    add(
+      ['spacecraft'],
+      'every spacecraft is "non-cooperative": at least one must be ours ("role": "inspector", the default)',
+    );
+  }
+  (s.objectives ?? []).forEach((o, j) => {
+    const sc = s.spacecraft.find((c) => c.id === o.spacecraft);
+    if (sc !== undefined && isNonCooperative(sc))
+      add(
+        ['objectives', j, 'spacecraft'],
+        `"${sc.id}" is non-cooperative (not ours): an objective names one of our spacecraft`,
+      );
+  });
+  let prevS = 0;
+  (s.target.maneuvers ?? []).forEach((m, j) => {
+    const at = ['target', 'maneuvers', j];
+    if (m.when !== undefined) {
+      add([...at, 'when'], 'a target burn is timed by "tS" or "after" (no trigger condition)');
+      return;
+    }
+    if ((m.tS === undefined) === (m.after === undefined)) {
+      add(
+        at,
+        'give exactly one of "tS" (s since the epoch) or "after" (s after the previous burn)',
+      );
+      return;
+    }
+    const tS = m.tS ?? prevS + m.after!;
+    if (m.tS !== undefined && tS < prevS)
+      add(
+        [...at, 'tS'],
+        `is before the previous target burn (${prevS} s): list them in time order`,
+      );
+    else if (tS > s.durationS)
+      add(
+        [...at, m.tS !== undefined ? 'tS' : 'after'],
+        `fires at ${tS} s, after the end of the run (durationS ${s.durationS} s)`,
+      );
+    prevS = tS;
+  });
+}
+
 /** Checks that need more than one field: times, overlaps, mass, targeting, limits. */
 export function checkScenario(s: Scenario): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
@@ -408,15 +460,8 @@ export function checkScenario(s: Scenario): ScenarioIssue[] {
     });
   });
 
-  const gates = s.constraints?.closingSpeed ?? [];
-  gates.forEach((g, j) => {
-    const k = gates.findIndex((o) => o.rangeM === g.rangeM);
-    if (k !== j)
-      add(
-        ['constraints', 'closingSpeed', j, 'rangeM'],
-        `the same range as closingSpeed[${k}]: give each gate its own range`,
-      );
-  });
+  for (const m of constraintModules()) m.validate?.(s, add);
+  roleIssues(s, add);
   (s.objectives ?? []).forEach((o, j) => {
     if (o.spacecraft !== undefined && !ids.has(o.spacecraft)) {
       add(
@@ -431,6 +476,7 @@ export function checkScenario(s: Scenario): ScenarioIssue[] {
       );
     }
   });
+  for (const i of lessonIssues(s)) add(i.path, i.message);
   return issues;
 }
 

@@ -6,11 +6,14 @@
  * (see score.ts for the formula).
  */
 
+import { constraintModules } from '../constraints/registry.ts';
 import { maneuverModule } from '../maneuvers/registry.ts';
 import { G0_MPS2 } from '../core/constants.ts';
 import { eclipseIntervals } from '../core/lighting.ts';
 import type { EclipseInterval, SunTable } from '../core/lighting.ts';
-import type { ViolationKind } from '../events/detectors.ts';
+import type { PairNames, ViolationKind } from '../events/detectors.ts';
+import { WarningTracker, type WarningEvent } from '../events/warnings.ts';
+import { isNonCooperative } from '../scenario/derived.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { RunPerturbation, RunResult, SpacecraftRun } from '../sim/run.ts';
 import { createSunTable, runScenario } from '../sim/run.ts';
@@ -51,6 +54,10 @@ export interface Violation {
   path?: string;
   /** `not-flown`: why it never started. */
   reason?: NotFlownReason;
+  /** Against another object (a non-cooperative spacecraft, or another's keep-out zone): its id. */
+  with?: string;
+  /** A keep-out zone of another spacecraft: whose zone (its id). */
+  zoneOf?: string;
 }
 
 /** One constraint's outcome for one spacecraft. */
@@ -63,6 +70,10 @@ export interface ConstraintOutcome {
   /** When the worst margin occurred, s. */
   worstTS: number;
   timeInViolationS: number;
+  /** Against another object (as in `Violation`): its id. */
+  with?: string;
+  /** A keep-out zone of another spacecraft: whose zone. */
+  zoneOf?: string;
 }
 
 /** Delta-v and propellant against the budget. */
@@ -106,6 +117,8 @@ export interface Evaluation {
   objectives: ObjectiveResult[];
   /** The target's Earth-shadow passages during the run (geo and circular targets). */
   eclipses: EclipseInterval[];
+  /** Entries into and exits from the warning range (scenario `warnRangeM`), by time; null without it. */
+  warnings: WarningEvent[] | null;
   score: Score;
   /** Per spacecraft, the linear and two-body models' drift from the perturbed truth (when asked). */
   modelGauge?: ModelGauge[];
@@ -190,6 +203,48 @@ export function notFlownViolations(s: Scenario, index: number, craft: Spacecraft
   return out;
 }
 
+/**
+ * The outcome of each pair constraint kind for spacecraft `id`, over every pair it is in (in
+ * registry order): the worst margin of all its tracks of that kind, their time in violation.
+ */
+function pairOutcomes(run: RunResult, id: string): ConstraintOutcome[] {
+  const tracks = run.pairs
+    .filter((p) => p.a === id || p.b === id)
+    .flatMap((p) => p.monitor.tracks)
+    .filter((t) => t.detector.names === undefined || t.detector.names.chargedId === id);
+  const out: ConstraintOutcome[] = [];
+  for (const m of constraintModules()) {
+    const ofKind = tracks.filter((t) => t.detector.kind === m.kind);
+    // the unnamed tracks (between inspectors) as one outcome; each named one on its own
+    const groups = [
+      ofKind.filter((t) => t.detector.names === undefined),
+      ...ofKind.filter((t) => t.detector.names !== undefined).map((t) => [t]),
+    ];
+    for (const same of groups) {
+      if (same.length === 0) continue;
+      const worst = same.reduce((a, b) => (b.worstMargin < a.worstMargin ? b : a));
+      out.push({
+        kind: m.kind,
+        pass: same.every((t) => t.intervals.length === 0),
+        worstMargin: worst.worstMargin,
+        unit: worst.detector.marginUnit,
+        worstTS: worst.worstMarginTS,
+        timeInViolationS: same.reduce((sum, t) => sum + t.timeInViolationS(), 0),
+        ...namesOf(worst.detector.names),
+      });
+    }
+  }
+  return out;
+}
+
+/** The `with` and `zoneOf` keys of a violation or outcome of a named pair detector. */
+function namesOf(names: PairNames | undefined): { with?: string; zoneOf?: string } {
+  if (names === undefined) return {};
+  return names.zoneOf === undefined
+    ? { with: names.withId }
+    : { with: names.withId, zoneOf: names.zoneOf };
+}
+
 /** Reruns the plan once per executed burn of spacecraft `index`, that burn skipped. */
 function missedBurnRuns(s: Scenario, index: number, craft: SpacecraftRun): MissedBurnOutcome[] {
   return craft.burns.map((b, burnIndex) => {
@@ -206,7 +261,10 @@ function missedBurnRuns(s: Scenario, index: number, craft: SpacecraftRun): Misse
     if (c.maneuvers.some((m) => m.startS === null)) violated.add('not-flown');
     for (const p of run.pairs) {
       if (p.a !== c.id && p.b !== c.id) continue;
-      for (const t of p.monitor.tracks) if (t.intervals.length > 0) violated.add(t.detector.kind);
+      for (const t of p.monitor.tracks) {
+        const charged = t.detector.names === undefined || t.detector.names.chargedId === c.id;
+        if (charged && t.intervals.length > 0) violated.add(t.detector.kind);
+      }
     }
     return {
       burnIndex,
@@ -230,11 +288,20 @@ export function evaluateScenario(s: Scenario, options: EvaluateOptions = {}): Ev
   const doPassive = !options.skipPassiveSafety;
   const n = targetMeanMotionRadPerS(s.target.orbit, s.epoch);
   const periodS = (2 * Math.PI) / n;
+  const warner =
+    s.warnRangeM !== undefined
+      ? new WarningTracker(
+          s.spacecraft.map((c) => c.id),
+          s.target.name,
+          s.warnRangeM,
+        )
+      : null;
+  const observers = [tracker, warner].filter((o) => o !== null);
   const run = runScenario(s, {
     ...(options.recordEphemeris ? { recordEphemeris: true } : {}),
     ...(options.perturbation ? { perturbation: options.perturbation } : {}),
     ...(sun ? { sunTable: sun } : {}),
-    ...(tracker ? { observers: [tracker] } : {}),
+    ...(observers.length > 0 ? { observers } : {}),
     ...(doPassive ? { snapshotEveryS: periodS / PASSIVE_SAMPLES_PER_ORBIT } : {}),
   });
 
@@ -255,37 +322,33 @@ export function evaluateScenario(s: Scenario, options: EvaluateOptions = {}): Ev
     for (const pair of run.pairs) {
       if (pair.a !== craft.id && pair.b !== craft.id) continue;
       for (const track of pair.monitor.tracks) {
+        const names = track.detector.names;
+        if (names !== undefined && names.chargedId !== craft.id) continue;
         for (const v of track.intervals)
-          violations.push({ kind: track.detector.kind, startS: v.startS, endS: v.endS });
+          violations.push({
+            kind: track.detector.kind,
+            startS: v.startS,
+            endS: v.endS,
+            ...namesOf(names),
+          });
       }
     }
-    const separation = run.pairs
-      .filter((p) => p.a === craft.id || p.b === craft.id)
-      .flatMap((p) => p.monitor.tracks);
-    if (separation.length > 0) {
-      const worst = separation.reduce((a, b) => (b.worstMargin < a.worstMargin ? b : a));
-      constraints.push({
-        kind: 'separation',
-        pass: separation.every((t) => t.intervals.length === 0),
-        worstMargin: worst.worstMargin,
-        unit: 'm',
-        worstTS: worst.worstMarginTS,
-        timeInViolationS: separation.reduce((sum, t) => sum + t.timeInViolationS(), 0),
-      });
-    }
+    constraints.push(...pairOutcomes(run, craft.id));
 
+    const ours = !isNonCooperative(s.spacecraft[i]!);
     const limitM = passive?.minRangeM ?? 0;
-    const ps = doPassive
-      ? passiveSafety(s, i, craft, n, passive?.orbits ?? DEFAULT_PASSIVE_ORBITS, limitM)
-      : {
-          worstRangeM: Number.NaN,
-          worstBurnIndex: null,
-          worstStartS: 0,
-          worstAtS: 0,
-          unsafeSpan: null,
-          drifts: 0,
-        };
-    if (passive && doPassive) {
+    const ps =
+      doPassive && ours
+        ? passiveSafety(s, i, craft, n, passive?.orbits ?? DEFAULT_PASSIVE_ORBITS, limitM)
+        : {
+            worstRangeM: Number.NaN,
+            worstBurnIndex: null,
+            worstStartS: 0,
+            worstAtS: 0,
+            unsafeSpan: null,
+            drifts: 0,
+          };
+    if (passive && doPassive && ours) {
       if (ps.unsafeSpan) violations.push({ kind: 'passive-safety', ...ps.unsafeSpan });
       constraints.push({
         kind: 'passive-safety',
@@ -298,7 +361,7 @@ export function evaluateScenario(s: Scenario, options: EvaluateOptions = {}): Ev
     }
 
     const budget = budgetOf(s, i, craft);
-    if (budget.dvBudgetMps !== null) {
+    if (budget.dvBudgetMps !== null && ours) {
       let used = 0;
       const over = craft.burns.find((b) => (used += Math.hypot(...b.dvMps)) > budget.dvBudgetMps!);
       if (over) violations.push({ kind: 'budget', startS: over.tS, endS: s.durationS });
@@ -311,7 +374,7 @@ export function evaluateScenario(s: Scenario, options: EvaluateOptions = {}): Ev
         timeInViolationS: over ? s.durationS - over.tS : 0,
       });
     }
-    violations.push(...notFlownViolations(s, i, craft));
+    if (ours) violations.push(...notFlownViolations(s, i, craft));
     violations.sort((a, b) => a.startS - b.startS);
     const minPhase = tracker?.minPhaseInBandDeg[i] ?? Infinity;
     return {
@@ -320,14 +383,20 @@ export function evaluateScenario(s: Scenario, options: EvaluateOptions = {}): Ev
       constraints,
       passiveSafety: ps,
       missedBurns:
-        passive?.missedBurns && !options.perturbation ? missedBurnRuns(s, i, craft) : null,
+        passive?.missedBurns && !options.perturbation && ours ? missedBurnRuns(s, i, craft) : null,
       budget,
       minPhaseInBandDeg: Number.isFinite(minPhase) ? minPhase : null,
     };
   });
 
   const objectives = tracker?.results() ?? [];
-  const evaluation = { run, spacecraft, objectives, eclipses };
+  const evaluation = {
+    run,
+    spacecraft,
+    objectives,
+    eclipses,
+    warnings: warner?.events() ?? null,
+  };
   const gauge = options.modelGauge ?? (s.dynamics === 'perturbed' && !options.perturbation);
   return {
     ...evaluation,

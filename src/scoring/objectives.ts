@@ -29,6 +29,7 @@ import { DEG_TO_RAD } from '../core/constants.ts';
 import type { SunTable } from '../core/lighting.ts';
 import { sunPhaseAngleDeg } from '../core/lighting.ts';
 import { HermiteSegment } from '../events/hermite.ts';
+import { isNonCooperative } from '../scenario/derived.ts';
 import type { FaceName, ObjectiveSpec, Scenario } from '../scenario/schema.ts';
 import type { RunObserver } from '../sim/run.ts';
 
@@ -93,6 +94,8 @@ function phaseCosineRate(u: ArrayLike<number>, p: ArrayLike<number>, nRadPerS: n
 export class ObjectiveTracker implements RunObserver {
   private readonly objectives: readonly ObjectiveSpec[];
   private readonly craftIndex: Int32Array;
+  /** 1 for our spacecraft, 0 for a non-cooperative one (which meets no objective). */
+  private readonly ours: Uint8Array;
   private readonly achievedS: Float64Array;
   /** Seconds each face was seen lit, per objective (6 per objective, FACE_ORDER). */
   private readonly faceS: Float64Array;
@@ -136,6 +139,7 @@ export class ObjectiveTracker implements RunObserver {
     this.craftIndex = Int32Array.from(this.objectives, (o) =>
       o.spacecraft === undefined ? -1 : s.spacecraft.findIndex((c) => c.id === o.spacecraft),
     );
+    this.ours = Uint8Array.from(s.spacecraft, (c) => (isNonCooperative(c) ? 0 : 1));
     this.achievedS = new Float64Array(this.objectives.length);
     this.faceS = new Float64Array(6 * this.objectives.length);
     this.faceWanted = new Uint8Array(6 * this.objectives.length);
@@ -192,7 +196,7 @@ export class ObjectiveTracker implements RunObserver {
     const cosView = this.cosView;
     for (let b = o; b < o + 7; b++) bits[b] = 0;
     for (let c = 0; c < ric.length; c++) {
-      if (only >= 0 && only !== c) continue;
+      if ((only >= 0 && only !== c) || !this.ours[c]) continue;
       const r = ric[c]!;
       const x = r[0]!;
       const y = r[1]!;
@@ -273,7 +277,7 @@ export class ObjectiveTracker implements RunObserver {
       if (obj.type !== 'observe') continue;
       const only = this.craftIndex[k]!;
       for (let c = 0; c < ric.length; c++) {
-        if (only >= 0 && only !== c) continue;
+        if ((only >= 0 && only !== c) || !this.ours[c]) continue;
         const in0 = inBand(this.prevRic[c]!, obj.rangeBandM);
         const in1 = inBand(ric[c]!, obj.rangeBandM);
         const peak = this.prevCosRate[c]! > 0 && this.curCosRate[c]! < 0;

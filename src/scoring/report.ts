@@ -20,6 +20,9 @@ import type { AccuracyEstimate, BurnRecord, ManeuverRecord } from '../sim/run.ts
 import { ACCURACY_WARNING_M } from '../sim/run.ts';
 import type { ModelGauge } from '../sim/gauge.ts';
 import { scenarioCollision, type CollisionReport } from '../collision/scenarioPc.ts';
+import type { WarningEvent } from '../events/warnings.ts';
+import type { ProvenanceSpec } from '../scenario/schema.ts';
+import { teamReports, type TeamReport, type TeamSeparation } from './teams.ts';
 
 /** Report format version. */
 export const REPORT_FORMAT_VERSION = 1;
@@ -54,6 +57,8 @@ export function accuracyReport(a: AccuracyEstimate): AccuracyReport {
 /** The per-spacecraft part of a report. */
 export interface SpacecraftReport {
   id: string;
+  /** Present on a spacecraft that is not ours (it has no `score`, and no constraints apply). */
+  role?: 'non-cooperative';
   final: { tS: number; frame: 'RIC'; positionM: Triple; velocityMps: Triple };
   totalDvMps: number;
   burns: BurnRecord[];
@@ -70,7 +75,8 @@ export interface SpacecraftReport {
   /** With `passiveSafety.missedBurns`: the plan rerun once per burn, that burn skipped. */
   missedBurns?: MissedBurnOutcome[];
   budget: BudgetOutcome;
-  score: { safety: number; efficiency: number };
+  /** Our spacecraft's part of the score (absent on a non-cooperative one: it earns none). */
+  score?: { safety: number; efficiency: number };
   /** Mass at the end of the run, kg (when the scenario gives the spacecraft's mass). */
   finalMassKg?: number;
   /** Smallest sun phase angle seen from inside an observe objective's range band, deg. */
@@ -111,6 +117,16 @@ export interface RunReport {
   collision?: CollisionReport;
   /** Sub-satellite longitude and drift of every object at the epoch (target first). */
   geoSlots: ObjectSlot[];
+  /** The target's own burns (scenario `target.maneuvers`), when it has any. */
+  target?: { burns: BurnRecord[] };
+  /** The scenario's provenance (author, sources, marking, license), as written. */
+  provenance?: ProvenanceSpec;
+  /** With spacecraft `team`s: the score of each team (see README, "Score"). */
+  teams?: TeamReport[];
+  /** With two or more teams: the closest approach between every two teams. */
+  teamSeparations?: TeamSeparation[];
+  /** With scenario `warnRangeM`: every entry into and exit from the warning range, by time. */
+  warnings?: { warnRangeM: number; events: WarningEvent[] };
 }
 
 /** Builds the JSON report of an evaluated run. */
@@ -118,8 +134,15 @@ export function buildReport(e: Evaluation): RunReport {
   const run = e.run;
   const s = run.scenario;
   const collision = scenarioCollision(run);
+  const teams = teamReports(e);
   return {
     ...(collision ? { collision } : {}),
+    ...(s.provenance ? { provenance: s.provenance } : {}),
+    ...(teams.teams.length > 0 ? { teams: teams.teams } : {}),
+    ...(teams.separations.length > 0 ? { teamSeparations: teams.separations } : {}),
+    ...(s.warnRangeM !== undefined
+      ? { warnings: { warnRangeM: s.warnRangeM, events: e.warnings ?? [] } }
+      : {}),
     format: 'rpo-report',
     version: REPORT_FORMAT_VERSION,
     scenario: s.name,
@@ -139,9 +162,10 @@ export function buildReport(e: Evaluation): RunReport {
       const f = c.finalRic;
       const ev = e.spacecraft[i]!;
       const ps = ev.passiveSafety;
-      const sc = e.score.spacecraft[i]!;
+      const sc = e.score.spacecraft.find((x) => x.id === c.id);
       const out: SpacecraftReport = {
         id: c.id,
+        ...(sc === undefined ? { role: 'non-cooperative' as const } : {}),
         final: {
           tS: s.durationS,
           frame: 'RIC',
@@ -161,7 +185,7 @@ export function buildReport(e: Evaluation): RunReport {
           worstAtS: ps.worstAtS,
         },
         budget: ev.budget,
-        score: { safety: sc.safety, efficiency: sc.efficiency },
+        ...(sc === undefined ? {} : { score: { safety: sc.safety, efficiency: sc.efficiency } }),
       };
       if (c.finalMassKg !== null) out.finalMassKg = c.finalMassKg;
       if (ev.minPhaseInBandDeg !== null) out.minPhaseInBandDeg = ev.minPhaseInBandDeg;
@@ -178,5 +202,6 @@ export function buildReport(e: Evaluation): RunReport {
     objectives: e.objectives,
     lighting: { eclipses: e.eclipses },
     geoSlots: objectSlots(s),
+    ...(run.targetBurns.length > 0 ? { target: { burns: run.targetBurns } } : {}),
   };
 }

@@ -3,7 +3,8 @@
  * maneuver program, and streams the states into the event monitors and any observers.
  *
  * Time nodes are the step grid `k * stepS` (never accumulated), cut at every instant a maneuver
- * of any spacecraft starts or acts, and at `durationS` (a last, shorter step if the duration is
+ * of any spacecraft starts or acts, at every burn of the target (`target.maneuvers`: every
+ * spacecraft's state is then re-expressed relative to the target), and at `durationS` (a last, shorter step if the duration is
  * not a whole number of steps). All spacecraft advance in lockstep on these nodes, so pair ranges
  * come from states at the same times. Things due at `durationS` happen before the final state.
  *
@@ -31,7 +32,6 @@
 import { freshArrays, type ArrayAllocator } from '../core/arrays.ts';
 import { G0_MPS2 } from '../core/constants.ts';
 import { copyThrustState } from '../dynamics/model.ts';
-import { SphereDetector } from '../events/detectors.ts';
 import { compileTriggerCondition } from '../events/conditions.ts';
 import { closestApproachOfSamples, StreamMonitor } from '../events/monitor.ts';
 import type { FlightContext, Leg, Triple } from '../maneuvers/module.ts';
@@ -43,7 +43,13 @@ import { initialRicOf } from '../formats/scenarioElements.ts';
 import { Craft, type ProgramItem } from './craft.ts';
 import { Ephemeris } from './ephemeris.ts';
 import { legDeparture } from './legs.ts';
-import { createModel, createSunTable, initialModelState, targetDetectors } from './setup.ts';
+import {
+  createModel,
+  createSunTable,
+  initialModelState,
+  pairDetectors,
+  targetDetectors,
+} from './setup.ts';
 import { TRIGGER_SCAN_S, TriggerTester } from './triggers.ts';
 import {
   ScenarioRunError,
@@ -74,6 +80,25 @@ function burnLimitError(path: string): ScenarioRunError {
     path,
     `the run would fire more than ${formatCount(MAX_RUN_BURNS)} burns (the limit); stopped: use a wider deadband or a shorter maneuver`,
   );
+}
+
+/**
+ * The target's burns in time order: each `target.maneuvers` impulse at its `tS`, or `after`
+ * seconds after the previous one.
+ */
+function targetPlan(s: Scenario): BurnRecord[] {
+  let prevS = 0;
+  return (s.target.maneuvers ?? []).map((m, index) => {
+    const tS = m.tS ?? prevS + (m.after ?? 0);
+    prevS = tS;
+    return {
+      tS,
+      frame: 'RIC',
+      dvMps: [m.dvMps[0], m.dvMps[1], m.dvMps[2]],
+      maneuver: m.type,
+      maneuverIndex: index,
+    };
+  });
 }
 
 function distance(r: ArrayLike<number>, p: Triple): number {
@@ -116,6 +141,10 @@ class Run {
   private readonly streamEvents: boolean;
   private readonly arrays: ArrayAllocator;
   private readonly scanS: number;
+  /** The target's burns (`target.maneuvers`), in time order; the next one to fire. */
+  private readonly targetPlan: BurnRecord[];
+  private readonly targetBurns: BurnRecord[] = [];
+  private targetNext = 0;
 
   constructor(
     private readonly s: Scenario,
@@ -161,10 +190,9 @@ class Run {
       this.scanS,
     );
     this.pairs = [];
-    const separationM = checkConstraints ? s.constraints?.separationM : undefined;
     for (let i = 0; i < this.crafts.length; i++) {
       for (let j = i + 1; j < this.crafts.length; j++) {
-        const detectors = separationM ? [new SphereDetector('separation', separationM)] : [];
+        const detectors = checkConstraints ? pairDetectors(s, i, j) : [];
         this.pairs.push({
           a: this.crafts[i]!.id,
           b: this.crafts[j]!.id,
@@ -177,6 +205,7 @@ class Run {
       }
     }
     this.ricViews = this.crafts.map((c) => c.ric);
+    this.targetPlan = targetPlan(s);
   }
 
   execute(): RunResult {
@@ -289,6 +318,7 @@ class Run {
       spacecraft,
       pairs: this.pairs,
       steps: this.steps,
+      targetBurns: this.targetBurns,
     };
   }
 
@@ -446,8 +476,33 @@ class Run {
       if (!c.busy) bp = Math.min(bp, c.dueS);
       armed ||= c.armed !== null && !c.busy;
     }
+    const targetBurn = this.targetPlan[this.targetNext];
+    if (targetBurn !== undefined) bp = Math.min(bp, targetBurn.tS);
     this.breakpointS = bp;
     this.anyArmed = armed;
+  }
+
+  /**
+   * The target's burns due at tS: every spacecraft's state is re-expressed relative to the
+   * target's new velocity (the RIC frame stays centred on the target; see
+   * `applyTargetImpulseRic`), a change of state the monitors see as a jump.
+   */
+  private targetInstant(tS: number): void {
+    const plan = this.targetPlan;
+    while (this.targetNext < plan.length && plan[this.targetNext]!.tS <= tS) {
+      const b = plan[this.targetNext++]!;
+      if (++this.burnCount > MAX_RUN_BURNS)
+        throw burnLimitError(formatPath(['target', 'maneuvers', b.maneuverIndex]));
+      const dv = b.dvMps;
+      for (const c of this.crafts) {
+        c.model.applyTargetImpulseRic(c.y, dv[0], dv[1], dv[2]);
+        this.arcStart(c, tS);
+        c.dirty = true;
+        if (this.snapshotEveryS < Infinity)
+          c.snapshots.push({ tS, y: Float64Array.from(c.y), burnIndex: null });
+      }
+      this.targetBurns.push({ ...b, tS });
+    }
   }
 
   /**
@@ -455,6 +510,7 @@ class Run {
    * first true instant was located at tS between nodes).
    */
   private instant(tS: number): void {
+    this.targetInstant(tS);
     for (const c of this.crafts) {
       for (let guard = 0; guard < 10_000; guard++) {
         const pending = c.pending[0];

@@ -1,22 +1,30 @@
 /**
  * What a run is made of, built from the scenario: each spacecraft's dynamics model and initial
- * state, the sun geometry, and the constraint detectors against the target.
+ * state, the sun geometry, and the constraint detectors (against the target, between two).
  */
 
 import { GEO_RADIUS_M } from '../core/constants.ts';
 import { geoTargetGeometry, SunTable } from '../core/lighting.ts';
 import type { DynamicsModel } from '../dynamics/model.ts';
-import {
-  ClosingSpeedDetector,
-  CorridorDetector,
-  EllipsoidDetector,
-  SphereDetector,
-  type Detector,
-} from '../events/detectors.ts';
+import { constraintModules } from '../constraints/registry.ts';
+import type { Detector } from '../events/detectors.ts';
 import { elementsLightingGeometry } from '../formats/scenarioElements.ts';
 import { scenarioMaxSubStepS } from '../scenario/derived.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import type { DynamicsModule } from './dynamics/module.ts';
 import { dynamicsModule } from './dynamics/registry.ts';
+import { twoBodyModule } from './dynamics/twoBody.ts';
+
+/**
+ * The dynamics module of a run: the registry's (./dynamics/registry.ts), except that a
+ * maneuvering target (`target.maneuvers`) in a nonlinear scenario is flown with the inertial
+ * two-body model, whose target state takes the burns (the nonlinear relative model assumes the
+ * target stays on its circle).
+ */
+function runDynamicsModule(s: Scenario): DynamicsModule {
+  if (s.dynamics === 'nonlinear' && (s.target.maneuvers?.length ?? 0) > 0) return twoBodyModule;
+  return dynamicsModule(s);
+}
 
 /**
  * Builds the dynamics model of spacecraft `spacecraftIndex` (one instance per spacecraft: each
@@ -25,7 +33,7 @@ import { dynamicsModule } from './dynamics/registry.ts';
  * length (`scenarioMaxSubStepS`).
  */
 export function createModel(s: Scenario, spacecraftIndex: number): DynamicsModel {
-  const model = dynamicsModule(s).create(s, spacecraftIndex);
+  const model = runDynamicsModule(s).create(s, spacecraftIndex);
   model.maxSubStepS = scenarioMaxSubStepS(s);
   return model;
 }
@@ -36,7 +44,7 @@ export function initialModelState(
   model: DynamicsModel,
   ric: ArrayLike<number>,
 ): Float64Array {
-  return dynamicsModule(s).initialState(s, model, ric);
+  return runDynamicsModule(s).initialState(s, model, ric);
 }
 
 /** Sun geometry of a circular target (geo longitude, or longitude 0 for a plain circular orbit). */
@@ -55,19 +63,18 @@ export function createSunTable(s: Scenario): SunTable | null {
   return new SunTable(geom, 0, s.durationS);
 }
 
-/** The detectors that apply between a spacecraft and the target. */
+/**
+ * The detectors that apply between a spacecraft and the target: every constraint module's, in
+ * registry order (src/constraints/registry.ts).
+ */
 export function targetDetectors(s: Scenario, spacecraftIndex: number): Detector[] {
-  const out: Detector[] = [];
-  const keepOut = s.target.keepOut;
-  if (keepOut?.shape === 'sphere') out.push(new SphereDetector('keep-out', keepOut.radiusM));
-  if (keepOut?.shape === 'ellipsoid')
-    out.push(new EllipsoidDetector('keep-out', keepOut.semiAxesM));
-  const c = s.constraints;
-  if (c?.approachEllipsoid && !s.spacecraft[spacecraftIndex]!.approachApproved) {
-    out.push(new EllipsoidDetector('approach-ellipsoid', c.approachEllipsoid.semiAxesM));
-  }
-  if (c?.corridor)
-    out.push(new CorridorDetector(c.corridor.axis, c.corridor.halfAngleDeg, c.corridor.withinM));
-  if (c?.closingSpeed) out.push(new ClosingSpeedDetector(c.closingSpeed));
-  return out;
+  return constraintModules().flatMap((m) => m.targetDetectors?.(s, spacecraftIndex) ?? []);
+}
+
+/**
+ * The detectors that apply between spacecraft `i` and `j` (i < j; the state of j relative to
+ * i): every constraint module's, in registry order.
+ */
+export function pairDetectors(s: Scenario, i: number, j: number): Detector[] {
+  return constraintModules().flatMap((m) => m.pairDetectors?.(s, i, j) ?? []);
 }

@@ -120,6 +120,8 @@ export interface RunResult {
   pairs: PairRun[];
   /** Integration steps taken, summed over spacecraft (redone trigger steps count twice). */
   steps: number;
+  /** The target's own burns (`target.maneuvers`), RIC of the target at each, in time order. */
+  targetBurns: BurnRecord[];
 }
 
 /** Sees every node of a run (objective scoring, live views). */

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import { parseSet, variants } from '../../src/cli/sweep.ts';
+import { parseSet } from '../../src/cli/sweep.ts';
+import { variants } from '../../src/montecarlo/sweep.ts';
 import { HEAVY_TEST_TIMEOUT_MS } from '../helpers.ts';
 
 const EXAMPLE = 'scenarios/dispersed-vbar-approach.json';
@@ -168,6 +169,15 @@ describe('rpo-sim sweep', () => {
       [
         ['sweep', join(dir, 'absent.json'), '--set', 'a=1', '--trials', '2', '--seed', '1'],
         /absent\.json/,
+      ],
+      // a field that cannot be set in the plan (was an internal error, exit 3)
+      [
+        [...run, '--set', 'target.orbit.longitudeDeg.x=1,2'],
+        /--set target\.orbit\.longitudeDeg\.x: target\.orbit\.longitudeDeg is not an object in the plan/,
+      ],
+      [
+        [...run, '--set', 'spacecraft[0].maneuvers[7]=1'],
+        /spacecraft\[0\]\.maneuvers has 2 item\(s\) in the plan/,
       ],
     ];
     for (const [args, re] of cases) {

@@ -5,12 +5,9 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  ClosingSpeedDetector,
-  CorridorDetector,
-  EllipsoidDetector,
-} from '../../src/events/detectors.ts';
-import type { Detector } from '../../src/events/detectors.ts';
+import { ClosingSpeedDetector } from '../../src/constraints/closingSpeed.ts';
+import { CorridorDetector } from '../../src/constraints/corridor.ts';
+import { EllipsoidDetector, type Detector } from '../../src/events/detectors.ts';
 import { StreamMonitor } from '../../src/events/monitor.ts';
 import { loadScenario } from '../../src/scenario/validate.ts';
 import { evaluateScenario } from '../../src/scoring/evaluate.ts';

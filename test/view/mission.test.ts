@@ -144,3 +144,26 @@ describe('triggered maneuvers on the timeline', () => {
     expect(Math.abs(burns[1]!.tS - 5000)).toBeLessThan(0.01);
   });
 });
+
+describe('mission view model: a non-cooperative spacecraft', () => {
+  it('is marked, and our violation of its keep-out zone names it', () => {
+    const s = valid(
+      makeScenario(
+        { durationS: 3600 },
+        { initial: { frame: 'RIC', positionM: [0, -5300, 0], velocityMps: [0, 0, 0] } },
+      ),
+    );
+    s.spacecraft.push({
+      id: 'X',
+      role: 'non-cooperative',
+      keepOut: { shape: 'ellipsoid', semiAxesM: [100, 400, 100] },
+      initial: { frame: 'RIC', positionM: [0, -5000, 0], velocityMps: [0, 0, 0] },
+      maneuvers: [],
+    });
+    const m = buildMission(evaluateScenario(valid(s), { recordEphemeris: true }), 'x.json');
+    expect(m.crafts.map((c) => c.nonCooperative)).toEqual([false, true]);
+    const v = m.events.find((e) => e.kind === 'violation')!;
+    expect(v).toMatchObject({ craftId: 'A', title: 'Keep-out violation' });
+    expect(v.detail).toContain("in X's keep-out zone");
+  });
+});

@@ -11,11 +11,13 @@ import { EventsPanel } from '../panels/EventsPanel.tsx';
 import { ScoreCard } from '../panels/ScoreCard.tsx';
 import { SceneCanvas } from '../scene/SceneCanvas.tsx';
 import { MonteCarloMount } from '../montecarlo/MonteCarloMount.tsx';
+import { LessonMount } from '../lessons/LessonMount.tsx';
 import { Transport } from '../timeline/Transport.tsx';
 import { DraftNote } from './DraftNote.tsx';
 import { DropZone } from './DropZone.tsx';
 import { Header } from './Header.tsx';
 import { LoadErrors } from './LoadErrors.tsx';
+import { ProvenanceBanner } from './ProvenanceBanner.tsx';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
 
 const PlotsPanel = lazy(() => import('../plots/PlotsPanel.tsx'));
@@ -44,6 +46,7 @@ export function App() {
       data-score-state={scoreState}
       data-loading={loading}
     >
+      <ProvenanceBanner position="top" />
       <Header />
       <main className="app-main">
         {editorOpen && (
@@ -63,7 +66,9 @@ export function App() {
         </div>
       </main>
       <Transport />
+      <ProvenanceBanner position="bottom" />
       <MonteCarloMount />
+      <LessonMount />
       <LoadErrors />
       <DraftNote />
       <DropZone />

@@ -13,6 +13,7 @@ import { ExportMenu } from './ExportMenu.tsx';
 import { MonteCarloButton } from '../montecarlo/MonteCarloButton.tsx';
 import { blurAfterClick } from './blurAfterClick.ts';
 import { Icon } from './Icon.tsx';
+import { LessonsMenu } from '../lessons/LessonsMenu.tsx';
 
 const SHORTCUTS: [string, string][] = [
   ['Space', 'play / pause'],
@@ -118,6 +119,7 @@ export function Header() {
             )}
           </select>
         </label>
+        <LessonsMenu />
         <button
           type="button"
           className="button"

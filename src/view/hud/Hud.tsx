@@ -18,6 +18,12 @@ import {
 } from '../model/format.ts';
 import { dvUsedMps, nextBurn, type Mission } from '../model/mission.ts';
 import { useClockListener } from '../useClockListener.ts';
+import { HudWarnings } from './HudWarnings.tsx';
+import {
+  formatLongitude,
+  longitudeDegAt,
+  MAX_LONGITUDE_INCLINATION_DEG,
+} from '../model/longitude.ts';
 
 const state = new Float64Array(6);
 
@@ -26,10 +32,22 @@ function put(el: HTMLElement | null | undefined, text: string): void {
   if (el && el.textContent !== text) el.textContent = text;
 }
 
+/** The target's slot for longitudes (near-equatorial targets with a report), or null. */
+function longitudeTarget(mission: Mission) {
+  const slot = mission.report?.geoSlots?.[0];
+  if (!slot || !(slot.inclinationDeg < MAX_LONGITUDE_INCLINATION_DEG)) return null;
+  return {
+    longitudeDeg: slot.longitudeDeg,
+    driftDegPerDay: slot.driftDegPerDay,
+    radiusM: slot.semiMajorAxisM,
+  };
+}
+
 /** Text of the HUD at `tS` for one spacecraft. */
 function craftTexts(mission: Mission, index: number, tS: number) {
   const c = mission.crafts[index]!;
   c.ephemeris.stateAt(tS, state);
+  const lonTarget = longitudeTarget(mission);
   const r = Math.hypot(state[0]!, state[1]!, state[2]!);
   const rate =
     r > 0 ? (state[0]! * state[3]! + state[1]! * state[4]! + state[2]! * state[5]!) / r : 0;
@@ -42,6 +60,7 @@ function craftTexts(mission: Mission, index: number, tS: number) {
     next: next ? next.label : '—',
     countdown: next ? `in ${formatHms(next.tS - tS)}` : 'no more burns',
     nextS: next ? next.tS : Infinity,
+    lon: lonTarget ? formatLongitude(longitudeDegAt(lonTarget, tS, state[0]!, state[1]!)) : '—',
   };
 }
 
@@ -85,6 +104,11 @@ export function Hud() {
       put(q('utc'), formatUtc(mission.epochMs, c.tS));
       put(q('met'), formatMet(c.tS));
       put(q('sun'), lightingText(mission, c.tS));
+      const lonTarget = longitudeTarget(mission);
+      put(
+        q('target-lon'),
+        lonTarget ? formatLongitude(longitudeDegAt(lonTarget, c.tS, 0, 0)) : '—',
+      );
       let soonest: { id: string; next: string; countdown: string; nextS: number } | null = null;
       mission.crafts.forEach((craft, k) => {
         const t = craftTexts(mission, k, c.tS);
@@ -96,6 +120,7 @@ export function Hud() {
         put(f('rate'), t.rate);
         put(f('dv'), t.dv);
         put(f('dv-short'), t.dvShort);
+        put(f('lon'), t.lon);
         put(f('next'), t.next);
         put(f('countdown'), t.countdown);
       });
@@ -129,6 +154,12 @@ export function Hud() {
         <div className="hud-dim" data-testid="hud-target">
           {targetSlotText(mission)}
         </div>
+        <div>
+          <span className="hud-dim">Target now </span>
+          <span data-field="target-lon" data-testid="hud-target-lon">
+            —
+          </span>
+        </div>
       </div>
       {mission.crafts.length === 1 ? (
         mission.crafts.map((c, k) => (
@@ -149,6 +180,10 @@ export function Hud() {
               </dd>
               <dt>Range rate</dt>
               <dd data-field="rate">{formatSpeed(0)}</dd>
+              <dt>Longitude</dt>
+              <dd data-field="lon" data-testid={`hud-lon-${c.id}`}>
+                —
+              </dd>
               <dt>Δv used</dt>
               <dd data-field="dv" data-testid={`hud-dv-${c.id}`}>
                 —
@@ -174,6 +209,7 @@ export function Hud() {
                 <th>Range</th>
                 <th>Rate (m/s)</th>
                 <th>Δv used</th>
+                <th>Lon</th>
               </tr>
             </thead>
             <tbody>
@@ -188,6 +224,9 @@ export function Hud() {
                   </td>
                   <td data-field="rate">—</td>
                   <td data-field="dv-short">—</td>
+                  <td data-field="lon" data-testid={`hud-lon-${c.id}`}>
+                    —
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -203,6 +242,7 @@ export function Hud() {
           </div>
         </div>
       )}
+      <HudWarnings mission={mission} clock={clock} />
     </div>
   );
 }

@@ -4,10 +4,13 @@
 
 import { useEffect, useRef } from 'react';
 import { onViewMetrics } from '../scene/viewMetrics.ts';
+import { useAppStore } from '../../state/useAppStore.ts';
+import { teamColors } from '../model/teams.ts';
 
 /** The legend. */
 export function Legend() {
   const scale = useRef<HTMLSpanElement>(null);
+  const scenario = useAppStore((s) => s.mission?.scenario);
   useEffect(() => {
     let last = '';
     return onViewMetrics((m) => {
@@ -36,6 +39,16 @@ export function Legend() {
       <span className="legend-item">
         <span className="legend-sphere" /> keep-out
       </span>
+      {scenario &&
+        teamColors(scenario).map((t) => (
+          <span
+            className="legend-item"
+            key={t.team ?? ''}
+            data-testid={`legend-team-${t.team ?? 'none'}`}
+          >
+            <span className="swatch" style={{ background: t.color }} /> {t.team ?? 'no team'}
+          </span>
+        ))}
       <span className="legend-item legend-scale" ref={scale} />
     </div>
   );

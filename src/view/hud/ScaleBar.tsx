@@ -1,10 +1,10 @@
 /**
- * A scale bar for the 3D view: a round length (1-2-5 steps, 10 m to 100 km) and its width at the
+ * A scale bar for the 3D view: a round length (1-2-5 steps, in m, km or Mm) and its width at the
  * distance of the point the camera looks at, updated from the frame loop by mutation.
  */
 
 import { useEffect, useRef } from 'react';
-import { formatDistance } from '../model/format.ts';
+import { formatRoundDistance } from '../model/format.ts';
 import { scaleBar } from '../model/scale.ts';
 import { onViewMetrics } from '../scene/viewMetrics.ts';
 
@@ -21,7 +21,7 @@ export function ScaleBar() {
     return onViewMetrics((m) => {
       const { lengthM, px } = scaleBar(m.metresPerPixel, MAX_PX);
       const w = Math.round(px);
-      const label = lengthM >= 1000 ? `${lengthM / 1000} km` : formatDistance(lengthM);
+      const label = formatRoundDistance(lengthM);
       if (w !== lastPx && bar.current) {
         bar.current.style.width = `${w}px`;
         lastPx = w;

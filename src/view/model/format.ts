@@ -42,7 +42,8 @@ export function formatMet(tS: number): string {
 }
 
 /**
- * A distance with a unit that fits it: `12.3 m`, `845 m`, `2.35 km`, `12.4 km`.
+ * A distance with a unit that fits it: `12.3 m`, `845 m`, `2.35 km`, `12.4 km`, `1.23 Mm`
+ * (megametres from 1,000 km).
  *
  * @param m distance, m
  */
@@ -52,7 +53,36 @@ export function formatDistance(m: number): string {
   if (a < 100) return `${m.toFixed(1)} m`;
   if (a < 1000) return `${m.toFixed(0)} m`;
   if (a < 10_000) return `${(m / 1000).toFixed(2)} km`;
-  return `${(m / 1000).toFixed(1)} km`;
+  if (a < 1e6) return `${(m / 1000).toFixed(1)} km`;
+  return `${(m / 1e6).toFixed(a < 1e7 ? 3 : 2)} Mm`;
+}
+
+/** A distance unit for an axis or a label: its symbol and its length in metres. */
+export interface DistanceUnit {
+  symbol: 'm' | 'km' | 'Mm';
+  metres: number;
+}
+
+/**
+ * The unit that reads best for distances up to `m`: m below 1 km, km below 1,000 km, Mm above.
+ *
+ * @param m the largest distance to show, m
+ */
+export function distanceUnitFor(m: number): DistanceUnit {
+  const a = Math.abs(m);
+  if (!(a >= 1000)) return { symbol: 'm', metres: 1 };
+  if (a < 1e6) return { symbol: 'km', metres: 1000 };
+  return { symbol: 'Mm', metres: 1e6 };
+}
+
+/**
+ * A round distance (a ring or grid radius) with its unit: `10 m`, `100 km`, `1 Mm`.
+ *
+ * @param m distance, m
+ */
+export function formatRoundDistance(m: number): string {
+  const u = distanceUnitFor(m);
+  return `${Number((m / u.metres).toPrecision(6))} ${u.symbol}`;
 }
 
 /**

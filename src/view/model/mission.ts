@@ -14,9 +14,11 @@
  */
 
 import { maneuverModule } from '../../maneuvers/registry.ts';
+import { constraintModule } from '../../constraints/registry.ts';
 import type { BurnName } from '../../maneuvers/module.ts';
 import { freshArrays, type ArrayAllocator } from '../../core/arrays.ts';
 import type { EclipseInterval } from '../../core/lighting.ts';
+import { isNonCooperative } from '../../scenario/derived.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import type { Evaluation, NotFlownReason } from '../../scoring/evaluate.ts';
 import type { ObjectiveResult } from '../../scoring/objectives.ts';
@@ -26,18 +28,10 @@ import { Ephemeris } from '../../sim/ephemeris.ts';
 import type { BurnRecord, ManeuverRecord, RunResult } from '../../sim/run.ts';
 import { formatDistance, formatDv, formatMet, formatShortDuration } from './format.ts';
 import { prefilteredImportance } from './simplify.ts';
+import { CRAFT_PALETTE } from './palette.ts';
+import { teamColorOf } from './teams.ts';
 
-/** Colours given to spacecraft without a `color` (high contrast on the dark background). */
-export const CRAFT_PALETTE = [
-  '#ffb000',
-  '#4cc2ff',
-  '#ff5fa2',
-  '#7ee787',
-  '#c792ea',
-  '#ff7b54',
-  '#f2e85c',
-  '#5eead4',
-] as const;
+export { CRAFT_PALETTE } from './palette.ts';
 
 /** Douglas-Peucker recursion floor for trails, m: far below a pixel at the closest zoom. */
 export const TRAIL_FLOOR_M = 1e-3;
@@ -93,11 +87,13 @@ export interface CraftView {
   minRangeTS: number;
   /** What became of each maneuver of the program (start and end times). */
   maneuvers: ManeuverRecord[];
+  /** Not ours (`"role": "non-cooperative"`): drawn apart, no score. */
+  nonCooperative: boolean;
 }
 
 /** Kinds of events on the timeline and in the events panel. */
 export type EventKind =
-  'burn' | 'violation' | 'closest-approach' | 'pair-closest-approach' | 'eclipse';
+  'burn' | 'violation' | 'closest-approach' | 'pair-closest-approach' | 'eclipse' | 'warning';
 
 /** A constraint violation over an interval, s since the epoch. */
 export interface ViolationView {
@@ -108,6 +104,9 @@ export interface ViolationView {
   /** `not-flown`: the maneuver's JSON path and why it never started (see the report). */
   path?: string;
   reason?: NotFlownReason;
+  /** Against another object: its id, and whose keep-out zone (see the report's violations). */
+  with?: string;
+  zoneOf?: string;
 }
 
 /** The keep-out zone around the target (RIC semi-axes, m; a sphere has three equal ones). */
@@ -227,21 +226,15 @@ function burnLabel(s: Scenario, craftIndex: number, b: BurnRecord, name: BurnNam
   return `${label}${name.labelSuffix ?? ''}`;
 }
 
-/** Titles of violation events by constraint kind. */
-const VIOLATION_TITLE: Record<string, string> = {
-  'keep-out': 'Keep-out violation',
-  'approach-ellipsoid': 'Approach ellipsoid entered',
-  corridor: 'Outside the approach corridor',
-  'closing-speed': 'Closing speed above the limit',
-  'passive-safety': 'Passive safety violated',
-  separation: 'Separation violated',
-  budget: 'Delta-v budget exceeded',
-  'not-flown': 'Maneuver not flown',
-};
+/** Whom a violation is against: ` · in X's keep-out zone`, ` · from X`, or nothing. */
+function againstText(v: ViolationView): string {
+  if (v.zoneOf !== undefined) return ` · in ${v.zoneOf}'s keep-out zone`;
+  return v.with !== undefined ? ` · from ${v.with}` : '';
+}
 
-/** Title of a violation event. */
+/** Title of a violation event: its constraint module's (src/constraints/registry.ts). */
 export function violationTitle(constraint: string): string {
-  return VIOLATION_TITLE[constraint] ?? `${constraint} violated`;
+  return constraintModule(constraint)?.title ?? `${constraint} violated`;
 }
 
 function keepOutOf(s: Scenario): KeepOutView | null {
@@ -252,8 +245,13 @@ function keepOutOf(s: Scenario): KeepOutView | null {
   return { shape: 'ellipsoid', semiAxesM: [k.semiAxesM[0], k.semiAxesM[1], k.semiAxesM[2]] };
 }
 
+/** A spacecraft's colour: its own `color`, else its team's, else the palette's. */
 function craftColor(s: Scenario, index: number): string {
-  return s.spacecraft[index]?.color ?? CRAFT_PALETTE[index % CRAFT_PALETTE.length]!;
+  return (
+    s.spacecraft[index]?.color ??
+    teamColorOf(s, index) ??
+    CRAFT_PALETTE[index % CRAFT_PALETTE.length]!
+  );
 }
 
 /**
@@ -380,6 +378,7 @@ export function missionFromTrajectory(
       minRangeM: c.minRangeM,
       minRangeTS: c.minRangeTS,
       maneuvers: c.maneuvers,
+      nonCooperative: spec !== undefined && isNonCooperative(spec),
     };
   });
 
@@ -436,6 +435,8 @@ export function withScore(m: Mission, report: RunReport): Mission {
           endS: Number.isFinite(v.endS) ? v.endS : m.durationS,
           ...(v.path !== undefined ? { path: v.path } : {}),
           ...(v.reason !== undefined ? { reason: v.reason } : {}),
+          ...(v.with !== undefined ? { with: v.with } : {}),
+          ...(v.zoneOf !== undefined ? { zoneOf: v.zoneOf } : {}),
         }))
         .sort((a, b) => a.startS - b.startS),
     ),
@@ -506,7 +507,7 @@ function missionEvents(m: Mission): MissionEvent[] {
         detail:
           v.constraint === 'not-flown'
             ? `${v.path ?? ''}: ${notFlownText(v.reason, maneuverIndexOf(v.path), c.maneuvers[maneuverIndexOf(v.path)]?.trigger)}`
-            : `for ${formatShortDuration(v.endS - v.startS)}${passiveCause(v.constraint)}`,
+            : `for ${formatShortDuration(v.endS - v.startS)}${passiveCause(v.constraint)}${againstText(v)}`,
       });
     });
     if (Number.isFinite(c.minRangeM)) {
@@ -548,12 +549,29 @@ function missionEvents(m: Mission): MissionEvent[] {
       detail: `Earth shadow for ${formatShortDuration(e.endS - e.startS)}`,
     });
   });
+  (m.report?.warnings?.events ?? []).forEach((w, j) => {
+    const craft = crafts.find((c) => c.id === w.id);
+    const other = w.otherKind === 'target' ? `target ${w.other}` : w.other;
+    events.push({
+      id: `warning:${j}`,
+      kind: 'warning',
+      tS: w.tS,
+      craftId: w.id,
+      color: craft?.color ?? '#ffb000',
+      title:
+        w.event === 'enter'
+          ? `Within ${formatDistance(m.report!.warnings!.warnRangeM)} of ${other}`
+          : `Beyond ${formatDistance(m.report!.warnings!.warnRangeM)} of ${other}`,
+      detail: `warning range ${w.event === 'enter' ? 'entered' : 'left'} · range ${formatDistance(w.rangeM)}`,
+    });
+  });
   const order: Record<EventKind, number> = {
     burn: 0,
     violation: 1,
-    'closest-approach': 2,
-    'pair-closest-approach': 3,
-    eclipse: 4,
+    warning: 2,
+    'closest-approach': 3,
+    'pair-closest-approach': 4,
+    eclipse: 5,
   };
   events.sort((a, b) => a.tS - b.tS || order[a.kind] - order[b.kind]);
   return events;

@@ -2,7 +2,8 @@
  * The Monte Carlo panel (a lazily loaded chunk, with the runner and the statistics): trials and
  * seed, Run and Cancel, the progress bar, then the violation probabilities with their 95 %
  * Wilson intervals, the percentiles and histograms of minimum range and delta-v, the spaghetti
- * switch, and the worst trial, which opens as the plan shown.
+ * switch, and the worst trial, which opens as the plan shown. Its Sweep tab runs a campaign over
+ * one or two fields (./SweepSection.tsx).
  *
  * The run belongs to the page, not to the panel: closing the panel leaves it running, and the
  * results are there when it opens again.
@@ -19,8 +20,11 @@ import { parseSeed, parseTrials } from './inputs.ts';
 import { monteCarloStore, useMonteCarlo } from './montecarloStore.ts';
 import { PercentileTable } from './PercentileTable.tsx';
 import { ProbabilityTable } from './ProbabilityTable.tsx';
+import { RunControls } from './RunControls.tsx';
 import { RunProgress } from './RunProgress.tsx';
 import { pathCount } from './protocol.ts';
+import { SweepSection } from './SweepSection.tsx';
+import { sweepStore, useSweep } from './sweepStore.ts';
 
 /** The 1-sigma dispersions in one line. */
 function dispersionText(d: DispersionsSpec | undefined): string | null {
@@ -74,6 +78,7 @@ export default function MonteCarloPanel() {
     useShallow((s) => ({ mission: s.mission, text: s.text, docStatus: s.docStatus })),
   );
   const [craftIndex, setCraftIndex] = useState(0);
+  const mode = useSweep((s) => s.mode);
   const trials = parseTrials(mc.trialsText);
   const seed = parseSeed(mc.seedText);
   const blocker = runBlocker(mission !== null, docStatus);
@@ -133,193 +138,187 @@ export default function MonteCarloPanel() {
       </header>
 
       <div className="mc-body">
-        <form className="mc-controls" onSubmit={onSubmit}>
-          <label className="mc-field">
-            <span className="field-label">Trials</span>
-            <input
-              className={`mc-input${trials.ok ? '' : ' invalid'}`}
-              inputMode="numeric"
-              data-testid="mc-trials"
-              value={mc.trialsText}
-              aria-invalid={!trials.ok}
-              onChange={(e) => monteCarloStore.getState().setTrialsText(e.target.value)}
-            />
-          </label>
-          <label className="mc-field">
-            <span className="field-label">Seed</span>
-            <input
-              className={`mc-input${seed.ok ? '' : ' invalid'}`}
-              inputMode="numeric"
-              data-testid="mc-seed"
-              value={mc.seedText}
-              aria-invalid={!seed.ok}
-              onChange={(e) => monteCarloStore.getState().setSeedText(e.target.value)}
-            />
-          </label>
-          <div className="mc-buttons">
+        <div className="mc-tabs" role="tablist" aria-label="Monte Carlo view">
+          {(
+            [
+              ['run', 'One plan'],
+              ['sweep', 'Sweep'],
+            ] as const
+          ).map(([m, label]) => (
             <button
-              type="submit"
-              className="button mc-run"
-              data-testid="mc-run"
-              disabled={!canRun}
-              title={blocker ?? 'Run the trials on background workers'}
-            >
-              {running ? 'Restart' : 'Run'}
-            </button>
-            <button
+              key={m}
               type="button"
-              className="button"
-              data-testid="mc-cancel"
-              disabled={!running}
-              onClick={cancelMonteCarlo}
+              role="tab"
+              aria-selected={mode === m}
+              className={`mc-tab${mode === m ? ' active' : ''}`}
+              data-testid={`mc-tab-${m}`}
+              onClick={() => sweepStore.getState().setMode(m)}
             >
-              Cancel
+              {label}
             </button>
-          </div>
-        </form>
-        {(!trials.ok || !seed.ok || blocker) && (
-          <p className="mc-note warn">
-            {!trials.ok ? trials.message : !seed.ok ? seed.message : blocker}
-          </p>
-        )}
-        <p className={`mc-note${dispersions ? '' : ' warn'}`}>
-          {dispersions
-            ? `1σ dispersions: ${dispersions}.`
-            : 'This plan has no dispersions: every trial is the nominal run.'}
-        </p>
-
-        <RunProgress />
-        {statusLine && (
-          <p className="mc-status" data-testid="mc-status">
-            {statusLine}
-          </p>
-        )}
-        {mc.status === 'failed' && mc.error && (
-          <p className="mc-note error" data-testid="mc-error">
-            {mc.error}
-          </p>
-        )}
-        {stale && (
-          <p className="mc-note warn">
-            These results are for {mc.scenarioName} as it was when run, not the plan shown.
-          </p>
-        )}
-
-        {summary && (
+          ))}
+        </div>
+        {mode === 'sweep' && <SweepSection />}
+        {mode === 'run' && (
           <>
-            <section className="mc-section">
-              <h3>Violation probability</h3>
-              <ProbabilityTable summary={summary} crafts={mc.crafts} />
-            </section>
+            <form onSubmit={onSubmit}>
+              <RunControls
+                testIdPrefix="mc"
+                trialsLabel="Trials"
+                canRun={canRun}
+                runTitle={blocker ?? 'Run the trials on background workers'}
+                running={running}
+                onCancel={cancelMonteCarlo}
+              />
+            </form>
+            {(!trials.ok || !seed.ok || blocker) && (
+              <p className="mc-note warn">
+                {!trials.ok ? trials.message : !seed.ok ? seed.message : blocker}
+              </p>
+            )}
+            <p className={`mc-note${dispersions ? '' : ' warn'}`}>
+              {dispersions
+                ? `1σ dispersions: ${dispersions}.`
+                : 'This plan has no dispersions: every trial is the nominal run.'}
+            </p>
 
-            <section className="mc-section">
-              <h3>Percentiles</h3>
-              <PercentileTable summary={summary} />
-            </section>
-
-            {craftSummary && craftHists && (
-              <section className="mc-section">
-                <h3>
-                  Distributions
-                  {summary.spacecraft.length > 1 && (
-                    <select
-                      className="select mc-craft-select"
-                      value={ci}
-                      onChange={(e) => setCraftIndex(Number(e.target.value))}
-                    >
-                      {summary.spacecraft.map((sc, i) => (
-                        <option key={sc.id} value={i}>
-                          {sc.id}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </h3>
-                <HistogramChart
-                  title="Minimum range to the target"
-                  hist={craftHists.minRangeM}
-                  dist={craftSummary.minRangeM}
-                  format={formatRangeFine}
-                  color={color}
-                  limit={
-                    mc.keepOutRadiusM === null
-                      ? null
-                      : { value: mc.keepOutRadiusM, label: 'keep-out' }
-                  }
-                  testId="mc-hist-range"
-                />
-                <HistogramChart
-                  title="Delta-v flown"
-                  hist={craftHists.totalDvMps}
-                  dist={craftSummary.totalDvMps}
-                  format={formatDvFine}
-                  color={color}
-                  limit={budget === null ? null : { value: budget, label: 'budget' }}
-                  testId="mc-hist-dv"
-                />
-              </section>
+            <RunProgress />
+            {statusLine && (
+              <p className="mc-status" data-testid="mc-status">
+                {statusLine}
+              </p>
+            )}
+            {mc.status === 'failed' && mc.error && (
+              <p className="mc-note error" data-testid="mc-error">
+                {mc.error}
+              </p>
+            )}
+            {stale && (
+              <p className="mc-note warn">
+                These results are for {mc.scenarioName} as it was when run, not the plan shown.
+              </p>
             )}
 
-            <section className="mc-section">
-              <h3>Trajectories</h3>
-              <label className="mc-check">
-                <input
-                  type="checkbox"
-                  checked={mc.showPaths}
-                  data-testid="mc-show-paths"
-                  onChange={(e) => monteCarloStore.getState().setShowPaths(e.target.checked)}
-                />
-                <span>
-                  Draw{' '}
-                  {mc.paths ? trialsText(new Set(mc.paths.trialIndex).size) : 'dispersed trials'} in
-                  the 3D view and the in-plane plot
-                </span>
-              </label>
-              <p
-                className="mc-note"
-                data-testid="mc-paths-status"
-                data-paths={mc.paths ? pathCount(mc.paths) : 0}
-              >
-                {mc.pathsStatus === 'loading' && 'Flying the trials again for their trajectories…'}
-                {mc.pathsStatus === 'failed' && 'The trajectories could not be computed.'}
-                {mc.pathsStatus === 'ready' && (
-                  <>
-                    <span className="mc-key faint" style={{ background: color }} /> trials, evenly
-                    spread · <span className="mc-key worst" /> worst trial
-                  </>
-                )}
-              </p>
-            </section>
+            {summary && (
+              <>
+                <section className="mc-section">
+                  <h3>Violation probability</h3>
+                  <ProbabilityTable summary={summary} crafts={mc.crafts} />
+                </section>
 
-            <section className="mc-section">
-              <h3>Worst trial</h3>
-              {summary.worst ? (
-                <div className="mc-worst">
-                  <div data-testid="mc-worst">
-                    Trial <strong>{summary.worst.trialIndex}</strong>
-                    {summary.spacecraft.length > 1 && ` (${summary.worst.spacecraft})`}: closest
-                    approach <strong>{formatRangeFine(summary.worst.minRangeM)}</strong>
-                  </div>
-                  <button
-                    type="button"
-                    className="button"
-                    data-testid="mc-open-worst"
-                    disabled={mc.worstBusy || running}
-                    title="Open this trial, written with its dispersed initial state and burns, as the plan shown"
-                    onClick={() => void openWorstTrial()}
+                <section className="mc-section">
+                  <h3>Percentiles</h3>
+                  <PercentileTable summary={summary} />
+                </section>
+
+                {craftSummary && craftHists && (
+                  <section className="mc-section">
+                    <h3>
+                      Distributions
+                      {summary.spacecraft.length > 1 && (
+                        <select
+                          className="select mc-craft-select"
+                          value={ci}
+                          onChange={(e) => setCraftIndex(Number(e.target.value))}
+                        >
+                          {summary.spacecraft.map((sc, i) => (
+                            <option key={sc.id} value={i}>
+                              {sc.id}
+                            </option>
+                          ))}
+                        </select>
+                      )}
+                    </h3>
+                    <HistogramChart
+                      title="Minimum range to the target"
+                      hist={craftHists.minRangeM}
+                      dist={craftSummary.minRangeM}
+                      format={formatRangeFine}
+                      color={color}
+                      limit={
+                        mc.keepOutRadiusM === null
+                          ? null
+                          : { value: mc.keepOutRadiusM, label: 'keep-out' }
+                      }
+                      testId="mc-hist-range"
+                    />
+                    <HistogramChart
+                      title="Delta-v flown"
+                      hist={craftHists.totalDvMps}
+                      dist={craftSummary.totalDvMps}
+                      format={formatDvFine}
+                      color={color}
+                      limit={budget === null ? null : { value: budget, label: 'budget' }}
+                      testId="mc-hist-dv"
+                    />
+                  </section>
+                )}
+
+                <section className="mc-section">
+                  <h3>Trajectories</h3>
+                  <label className="mc-check">
+                    <input
+                      type="checkbox"
+                      checked={mc.showPaths}
+                      data-testid="mc-show-paths"
+                      onChange={(e) => monteCarloStore.getState().setShowPaths(e.target.checked)}
+                    />
+                    <span>
+                      Draw{' '}
+                      {mc.paths
+                        ? trialsText(new Set(mc.paths.trialIndex).size)
+                        : 'dispersed trials'}{' '}
+                      in the 3D view and the in-plane plot
+                    </span>
+                  </label>
+                  <p
+                    className="mc-note"
+                    data-testid="mc-paths-status"
+                    data-paths={mc.paths ? pathCount(mc.paths) : 0}
                   >
-                    {mc.worstBusy ? 'Opening…' : 'Open worst trial'}
-                  </button>
-                </div>
-              ) : (
-                <p className="mc-note">No trial was flown.</p>
-              )}
-              {mc.worstNote && (
-                <p className="mc-note" data-testid="mc-worst-note">
-                  {mc.worstNote}
-                </p>
-              )}
-            </section>
+                    {mc.pathsStatus === 'loading' &&
+                      'Flying the trials again for their trajectories…'}
+                    {mc.pathsStatus === 'failed' && 'The trajectories could not be computed.'}
+                    {mc.pathsStatus === 'ready' && (
+                      <>
+                        <span className="mc-key faint" style={{ background: color }} /> trials,
+                        evenly spread · <span className="mc-key worst" /> worst trial
+                      </>
+                    )}
+                  </p>
+                </section>
+
+                <section className="mc-section">
+                  <h3>Worst trial</h3>
+                  {summary.worst ? (
+                    <div className="mc-worst">
+                      <div data-testid="mc-worst">
+                        Trial <strong>{summary.worst.trialIndex}</strong>
+                        {summary.spacecraft.length > 1 && ` (${summary.worst.spacecraft})`}: closest
+                        approach <strong>{formatRangeFine(summary.worst.minRangeM)}</strong>
+                      </div>
+                      <button
+                        type="button"
+                        className="button"
+                        data-testid="mc-open-worst"
+                        disabled={mc.worstBusy || running}
+                        title="Open this trial, written with its dispersed initial state and burns, as the plan shown"
+                        onClick={() => void openWorstTrial()}
+                      >
+                        {mc.worstBusy ? 'Opening…' : 'Open worst trial'}
+                      </button>
+                    </div>
+                  ) : (
+                    <p className="mc-note">No trial was flown.</p>
+                  )}
+                  {mc.worstNote && (
+                    <p className="mc-note" data-testid="mc-worst-note">
+                      {mc.worstNote}
+                    </p>
+                  )}
+                </section>
+              </>
+            )}
           </>
         )}
       </div>

@@ -6,7 +6,7 @@
 
 import type { ViolationKind } from '../../events/detectors.ts';
 import type { MonteCarloSummary, Proportion } from '../../montecarlo/stats.ts';
-import { formatCount, formatInterval, formatPercent, KIND_LABEL } from './format.ts';
+import { formatCount, formatInterval, formatPercent, kindLabel } from './format.ts';
 
 /** Props of `ProbabilityTable`. */
 export interface ProbabilityTableProps {
@@ -74,7 +74,7 @@ export function ProbabilityTable({ summary, crafts }: ProbabilityTableProps) {
               </tr>
             )}
             {kinds.map((kind) =>
-              probabilityRow(sc.id, kind, KIND_LABEL[kind], sc.violations[kind]!, n),
+              probabilityRow(sc.id, kind, kindLabel(kind), sc.violations[kind]!, n),
             )}
             {kinds.length > 1 && probabilityRow(sc.id, 'any', 'Any violation', sc.anyViolation, n)}
           </tbody>

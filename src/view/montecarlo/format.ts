@@ -3,19 +3,13 @@
  * supports, violation kind names, counts and rates. Pure functions.
  */
 
+import { constraintModule } from '../../constraints/registry.ts';
 import type { ViolationKind } from '../../events/detectors.ts';
 
-/** Short names of the violation kinds, as the panel lists them. */
-export const KIND_LABEL: Record<ViolationKind, string> = {
-  'keep-out': 'Keep-out',
-  'approach-ellipsoid': 'Approach ellipsoid',
-  corridor: 'Approach corridor',
-  'closing-speed': 'Closing speed',
-  'passive-safety': 'Passive safety',
-  separation: 'Separation',
-  budget: 'Δv budget',
-  'not-flown': 'Maneuver not flown',
-};
+/** Short name of a violation kind, as the panel lists it (its constraint module's label). */
+export function kindLabel(kind: ViolationKind): string {
+  return constraintModule(kind)?.label ?? kind;
+}
 
 /**
  * A probability as per cent: `0 %`, `0.05 %`, `1.5 %`, `23.4 %`, `100 %`. Below 1 % two

@@ -15,6 +15,7 @@ const KIND_ICON = {
   'closest-approach': '◆',
   'pair-closest-approach': '◆',
   eclipse: '◐',
+  warning: '⚠',
 } as const;
 
 /** The events panel. */

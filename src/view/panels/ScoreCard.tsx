@@ -14,6 +14,7 @@ import { formatMargin, notFlownText, passiveSafetyCause } from '../../scoring/re
 import { formatDistance, formatDv, formatMet, formatShortDuration } from '../model/format.ts';
 import { maneuverIndexOf, violationTitle, type ViolationView } from '../model/mission.ts';
 import { ModelGaugeLines } from './ModelGaugeLines.tsx';
+import { TeamScores } from './TeamScores.tsx';
 
 /** Violations grouped by constraint: one badge each. */
 function groupViolations(vs: readonly ViolationView[]) {
@@ -136,6 +137,7 @@ export function ScoreCard() {
         )}
       </header>
       <div className="score-scroll">
+        {report && <TeamScores report={report} scenario={mission.scenario} seek={seek} />}
         <table className="table">
           <thead>
             <tr>
@@ -162,6 +164,12 @@ export function ScoreCard() {
                   <td>
                     <span className="swatch" style={{ background: c.color }} />
                     {c.id}
+                    {c.nonCooperative && (
+                      <span className="hud-dim" data-testid={`score-non-cooperative-${c.id}`}>
+                        {' '}
+                        non-cooperative, no score
+                      </span>
+                    )}
                   </td>
                   <td className="num" data-testid={`score-dv-${c.id}`}>
                     {formatDv(c.totalDvMps)}

@@ -1,6 +1,7 @@
 /**
  * The plots beside the scene (a lazily loaded chunk with uPlot): in-plane relative motion (I, R),
- * cross-track C against time, and range against time with the keep-out radius. Each has a time
+ * cross-track C against time, and range against time with the keep-out radius (logarithmic when
+ * the ranges span more than two decades, or as the user picks; units that fit). Each has a time
  * cursor synced to playback; drag to zoom, double-click to reset, click a time plot to seek. While
  * the plan editor is open, transfer targets can be dragged on the in-plane plot.
  *
@@ -8,12 +9,13 @@
  * definitions depend on the trajectory only (a score arriving later changes nothing here).
  */
 
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { useAppStore } from '../../state/useAppStore.ts';
 import { formatDistance } from '../model/format.ts';
 import { crossTrackSource, rangeSource } from '../model/plotSeries.ts';
+import { rangeScale, type RangeScaleMode } from '../model/rangeScale.ts';
 import { inPlanePlot } from './inPlanePlot.ts';
 import { clipToPlotArea } from './plotTheme.ts';
 import { PlotView } from './PlotView.tsx';
@@ -37,9 +39,15 @@ export default function PlotsPanel() {
   const handles = useMemo(() => withMonteCarloPaths(transferHandleOverlay()), []);
   // A new score (same trajectory) keeps the same crafts: no new plot data.
   const crafts = mission?.crafts;
+  const [rangeMode, setRangeMode] = useState<RangeScaleMode>('auto');
   const defs = useMemo(() => {
     if (!mission) return null;
-    const [innerKm, outerKm] = mission.keepOutRangeM.map((m) => m / 1000) as [number, number];
+    const scale = rangeScale(
+      mission.crafts.map((c) => ({ rangeM: c.rangeM, count: c.ephemeris.count })),
+      rangeMode,
+    );
+    const u = scale.unit;
+    const [innerKm, outerKm] = mission.keepOutRangeM.map((m) => m / u.metres) as [number, number];
     const drawKeepOut = (u: uPlot) => {
       if (!(outerKm > 0)) return;
       const yIn = u.valToPos(innerKm, 'y', true);
@@ -65,21 +73,23 @@ export default function PlotsPanel() {
       crossTrack: timePlot({
         mission,
         source: (k) => crossTrackSource(mission.crafts[k]!),
-        yScale: 1 / 1000,
-        yLabel: 'C cross-track (km)',
+        yScale: 1 / u.metres,
+        yLabel: `C cross-track (${u.symbol})`,
       }),
       range: timePlot({
         mission,
         source: (k) => rangeSource(mission.crafts[k]!),
-        yScale: 1 / 1000,
-        yLabel: 'range (km)',
+        yScale: 1 / u.metres,
+        yLabel: `range (${u.symbol}${scale.log ? ', log' : ''})`,
         yMin: 0,
+        yLog: scale.log,
         yInclude: outerKm > 0 ? [outerKm * 1.5] : [],
         draw: drawKeepOut,
       }),
+      rangeLog: scale.log,
     };
     // Keyed on the trajectory (`crafts`), which a score does not change.
-  }, [crafts]);
+  }, [crafts, rangeMode]);
   return (
     <div className="plots-panel">
       <PlotView
@@ -97,10 +107,48 @@ export default function PlotsPanel() {
       />
       <PlotView
         title="Range to target"
-        note={keepOutNote(mission?.keepOutRangeM)}
+        note={
+          <>
+            {keepOutNote(mission?.keepOutRangeM)}{' '}
+            <RangeScaleToggle
+              mode={rangeMode}
+              log={defs?.rangeLog ?? false}
+              onChange={setRangeMode}
+            />
+          </>
+        }
         def={defs?.range ?? null}
         testId="plot-range"
       />
     </div>
+  );
+}
+
+/** The range plot's scale switch: automatic (log above two decades), linear or log. */
+function RangeScaleToggle({
+  mode,
+  log,
+  onChange,
+}: {
+  mode: RangeScaleMode;
+  log: boolean;
+  onChange: (m: RangeScaleMode) => void;
+}) {
+  const next: Record<RangeScaleMode, RangeScaleMode> = {
+    auto: 'linear',
+    linear: 'log',
+    log: 'auto',
+  };
+  return (
+    <button
+      type="button"
+      className="plot-scale-toggle"
+      data-testid="range-scale"
+      data-log={log}
+      title="Range axis: auto (log when the ranges span more than two decades), linear or log. Click to change."
+      onClick={() => onChange(next[mode])}
+    >
+      {mode === 'auto' ? `auto (${log ? 'log' : 'linear'})` : mode}
+    </button>
   );
 }

@@ -22,6 +22,8 @@ export interface TimePlotSpec {
   yMin?: number;
   /** Values that the y axis must include (e.g. the keep-out radius). */
   yInclude?: number[];
+  /** Logarithmic y axis (values > 0; yMin is then ignored). */
+  yLog?: boolean;
   /** Extra drawing on the plot (canvas px). */
   draw?: (u: uPlot) => void;
 }
@@ -45,15 +47,30 @@ export function timePlot(spec: TimePlotSpec): PlotDefinition {
   });
   const extremes = Number.isFinite(lo) ? [lo * yScale, hi * yScale] : [];
   const yr = paddedRange([Float64Array.from([...extremes, ...(spec.yInclude ?? [])])], 0.08, 0.02);
-  const yMin = spec.yMin ?? yr.min;
-  const yMax = yr.max;
+  let yMin = spec.yMin ?? yr.min;
+  let yMax = yr.max;
+  if (spec.yLog) {
+    // Half a decade of margin below the smallest positive value and a tenth above the largest.
+    let pos = Infinity;
+    mission.crafts.forEach((_, k) => {
+      const s = source(k);
+      for (let j = 0, o = s.offset; j < s.count; j++, o += s.stride) {
+        const y = s.values[o]!;
+        if (y > 0 && y < pos) pos = y;
+      }
+    });
+    yMin = Number.isFinite(pos) ? (pos * yScale) / Math.sqrt(10) : 1e-3;
+    yMax = Math.max(yMin * 10, hi * yScale * 1.25, ...(spec.yInclude ?? []));
+  }
   const options: PlotDefinition['options'] = {
     legend: { show: false },
     cursor: CURSOR,
     padding: [8, 10, 0, 0],
     scales: {
       x: { time: false, auto: false, range: (_u, min, max) => [min ?? 0, max ?? durationH] },
-      y: { auto: false, range: () => [yMin, yMax] },
+      y: spec.yLog
+        ? { auto: false, distr: 3, log: 10, range: () => [yMin, yMax] }
+        : { auto: false, range: () => [yMin, yMax] },
     },
     axes: [
       axis('hours since epoch', { values: hoursValues, size: 30 }),
@@ -63,7 +80,7 @@ export function timePlot(spec: TimePlotSpec): PlotDefinition {
     hooks: spec.draw ? { draw: [spec.draw] } : {},
   };
   return {
-    key: `time:${spec.yLabel}:${mission.crafts.map((c) => c.color).join(',')}`,
+    key: `time:${spec.yLabel}:${spec.yLog ? 'log' : 'lin'}:${mission.crafts.map((c) => c.color).join(',')}`,
     options,
     fit: () => ({ x: [0, durationH], y: [yMin, yMax] }),
     data(widthPx, _h, xWindow) {

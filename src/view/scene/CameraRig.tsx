@@ -11,6 +11,7 @@ import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../state/useAppStore.ts';
 import { WORLD_UNIT_M } from '../model/axes.ts';
+import { MIN_BOX_KM, missionBoxKm } from '../model/framing.ts';
 import type { Mission } from '../model/mission.ts';
 import { applyControlsEnabled, sceneInteraction } from './sceneInteraction.ts';
 import { metresPerPixelAt, publishViewMetrics, viewMetrics } from './viewMetrics.ts';
@@ -19,8 +20,8 @@ import { metresPerPixelAt, publishViewMetrics, viewMetrics } from './viewMetrics
 const HOME_DIRECTION = new Vector3(-0.5, 0.42, 1).normalize();
 /** Closest the orbit camera gets to the point it orbits, km (3 m). */
 const MIN_DISTANCE_KM = 0.003;
-/** Farthest, km. */
-const MAX_DISTANCE_KM = 3000;
+/** Farthest, km: frames a 10,000 km drift. */
+const MAX_DISTANCE_KM = 100_000;
 /** Inspector-view field of view limits, deg (the wheel zooms like a telephoto lens). */
 const INSPECTOR_FOV_DEG = { min: 0.5, max: 60, start: 12 };
 const ORBIT_FOV_DEG = 45;
@@ -31,6 +32,7 @@ const FOLLOW_TILT = new Vector3(0, 0.35, 0.35);
 const scratchState = new Float64Array(6);
 const scratchPos = new Vector3();
 const scratchDelta = new Vector3();
+const scratchBox = new Vector3();
 
 /** World position (km) of a spacecraft at `tS`. */
 function craftWorld(mission: Mission, id: string | null, tS: number, out: Vector3): boolean {
@@ -45,20 +47,6 @@ function craftWorld(mission: Mission, id: string | null, tS: number, out: Vector
   return true;
 }
 
-/** Largest |x|, |y|, |z| (world km) reached by any spacecraft. */
-function missionBox(mission: Mission): Vector3 {
-  const box = new Vector3(0.1, 0.1, 0.1);
-  for (const c of mission.crafts) {
-    const s = c.ephemeris.stateRic;
-    for (let k = 0; k < c.ephemeris.count; k++) {
-      box.x = Math.max(box.x, Math.abs(s[k * 6 + 1]!) / WORLD_UNIT_M);
-      box.y = Math.max(box.y, Math.abs(s[k * 6]!) / WORLD_UNIT_M);
-      box.z = Math.max(box.z, Math.abs(s[k * 6 + 2]!) / WORLD_UNIT_M);
-    }
-  }
-  return box;
-}
-
 /**
  * Distance at which a box centred on the target fits the view from `HOME_DIRECTION`, with a
  * margin for perspective (the near corners look bigger) and the overlays at the edges.
@@ -67,7 +55,7 @@ function homeDistanceKm(box: Vector3, fovDeg: number, aspect: number): number {
   const tanV = Math.tan((fovDeg * Math.PI) / 360);
   const tanH = tanV * aspect;
   const fit = Math.max(box.x / tanH, box.y / tanV, (0.5 * box.z) / tanV);
-  return Math.min(MAX_DISTANCE_KM, Math.max(0.05, fit * 1.45 + box.z));
+  return Math.min(MAX_DISTANCE_KM, Math.max(MIN_DISTANCE_KM * 3, fit * 1.45 + box.z));
 }
 
 /** Camera control and per-frame view metrics (render nothing). */
@@ -115,20 +103,37 @@ export function CameraRig() {
     };
   }, [controls, gl, invalidate]);
 
+  // Frames a box around the target from the home direction (orbit camera).
+  const aspectRef = useRef(aspect);
+  aspectRef.current = aspect;
+  useEffect(() => {
+    sceneInteraction.frameBox = ([x, y, z]) => {
+      const box = scratchBox.set(
+        Math.max(x, MIN_BOX_KM),
+        Math.max(y, MIN_BOX_KM),
+        Math.max(z, MIN_BOX_KM),
+      );
+      const d = homeDistanceKm(box, ORBIT_FOV_DEG, aspectRef.current);
+      controls.target.set(0, 0, 0);
+      camera.position.copy(HOME_DIRECTION).multiplyScalar(d);
+      camera.up.set(0, 1, 0);
+      camera.lookAt(0, 0, 0);
+      controls.update();
+      invalidate();
+    };
+    return () => {
+      sceneInteraction.frameBox = null;
+    };
+  }, [camera, controls, invalidate]);
+
   // Frame the whole mission from the home direction when a scenario is loaded.
   useEffect(() => {
     const mission = missionRef.current;
     if (!mission) return;
-    const d = homeDistanceKm(missionBox(mission), ORBIT_FOV_DEG, aspect);
-    controls.target.set(0, 0, 0);
-    camera.position.copy(HOME_DIRECTION).multiplyScalar(d);
-    camera.up.set(0, 1, 0);
-    camera.lookAt(0, 0, 0);
-    controls.update();
-    invalidate();
+    sceneInteraction.frameBox?.(missionBoxKm(mission));
     // Not re-run on a resize (aspect is read, not a dependency) nor an edit: only a new scenario
     // re-frames.
-  }, [serial, camera, controls, invalidate]);
+  }, [serial]);
 
   // Entering a mode: place the camera for it.
   useEffect(() => {

@@ -72,8 +72,8 @@ export function Inspector({ craft }: InspectorProps) {
       </group>
       <points geometry={dot.g} material={dot.m} frustumCulled={false} renderOrder={10} />
       <SceneLabel
-        text={craft.id}
-        className="label-craft"
+        text={craft.nonCooperative ? `${craft.id} · non-cooperative` : craft.id}
+        className={craft.nonCooperative ? 'label-craft label-non-cooperative' : 'label-craft'}
         color={craft.color}
         offsetPx={[10, -22]}
         testId={`label-craft-${craft.id}`}

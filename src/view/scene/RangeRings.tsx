@@ -1,17 +1,18 @@
 /**
- * Range rings in the orbit plane (the R-I plane) at 100 m, 1 km, 10 km and 100 km, each labelled,
- * fading out when it is too small on screen to read.
+ * Range rings in the orbit plane (the R-I plane) every decade from 10 m to 10,000 km (10 Mm), each
+ * labelled in the unit that fits it, hidden when it is too small on screen to read.
  */
 
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import { BufferGeometry, Float32BufferAttribute, LineBasicMaterial, type Group } from 'three';
 import { WORLD_UNIT_M } from '../model/axes.ts';
+import { formatRoundDistance } from '../model/format.ts';
 import { SceneLabel } from './SceneLabel.tsx';
 import { viewMetrics } from './viewMetrics.ts';
 
 /** Ring radii, m. */
-export const RING_RADII_M = [100, 1000, 10_000, 100_000] as const;
+export const RING_RADII_M = [10, 100, 1000, 10_000, 100_000, 1e6, 1e7] as const;
 /** A ring smaller than this on screen is hidden, CSS px. */
 const MIN_RADIUS_PX = 14;
 
@@ -65,7 +66,7 @@ export function RangeRings() {
           >
             <lineLoop geometry={geometry} material={material} scale={[r, r, r]} />
             <SceneLabel
-              text={rM >= 1000 ? `${rM / 1000} km` : `${rM} m`}
+              text={formatRoundDistance(rM)}
               className="label-ring"
               position={[r * Math.cos(a), r * Math.sin(a), 0]}
               offsetPx={[4, -6]}

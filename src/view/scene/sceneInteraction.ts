@@ -14,7 +14,12 @@ export const sceneInteraction: {
   controlsWanted: boolean;
   /** A handle is under the pointer or being dragged: the controls must not take the press. */
   handleActive: boolean;
-} = { controls: null, controlsWanted: true, handleActive: false };
+  /**
+   * Frames the target and a box (world km, half-extents along x, y, z) from the home direction
+   * (set by CameraRig).
+   */
+  frameBox: ((halfExtentsKm: readonly [number, number, number]) => void) | null;
+} = { controls: null, controlsWanted: true, handleActive: false, frameBox: null };
 
 /** Enables the orbit controls unless the camera mode or a handle says otherwise. */
 export function applyControlsEnabled(): void {

@@ -36,6 +36,7 @@ const KIND_ROW: Record<MissionEvent['kind'], string> = {
   'closest-approach': 'row-ca',
   'pair-closest-approach': 'row-ca',
   eclipse: 'row-eclipse',
+  warning: 'row-warning',
 };
 
 /** The timeline track. */
