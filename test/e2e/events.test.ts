@@ -3,45 +3,13 @@
 // should see: the provenance banner (marking, sources), GEO longitudes in the HUD, team score
 // cards, range warnings in the HUD and the events list, every object framed on screen at the
 // scale of the pass (a 1,000 km drift, a 1 km football), the scene drawn (not blank), no page
-// errors. Each test
-// leaves a screenshot in test-results/.
+// errors. Each test leaves a screenshot in test-results/.
 
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshot } from './browser.ts';
-import { e2eApp } from './harness.ts';
-import { decodePng, pixelStats } from './png.ts';
+import { e2eApp, expectFramed, expectNotBlank } from './harness.ts';
 
 const { openApp, pageErrors } = e2eApp();
-
-/** Every spacecraft's label is shown and inside the scene. */
-async function expectFramed(page: Page, ids: readonly string[]): Promise<void> {
-  const scene = (await page.getByTestId('scene').boundingBox())!;
-  for (const id of ids) {
-    const label = page.getByTestId(`label-craft-${id}`);
-    await label.waitFor({ state: 'visible' });
-    const b = (await label.boundingBox())!;
-    // the label sits 10 px right of and 22 px above its object
-    const x = b.x - 10;
-    const y = b.y + 22;
-    expect(x, `${id} inside the scene horizontally`).toBeGreaterThan(scene.x);
-    expect(x).toBeLessThan(scene.x + scene.width);
-    expect(y, `${id} inside the scene vertically`).toBeGreaterThan(scene.y);
-    expect(y).toBeLessThan(scene.y + scene.height);
-  }
-}
-
-/** The scene's WebGL pixels (HTML overlays hidden) are not blank. */
-async function expectNotBlank(page: Page): Promise<void> {
-  await page.addStyleTag({
-    content: '.hud,.label-layer,.camera-bar,.legend,.scale-bar{visibility:hidden!important}',
-  });
-  await page.waitForTimeout(300);
-  const img = decodePng(await page.getByTestId('scene').screenshot());
-  const stats = pixelStats(img, [4, 7, 12], [255, 255, 255], 40);
-  expect(stats.nonBackground).toBeGreaterThan(0.002);
-  expect(stats.lumaVariance).toBeGreaterThan(5);
-}
 
 describe('the event pack in the examples menu', () => {
   it('lists the events in their own group, and one loads from it', async () => {
