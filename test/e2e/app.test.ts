@@ -89,10 +89,11 @@ describe('the simulator page', () => {
   });
 
   it('lists every scenario file as an example; choosing another changes the score card', async () => {
-    const files = readdirSync('scenarios')
-      .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
-      .map((f) => f.slice(0, -5))
-      .sort();
+    const names = (dir: string, prefix: string) =>
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
+        .map((f) => `${prefix}${f.slice(0, -5)}`);
+    const files = [...names('scenarios', ''), ...names('scenarios/events', 'events/')].sort();
     const page = await openApp('?play=0');
     const options = await page
       .getByTestId('examples-select')

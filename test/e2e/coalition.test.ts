@@ -4,45 +4,14 @@
 // events list. Every test leaves a screenshot in test-results/.
 
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { encodeShareFragment } from '../../src/editing/share.ts';
 import { screenshot } from './browser.ts';
-import { e2eApp } from './harness.ts';
-import { decodePng, pixelStats } from './png.ts';
+import { e2eApp, expectFramed, expectNotBlank } from './harness.ts';
 
 const { openApp, pageErrors } = e2eApp();
 
 const DRIFT = readFileSync('test/fixtures/e2e/drift-1000km.json', 'utf8');
-
-/** Every spacecraft's label is shown and inside the scene. */
-async function expectFramed(page: Page, ids: readonly string[]): Promise<void> {
-  const scene = (await page.getByTestId('scene').boundingBox())!;
-  for (const id of ids) {
-    const label = page.getByTestId(`label-craft-${id}`);
-    await label.waitFor({ state: 'visible' });
-    const b = (await label.boundingBox())!;
-    // the label sits 10 px right of and 22 px above its object
-    const x = b.x - 10;
-    const y = b.y + 22;
-    expect(x, `${id} inside the scene horizontally`).toBeGreaterThan(scene.x);
-    expect(x).toBeLessThan(scene.x + scene.width);
-    expect(y, `${id} inside the scene vertically`).toBeGreaterThan(scene.y);
-    expect(y).toBeLessThan(scene.y + scene.height);
-  }
-}
-
-/** The scene's WebGL pixels (HTML overlays hidden) are not blank. */
-async function expectNotBlank(page: Page): Promise<void> {
-  await page.addStyleTag({
-    content: '.hud,.label-layer,.camera-bar,.legend,.scale-bar{visibility:hidden!important}',
-  });
-  await page.waitForTimeout(300);
-  const img = decodePng(await page.getByTestId('scene').screenshot());
-  const stats = pixelStats(img, [4, 7, 12], [255, 255, 255], 40);
-  expect(stats.nonBackground).toBeGreaterThan(0.002);
-  expect(stats.lumaVariance).toBeGreaterThan(5);
-}
 
 describe('a 1,000 km drift with two teams, provenance and a warning range', () => {
   it('is framed, with team cards, banners, log range plot and warnings', async () => {

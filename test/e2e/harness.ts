@@ -5,8 +5,9 @@
  */
 
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { launchBrowser } from './browser.ts';
+import { decodePng, pixelStats } from './png.ts';
 
 /** Waits for the app's first scenario, its score and the plots (after a load or reload). */
 export async function waitReady(page: Page): Promise<void> {
@@ -57,6 +58,35 @@ export function objectOnScreen(page: Page, name: string) {
     const r = s.gl.domElement.getBoundingClientRect();
     return { x: r.left + ((p.x + 1) / 2) * r.width, y: r.top + ((1 - p.y) / 2) * r.height };
   }, name);
+}
+
+/** Every spacecraft's label is shown and inside the scene. */
+export async function expectFramed(page: Page, ids: readonly string[]): Promise<void> {
+  const scene = (await page.getByTestId('scene').boundingBox())!;
+  for (const id of ids) {
+    const label = page.getByTestId(`label-craft-${id}`);
+    await label.waitFor({ state: 'visible' });
+    const b = (await label.boundingBox())!;
+    // the label sits 10 px right of and 22 px above its object
+    const x = b.x - 10;
+    const y = b.y + 22;
+    expect(x, `${id} inside the scene horizontally`).toBeGreaterThan(scene.x);
+    expect(x).toBeLessThan(scene.x + scene.width);
+    expect(y, `${id} inside the scene vertically`).toBeGreaterThan(scene.y);
+    expect(y).toBeLessThan(scene.y + scene.height);
+  }
+}
+
+/** The scene's WebGL pixels (HTML overlays hidden) are not blank. */
+export async function expectNotBlank(page: Page): Promise<void> {
+  await page.addStyleTag({
+    content: '.hud,.label-layer,.camera-bar,.legend,.scale-bar{visibility:hidden!important}',
+  });
+  await page.waitForTimeout(300);
+  const img = decodePng(await page.getByTestId('scene').screenshot());
+  const stats = pixelStats(img, [4, 7, 12], [255, 255, 255], 40);
+  expect(stats.nonBackground).toBeGreaterThan(0.002);
+  expect(stats.lumaVariance).toBeGreaterThan(5);
 }
 
 /** Options of `openApp`. */

@@ -99,11 +99,24 @@ export function Header() {
             }}
           >
             {exampleName === null && <option value="">(file)</option>}
-            {examples.map((ex) => (
-              <option key={ex.name} value={ex.name} title={ex.title}>
-                {ex.name}
-              </option>
-            ))}
+            {examples
+              .filter((ex) => ex.group === undefined)
+              .map((ex) => (
+                <option key={ex.name} value={ex.name} title={ex.title}>
+                  {ex.name}
+                </option>
+              ))}
+            {examples.some((ex) => ex.group === 'Events') && (
+              <optgroup label="Events" data-testid="examples-events">
+                {examples
+                  .filter((ex) => ex.group === 'Events')
+                  .map((ex) => (
+                    <option key={ex.name} value={ex.name} title={ex.title}>
+                      {ex.name.slice('events/'.length)}
+                    </option>
+                  ))}
+              </optgroup>
+            )}
           </select>
         </label>
         <LessonsMenu />
