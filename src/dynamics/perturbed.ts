@@ -90,6 +90,9 @@ export interface SrpProperties {
   reflectivity: number;
 }
 
+/** The Earth's radius, m, as a module-local number for the hot path (the shadow bound). */
+const EARTH_R_M = EARTH_RADIUS_M;
+
 /** J2000.0 (2000-01-01T12:00:00 UTC) in Unix ms, astronomy-engine's day zero (UT). */
 const J2000_UNIX_MS = Date.UTC(2000, 0, 1, 12, 0, 0);
 
@@ -187,46 +190,58 @@ export class PerturbationEphemeris {
  * and w = u - d the body seen from the object, gm (w/|w|^3 - u/|u|^3) is evaluated through
  * |w|^2 - |u|^2 = |d|^2 - 2 u.d and 1/w^3 - 1/u^3 = (u - w)(u^2 + u w + w^2) / (u^3 w^3),
  * u - w = -(|w|^2 - |u|^2) / (u + w). P is the Earth for the target (d = rT), the target for the
- * offset (d = dr); the body seen from the target, |b - rT|, serves both.
+ * offset (d = dr); the body seen from the target, |b - rT|, serves both. Four divisions and two
+ * square roots: the inverse cubes are multiplied, not divided by. Arrays and indices, not numbers,
+ * are passed, so that a call boxes no floating-point argument.
  * @param gm the body's gravitational parameter, m^3/s^2
- * @param bx the body's geocentric position, m (ECI), with bu2 = |b|^2 and bu = |b|
+ * @param e the body's geocentric position (m, ECI) at e[bodyAt..bodyAt+2]
+ * @param norms |b|^2 (m^2), |b| (m) and 1/|b|^3 (m^-3) at norms[normsAt..normsAt+2]
+ * @param st the stage: target position (m, ECI), |rT|^2, offset dr (m, ECI), |dr|^2
+ * @param out the derivatives (12 numbers), accumulated into
  */
 function addThirdBody(
   gm: number,
-  bx: number,
-  by: number,
-  bz: number,
-  bu2: number,
-  bu: number,
-  tx: number,
-  ty: number,
-  tz: number,
-  dx: number,
-  dy: number,
-  dz: number,
+  e: Float64Array,
+  bodyAt: number,
+  norms: Float64Array,
+  normsAt: number,
+  st: Float64Array,
   out: Float64Array,
 ): void {
+  const bx = e[bodyAt]!;
+  const by = e[bodyAt + 1]!;
+  const bz = e[bodyAt + 2]!;
+  const bu2 = norms[normsAt]!;
+  const bu = norms[normsAt + 1]!;
+  const tx = st[0]!;
+  const ty = st[1]!;
+  const tz = st[2]!;
+  const dx = st[4]!;
+  const dy = st[5]!;
+  const dz = st[6]!;
   // the target: u = b, d = rT, w = b - rT
-  const q = tx * tx + ty * ty + tz * tz - 2 * (bx * tx + by * ty + bz * tz);
+  const q = st[3]! - 2 * (bx * tx + by * ty + bz * tz);
   const w2 = bu2 + q;
   const w = Math.sqrt(w2);
-  const w3 = w2 * w;
-  const diff = ((-q / (bu + w)) * (bu2 + bu * w + w2)) / (bu2 * bu * w3);
-  out[3] = out[3]! + gm * (bx * diff - tx / w3);
-  out[4] = out[4]! + gm * (by * diff - ty / w3);
-  out[5] = out[5]! + gm * (bz * diff - tz / w3);
+  const wInv = 1 / w;
+  const wInv3 = wInv * wInv * wInv;
+  const diff = (-q / (bu + w)) * (bu2 + bu * w + w2) * norms[normsAt + 2]! * wInv3;
+  out[3] = out[3]! + gm * (bx * diff - tx * wInv3);
+  out[4] = out[4]! + gm * (by * diff - ty * wInv3);
+  out[5] = out[5]! + gm * (bz * diff - tz * wInv3);
   // the offset: u = b - rT (|u| = w), d = dr
   const ux = bx - tx;
   const uy = by - ty;
   const uz = bz - tz;
-  const q2 = dx * dx + dy * dy + dz * dz - 2 * (ux * dx + uy * dy + uz * dz);
+  const q2 = st[7]! - 2 * (ux * dx + uy * dy + uz * dz);
   const v2 = w2 + q2;
   const v = Math.sqrt(v2);
-  const v3 = v2 * v;
-  const diff2 = ((-q2 / (w + v)) * (w2 + w * v + v2)) / (w3 * v3);
-  out[9] = out[9]! + gm * (ux * diff2 - dx / v3);
-  out[10] = out[10]! + gm * (uy * diff2 - dy / v3);
-  out[11] = out[11]! + gm * (uz * diff2 - dz / v3);
+  const vInv = 1 / v;
+  const vInv3 = vInv * vInv * vInv;
+  const diff2 = (-q2 / (w + v)) * (w2 + w * v + v2) * wInv3 * vInv3;
+  out[9] = out[9]! + gm * (ux * diff2 - dx * vInv3);
+  out[10] = out[10]! + gm * (uy * diff2 - dy * vInv3);
+  out[11] = out[11]! + gm * (uz * diff2 - dz * vInv3);
 }
 
 /** Options of a perturbed model. */
@@ -255,13 +270,21 @@ export class PerturbedDynamics extends TwoBodyDynamics {
   /** P0 AU^2 Cr A / m of target and spacecraft, m^3/s^2 (SRP acceleration times d^2). */
   private readonly srpT: number;
   private readonly srpS: number;
+  /** (3/2) J2 mu Re^2, m^5/s^2 (0 without J2). */
+  private readonly j2Factor: number;
+  private readonly thirdBodies: boolean;
   private readonly eph = new Float64Array(9);
   /** Time of the positions held in `eph`, s since epoch. */
   private ephTS = Number.NaN;
   private readonly sat = new Float64Array(3);
-  private readonly sunDir = new Float64Array(3);
-  /** At `ephTS`: |sun|^2, |sun|, |moon|^2, |moon| (geometric) and the apparent Sun's distance, m. */
-  private readonly norms = new Float64Array(5);
+  /** At `ephTS`: unit vector Earth->apparent Sun (ECI) and its distance, m. */
+  private readonly sun = new Float64Array(4);
+  /** The stage's target position (m, ECI), |rT|^2 (m^2), offset dr (m, ECI) and |dr|^2 (m^2). */
+  private readonly stage = new Float64Array(8);
+  /**
+   * At `ephTS`: |sun|^2, |sun|, 1/|sun|^3, |moon|^2, |moon|, 1/|moon|^3 (geometric, m powers).
+   */
+  private readonly norms = new Float64Array(6);
 
   /** @param options forces, ephemeris and SRP properties */
   constructor(options: PerturbedOptions) {
@@ -277,73 +300,135 @@ export class PerturbedDynamics extends TwoBodyDynamics {
     };
     this.srpT = k(options.target, 'target');
     this.srpS = k(options.spacecraft, 'spacecraft');
+    const f = this.forces;
+    this.j2Factor = f.j2 ? 1.5 * J2_EARTH * options.muM3S2 * J2_RADIUS_M * J2_RADIUS_M : 0;
+    this.thirdBodies = f.sun || f.moon || f.srp;
   }
 
+  /**
+   * Two-body gravity (the Encke form of `TwoBodyDynamics`) and the perturbations in one pass:
+   * the radii and their inverse powers serve the central term and J2, the Sun and Moon come from
+   * the table once per stage time for both objects.
+   */
   override derivatives(tS: number, y: Float64Array, dy: Float64Array): void {
-    super.derivatives(tS, y, dy);
-    const f = this.forces;
+    const mu = this.muM3S2;
     const tx = y[0]!;
     const ty = y[1]!;
     const tz = y[2]!;
     const dx = y[6]!;
     const dyy = y[7]!;
     const dz = y[8]!;
-    if (f.j2) {
-      const mu = this.muM3S2;
+    const rT2 = tx * tx + ty * ty + tz * tz;
+    const rT = Math.sqrt(rT2);
+    const dr2 = dx * dx + dyy * dyy + dz * dz;
+    const d = 2 * (tx * dx + ty * dyy + tz * dz) + dr2;
+    const rS2 = rT2 + d;
+    const rS = Math.sqrt(rS2);
+    const rTInv = 1 / rT;
+    const rSInv = 1 / rS;
+    const rTInv2 = rTInv * rTInv;
+    const rSInv2 = rSInv * rSInv;
+    const rTInv3 = rTInv2 * rTInv;
+    const rSInv3 = rSInv2 * rSInv;
+    // 1/rS^3 - 1/rT^3 = (rT^3 - rS^3) / (rS^3 rT^3), rT - rS = -d / (rT + rS)
+    const diff = (-d / (rT + rS)) * (rT2 + rT * rS + rS2) * rSInv3 * rTInv3;
+    const gT = -mu * rTInv3;
+    const gS = -mu * rSInv3;
+    let aTx = gT * tx;
+    let aTy = gT * ty;
+    let aTz = gT * tz;
+    let aDx = gS * dx - mu * tx * diff;
+    let aDy = gS * dyy - mu * ty * diff;
+    let aDz = gS * dz - mu * tz * diff;
+    const c = this.j2Factor;
+    if (c !== 0) {
+      // J2: (3/2) J2 mu Re^2 / r^5 [x (5 z^2/r^2 - 1), y (5 z^2/r^2 - 1), z (5 z^2/r^2 - 3)]
       const sx = tx + dx;
       const sy = ty + dyy;
       const sz = tz + dz;
-      // factor (3/2) J2 mu Re^2 / r^5 and g = 5 z^2 / r^2 for target and spacecraft
-      const c = 1.5 * J2_EARTH * mu * J2_RADIUS_M * J2_RADIUS_M;
-      const rT2 = tx * tx + ty * ty + tz * tz;
-      const fT = c / (rT2 * rT2 * Math.sqrt(rT2));
-      const gT = (5 * tz * tz) / rT2;
-      const rS2 = sx * sx + sy * sy + sz * sz;
-      const fS = c / (rS2 * rS2 * Math.sqrt(rS2));
-      const gS = (5 * sz * sz) / rS2;
-      const aTx = fT * (gT - 1) * tx;
-      const aTy = fT * (gT - 1) * ty;
-      const aTz = fT * (gT - 3) * tz;
-      dy[3] = dy[3]! + aTx;
-      dy[4] = dy[4]! + aTy;
-      dy[5] = dy[5]! + aTz;
-      dy[9] = dy[9]! + fS * (gS - 1) * sx - aTx;
-      dy[10] = dy[10]! + fS * (gS - 1) * sy - aTy;
-      dy[11] = dy[11]! + fS * (gS - 3) * sz - aTz;
+      const fT = c * rTInv3 * rTInv2;
+      const zT = 5 * tz * tz * rTInv2;
+      const fS = c * rSInv3 * rSInv2;
+      const zS = 5 * sz * sz * rSInv2;
+      const jTx = fT * (zT - 1) * tx;
+      const jTy = fT * (zT - 1) * ty;
+      const jTz = fT * (zT - 3) * tz;
+      aTx += jTx;
+      aTy += jTy;
+      aTz += jTz;
+      aDx += fS * (zS - 1) * sx - jTx;
+      aDy += fS * (zS - 1) * sy - jTy;
+      aDz += fS * (zS - 3) * sz - jTz;
     }
-    if (!f.sun && !f.moon && !f.srp) return;
+    dy[0] = y[3]!;
+    dy[1] = y[4]!;
+    dy[2] = y[5]!;
+    dy[3] = aTx;
+    dy[4] = aTy;
+    dy[5] = aTz;
+    dy[6] = y[9]!;
+    dy[7] = y[10]!;
+    dy[8] = y[11]!;
+    dy[9] = aDx;
+    dy[10] = aDy;
+    dy[11] = aDz;
+    if (this.thrust.active) this.addThrust(tS, y, dy);
+    if (this.thirdBodies) {
+      const st = this.stage;
+      st[0] = tx;
+      st[1] = ty;
+      st[2] = tz;
+      st[3] = rT2;
+      st[4] = dx;
+      st[5] = dyy;
+      st[6] = dz;
+      st[7] = dr2;
+      this.addSunMoon(tS, dy);
+    }
+  }
+
+  /** Adds the Sun's and Moon's attraction and the solar pressure (see `derivatives`). */
+  private addSunMoon(tS: number, dy: Float64Array): void {
+    const st = this.stage;
+    const tx = st[0]!;
+    const ty = st[1]!;
+    const tz = st[2]!;
+    const dx = st[4]!;
+    const dyy = st[5]!;
+    const dz = st[6]!;
+    const f = this.forces;
     const e = this.eph;
     const n = this.norms;
-    const dir = this.sunDir;
+    const sun = this.sun;
     // RK4's two midpoint stages share their time: interpolate once for both, with the distances
     if (tS !== this.ephTS) {
       this.ephemeris.at(tS, e);
       this.ephTS = tS;
       n[0] = e[0]! * e[0]! + e[1]! * e[1]! + e[2]! * e[2]!;
       n[1] = Math.sqrt(n[0]);
-      n[2] = e[6]! * e[6]! + e[7]! * e[7]! + e[8]! * e[8]!;
-      n[3] = Math.sqrt(n[2]);
+      n[2] = 1 / (n[0] * n[1]);
+      n[3] = e[6]! * e[6]! + e[7]! * e[7]! + e[8]! * e[8]!;
+      n[4] = Math.sqrt(n[3]);
+      n[5] = 1 / (n[3] * n[4]);
       const dSun = Math.sqrt(e[3]! * e[3]! + e[4]! * e[4]! + e[5]! * e[5]!);
-      n[4] = dSun;
-      dir[0] = e[3]! / dSun;
-      dir[1] = e[4]! / dSun;
-      dir[2] = e[5]! / dSun;
+      sun[0] = e[3]! / dSun;
+      sun[1] = e[4]! / dSun;
+      sun[2] = e[5]! / dSun;
+      sun[3] = dSun;
     }
-    if (f.sun)
-      addThirdBody(GM_SUN_M3_S2, e[0]!, e[1]!, e[2]!, n[0]!, n[1]!, tx, ty, tz, dx, dyy, dz, dy);
-    if (f.moon)
-      addThirdBody(GM_MOON_M3_S2, e[6]!, e[7]!, e[8]!, n[2]!, n[3]!, tx, ty, tz, dx, dyy, dz, dy);
+    if (f.sun) addThirdBody(GM_SUN_M3_S2, e, 0, n, 0, st, dy);
+    if (f.moon) addThirdBody(GM_MOON_M3_S2, e, 6, n, 3, st, dy);
     if (f.srp) {
-      const sunX = e[3]!;
-      const sunY = e[4]!;
-      const sunZ = e[5]!;
-      const dSun = n[4]!;
-      const kT = this.srpT * litFraction(tx, ty, tz, dir, dSun, this.sat);
-      const kS = this.srpS * litFraction(tx + dx, ty + dyy, tz + dz, dir, dSun, this.sat);
+      const sat = this.sat;
+      const kT = this.srpT === 0 ? 0 : this.srpT * litFraction(st, sun);
+      sat[0] = tx + dx;
+      sat[1] = ty + dyy;
+      sat[2] = tz + dz;
+      const kS = this.srpS === 0 ? 0 : this.srpS * litFraction(sat, sun);
       // a = -k u / d^2 with u the unit vector to the Sun: -k (sun - r) / d^3
-      const pTx = sunX - tx;
-      const pTy = sunY - ty;
-      const pTz = sunZ - tz;
+      const pTx = e[3]! - tx;
+      const pTy = e[4]! - ty;
+      const pTz = e[5]! - tz;
       const dT2 = pTx * pTx + pTy * pTy + pTz * pTz;
       const cT = kT / (dT2 * Math.sqrt(dT2));
       const pSx = pTx - dx;
@@ -366,29 +451,19 @@ export class PerturbedDynamics extends TwoBodyDynamics {
  * a cheap exclusion first: the penumbra is a cone behind the Earth whose radius at depth `behind`
  * is Re + behind tan f, tan f = (R_sun + Re) / d_sun ~ 0.00469; a point farther from the shadow
  * axis than Re + 0.005 behind + 1 km (6 % and 1 km of margin, more than the change of the Sun's
- * distance and the parallax) is fully lit, as is the whole day side.
- * @param x ECI position, m
- * @param y ECI position, m
- * @param z ECI position, m
- * @param sunDir unit vector Earth->Sun, ECI
- * @param sunDistanceM Earth-Sun distance, m
- * @param scratch 3 numbers of scratch space
+ * distance and the parallax) is fully lit, as is the whole day side. Arrays, not numbers, are
+ * passed (the hot path boxes no floating-point argument).
+ * @param p ECI position [x, y, z], m
+ * @param sun [unit vector Earth->Sun (ECI, 3 numbers), Earth-Sun distance (m)]
  * @returns lit fraction in [0, 1]
  */
-export function litFraction(
-  x: number,
-  y: number,
-  z: number,
-  sunDir: Float64Array,
-  sunDistanceM: number,
-  scratch: Float64Array,
-): number {
-  const behind = -(x * sunDir[0]! + y * sunDir[1]! + z * sunDir[2]!);
+export function litFraction(p: Float64Array, sun: Float64Array): number {
+  const x = p[0]!;
+  const y = p[1]!;
+  const z = p[2]!;
+  const behind = -(x * sun[0]! + y * sun[1]! + z * sun[2]!);
   if (behind <= 0) return 1;
-  const bound = EARTH_RADIUS_M + 0.005 * behind + 1000;
+  const bound = EARTH_R_M + 0.005 * behind + 1000;
   if (x * x + y * y + z * z - behind * behind > bound * bound) return 1;
-  scratch[0] = x;
-  scratch[1] = y;
-  scratch[2] = z;
-  return 1 - shadowFraction(scratch, sunDir, sunDistanceM);
+  return 1 - shadowFraction(p, sun, sun[3]!);
 }
