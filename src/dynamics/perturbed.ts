@@ -96,10 +96,16 @@ const EARTH_R_M = EARTH_RADIUS_M;
 /** J2000.0 (2000-01-01T12:00:00 UTC) in Unix ms, astronomy-engine's day zero (UT). */
 const J2000_UNIX_MS = Date.UTC(2000, 0, 1, 12, 0, 0);
 
+/** Nodes of the Sun and Moon table computed together when a time needs new ones (12 h at 1800 s). */
+const EPHEMERIS_CHUNK_NODES = 24;
+
 /**
  * Geocentric Sun (geometric and apparent) and Moon positions in ECI (EQD frozen at the epoch),
  * sampled from astronomy-engine on a uniform grid and interpolated with 4-point Lagrange cubics,
- * allocation-free. One table serves every model of a run.
+ * allocation-free. One table serves every model of a run. The nodes are computed when first
+ * needed, `EPHEMERIS_CHUNK_NODES` at a time (astronomy-engine's Moon is the costly part): a run
+ * pays only for the span it flies, not for the margin the table covers; a node's value does not
+ * depend on when it is computed.
  */
 export class PerturbationEphemeris {
   /** First sim time covered, s since epoch. */
@@ -110,9 +116,15 @@ export class PerturbationEphemeris {
   private readonly nodes: number;
   /** Per node: sun geometric (3), sun apparent (3), moon (3), m. */
   private readonly table: Float64Array;
+  /** Nodes [filledFrom, filledTo) of `table` are computed. */
+  private filledFrom = 0;
+  private filledTo = 0;
+  /** EQJ -> EQD rotation at the epoch, astronomy-engine's rot[column][row]. */
+  private readonly rot: number[][];
 
   /**
-   * Samples astronomy-engine at every node (cold path: 3 calls per node).
+   * Prepares the table (cold path; the nodes are computed on first use, 3 astronomy-engine
+   * calls each).
    * @param epochMs scenario epoch, Unix ms UTC (fixes the ECI frame and sim time zero)
    * @param startS first sim time to cover, s since epoch
    * @param endS last sim time to cover, s since epoch (include any coast planned past the run)
@@ -133,23 +145,44 @@ export class PerturbationEphemeris {
     this.t0S = startS - stepS;
     this.nodes = Math.ceil((endS - startS) / stepS) + 4;
     this.table = new Float64Array(9 * this.nodes);
-    const day = (tS: number) => (epochMs - J2000_UNIX_MS + tS * 1000) / 86_400_000;
-    const rot = Rotation_EQJ_EQD(new AstroTime(day(0))).rot;
-    const put = (k: number, x: number, y: number, z: number) => {
-      // astronomy-engine's rot[column][row] convention, as in its RotateVector
-      this.table[k] = (rot[0]![0]! * x + rot[1]![0]! * y + rot[2]![0]! * z) * AU_M;
-      this.table[k + 1] = (rot[0]![1]! * x + rot[1]![1]! * y + rot[2]![1]! * z) * AU_M;
-      this.table[k + 2] = (rot[0]![2]! * x + rot[1]![2]! * y + rot[2]![2]! * z) * AU_M;
-    };
-    for (let i = 0; i < this.nodes; i++) {
-      const t = new AstroTime(day(this.t0S + i * stepS));
-      const earth = HelioVector(Body.Earth, t);
-      put(9 * i, -earth.x, -earth.y, -earth.z);
-      const app = GeoVector(Body.Sun, t, true);
-      put(9 * i + 3, app.x, app.y, app.z);
-      const moon = GeoMoon(t);
-      put(9 * i + 6, moon.x, moon.y, moon.z);
+    this.rot = Rotation_EQJ_EQD(new AstroTime(this.dayOf(0))).rot;
+  }
+
+  /** astronomy-engine's day number (UT days since J2000) of a sim time. */
+  private dayOf(tS: number): number {
+    return (this.epochMs - J2000_UNIX_MS + tS * 1000) / 86_400_000;
+  }
+
+  /** Computes the nodes [from, to) not yet computed, with a chunk of margin (cold path). */
+  private fill(from: number, to: number): void {
+    let lo = Math.max(0, from - EPHEMERIS_CHUNK_NODES);
+    let hi = Math.min(this.nodes, to + EPHEMERIS_CHUNK_NODES);
+    if (this.filledTo > this.filledFrom) {
+      // keep the computed range contiguous
+      lo = Math.min(lo, this.filledFrom);
+      hi = Math.max(hi, this.filledTo);
     }
+    for (let i = lo; i < hi; i++) {
+      if (i >= this.filledFrom && i < this.filledTo) continue;
+      const t = new AstroTime(this.dayOf(this.t0S + i * this.stepS));
+      const earth = HelioVector(Body.Earth, t);
+      this.put(9 * i, -earth.x, -earth.y, -earth.z);
+      const app = GeoVector(Body.Sun, t, true);
+      this.put(9 * i + 3, app.x, app.y, app.z);
+      const moon = GeoMoon(t);
+      this.put(9 * i + 6, moon.x, moon.y, moon.z);
+    }
+    this.filledFrom = lo;
+    this.filledTo = hi;
+  }
+
+  /** Writes an EQJ vector (AU) rotated into ECI, m, at table[k..k+2]. */
+  private put(k: number, x: number, y: number, z: number): void {
+    const rot = this.rot;
+    // astronomy-engine's rot[column][row] convention, as in its RotateVector
+    this.table[k] = (rot[0]![0]! * x + rot[1]![0]! * y + rot[2]![0]! * z) * AU_M;
+    this.table[k + 1] = (rot[0]![1]! * x + rot[1]![1]! * y + rot[2]![1]! * z) * AU_M;
+    this.table[k + 2] = (rot[0]![2]! * x + rot[1]![2]! * y + rot[2]![2]! * z) * AU_M;
   }
 
   /**
@@ -167,6 +200,7 @@ export class PerturbationEphemeris {
     const x = (tS - this.t0S) / this.stepS;
     // stencil i-1, i, i+1, i+2 around the interval [i, i+1] holding x
     const i = Math.min(Math.max(Math.floor(x), 1), this.nodes - 3);
+    if (i - 1 < this.filledFrom || i + 3 > this.filledTo) this.fill(i - 1, i + 3);
     const u = x - i;
     const um1 = u + 1;
     const u1 = u - 1;
@@ -184,18 +218,36 @@ export class PerturbationEphemeris {
 }
 
 /**
+ * Largest |delta| for which `inverseCubeSeries` replaces a square root and a division: its
+ * remainder is below 2.8 delta^5, 1.9e-12 of the leading term 1.5 delta here (the Moon seen from
+ * spacecraft 190 km apart, the Sun from 75,000 km apart; farther, the exact form is used).
+ */
+const INVERSE_CUBE_SERIES_MAX = 1e-3;
+
+/**
+ * (1 + delta)^(-3/2) - 1 by its binomial series to delta^4 (coefficients -3/2, 15/8, -35/16,
+ * 315/128; the next, -693/256, bounds the remainder), without cancellation for small delta.
+ * @param delta relative change of a squared distance, |delta| <= INVERSE_CUBE_SERIES_MAX
+ */
+export function inverseCubeSeries(delta: number): number {
+  return delta * (-1.5 + delta * (1.875 + delta * (-2.1875 + delta * 2.4609375)));
+}
+
+/**
  * Adds a third body's acceleration on the target to out[3..5] and the difference of its
  * accelerations on spacecraft and target to out[9..11], both without cancellation (Encke's
  * difference [Battin, sec. 9.4]): for an object at d from a point P, with u the body seen from P
  * and w = u - d the body seen from the object, gm (w/|w|^3 - u/|u|^3) is evaluated through
  * |w|^2 - |u|^2 = |d|^2 - 2 u.d and 1/w^3 - 1/u^3 = (u - w)(u^2 + u w + w^2) / (u^3 w^3),
  * u - w = -(|w|^2 - |u|^2) / (u + w). P is the Earth for the target (d = rT), the target for the
- * offset (d = dr); the body seen from the target, |b - rT|, serves both. Four divisions and two
- * square roots: the inverse cubes are multiplied, not divided by. Arrays and indices, not numbers,
+ * offset (d = dr); the body seen from the target, |b - rT|, serves both. Where |w|^2 / |u|^2 - 1
+ * is below `INVERSE_CUBE_SERIES_MAX` (the Sun for the target, both bodies for offsets up to
+ * 190 km), 1/w^3 - 1/u^3 comes from `inverseCubeSeries`: a multiplication instead of a square
+ * root and divisions. Arrays and indices, not numbers,
  * are passed, so that a call boxes no floating-point argument.
  * @param gm the body's gravitational parameter, m^3/s^2
  * @param e the body's geocentric position (m, ECI) at e[bodyAt..bodyAt+2]
- * @param norms |b|^2 (m^2), |b| (m) and 1/|b|^3 (m^-3) at norms[normsAt..normsAt+2]
+ * @param norms |b|^2 (m^2), |b| (m), 1/|b|^3 (m^-3) and 1/|b|^2 at norms[normsAt..normsAt+3]
  * @param st the stage: target position (m, ECI), |rT|^2, offset dr (m, ECI), |dr|^2
  * @param out the derivatives (12 numbers), accumulated into
  */
@@ -219,13 +271,23 @@ function addThirdBody(
   const dx = st[4]!;
   const dy = st[5]!;
   const dz = st[6]!;
-  // the target: u = b, d = rT, w = b - rT
+  // the target: u = b, d = rT, w = b - rT; 1/w^3 - 1/u^3 = (1/u^3) ((1 + dT)^(-3/2) - 1)
   const q = st[3]! - 2 * (bx * tx + by * ty + bz * tz);
   const w2 = bu2 + q;
-  const w = Math.sqrt(w2);
-  const wInv = 1 / w;
-  const wInv3 = wInv * wInv * wInv;
-  const diff = (-q / (bu + w)) * (bu2 + bu * w + w2) * norms[normsAt + 2]! * wInv3;
+  const bInv3 = norms[normsAt + 2]!;
+  const dT = q * norms[normsAt + 3]!;
+  let diff: number;
+  let wInv3: number;
+  if (dT < INVERSE_CUBE_SERIES_MAX && dT > -INVERSE_CUBE_SERIES_MAX) {
+    // the Sun (|rT| / 1 AU <= 5e-4 for orbits below 37,000,000 km)
+    diff = bInv3 * inverseCubeSeries(dT);
+    wInv3 = bInv3 + diff;
+  } else {
+    const w = Math.sqrt(w2);
+    const wInv = 1 / w;
+    wInv3 = wInv * wInv * wInv;
+    diff = (-q / (bu + w)) * (bu2 + bu * w + w2) * bInv3 * wInv3;
+  }
   out[3] = out[3]! + gm * (bx * diff - tx * wInv3);
   out[4] = out[4]! + gm * (by * diff - ty * wInv3);
   out[5] = out[5]! + gm * (bz * diff - tz * wInv3);
@@ -234,11 +296,21 @@ function addThirdBody(
   const uy = by - ty;
   const uz = bz - tz;
   const q2 = st[7]! - 2 * (ux * dx + uy * dy + uz * dz);
-  const v2 = w2 + q2;
-  const v = Math.sqrt(v2);
-  const vInv = 1 / v;
-  const vInv3 = vInv * vInv * vInv;
-  const diff2 = (-q2 / (w + v)) * (w2 + w * v + v2) * wInv3 * vInv3;
+  // 1/v^3 - 1/w^3 = (1/w^3) ((1 + delta)^(-3/2) - 1), delta = (|v|^2 - |w|^2) / |w|^2
+  const delta = q2 / w2;
+  let diff2: number;
+  let vInv3: number;
+  if (delta < INVERSE_CUBE_SERIES_MAX && delta > -INVERSE_CUBE_SERIES_MAX) {
+    diff2 = wInv3 * inverseCubeSeries(delta);
+    vInv3 = wInv3 + diff2;
+  } else {
+    const w = Math.sqrt(w2);
+    const v2 = w2 + q2;
+    const v = Math.sqrt(v2);
+    const vInv = 1 / v;
+    vInv3 = vInv * vInv * vInv;
+    diff2 = (-q2 / (w + v)) * (w2 + w * v + v2) * wInv3 * vInv3;
+  }
   out[9] = out[9]! + gm * (ux * diff2 - dx * vInv3);
   out[10] = out[10]! + gm * (uy * diff2 - dy * vInv3);
   out[11] = out[11]! + gm * (uz * diff2 - dz * vInv3);
@@ -282,9 +354,10 @@ export class PerturbedDynamics extends TwoBodyDynamics {
   /** The stage's target position (m, ECI), |rT|^2 (m^2), offset dr (m, ECI) and |dr|^2 (m^2). */
   private readonly stage = new Float64Array(8);
   /**
-   * At `ephTS`: |sun|^2, |sun|, 1/|sun|^3, |moon|^2, |moon|, 1/|moon|^3 (geometric, m powers).
+   * At `ephTS`: |sun|^2, |sun|, 1/|sun|^3, 1/|sun|^2, then the same four of the Moon (geometric,
+   * m powers).
    */
-  private readonly norms = new Float64Array(6);
+  private readonly norms = new Float64Array(8);
 
   /** @param options forces, ephemeris and SRP properties */
   constructor(options: PerturbedOptions) {
@@ -406,10 +479,12 @@ export class PerturbedDynamics extends TwoBodyDynamics {
       this.ephTS = tS;
       n[0] = e[0]! * e[0]! + e[1]! * e[1]! + e[2]! * e[2]!;
       n[1] = Math.sqrt(n[0]);
-      n[2] = 1 / (n[0] * n[1]);
-      n[3] = e[6]! * e[6]! + e[7]! * e[7]! + e[8]! * e[8]!;
-      n[4] = Math.sqrt(n[3]);
-      n[5] = 1 / (n[3] * n[4]);
+      n[3] = 1 / n[0];
+      n[2] = n[3] / n[1];
+      n[4] = e[6]! * e[6]! + e[7]! * e[7]! + e[8]! * e[8]!;
+      n[5] = Math.sqrt(n[4]);
+      n[7] = 1 / n[4];
+      n[6] = n[7] / n[5];
       const dSun = Math.sqrt(e[3]! * e[3]! + e[4]! * e[4]! + e[5]! * e[5]!);
       sun[0] = e[3]! / dSun;
       sun[1] = e[4]! / dSun;
@@ -417,7 +492,7 @@ export class PerturbedDynamics extends TwoBodyDynamics {
       sun[3] = dSun;
     }
     if (f.sun) addThirdBody(GM_SUN_M3_S2, e, 0, n, 0, st, dy);
-    if (f.moon) addThirdBody(GM_MOON_M3_S2, e, 6, n, 3, st, dy);
+    if (f.moon) addThirdBody(GM_MOON_M3_S2, e, 6, n, 4, st, dy);
     if (f.srp) {
       const sat = this.sat;
       const kT = this.srpT === 0 ? 0 : this.srpT * litFraction(st, sun);
@@ -430,12 +505,20 @@ export class PerturbedDynamics extends TwoBodyDynamics {
       const pTy = e[4]! - ty;
       const pTz = e[5]! - tz;
       const dT2 = pTx * pTx + pTy * pTy + pTz * pTz;
-      const cT = kT / (dT2 * Math.sqrt(dT2));
+      const dTInv3 = 1 / (dT2 * Math.sqrt(dT2));
+      const cT = kT * dTInv3;
       const pSx = pTx - dx;
       const pSy = pTy - dyy;
       const pSz = pTz - dz;
-      const dS2 = pSx * pSx + pSy * pSy + pSz * pSz;
-      const cS = kS / (dS2 * Math.sqrt(dS2));
+      // |pS|^2 = |pT|^2 - 2 pT.dr + |dr|^2: the spacecraft's 1/d^3 from the target's
+      const delta = (st[7]! - 2 * (pTx * dx + pTy * dyy + pTz * dz)) / dT2;
+      let cS: number;
+      if (delta < INVERSE_CUBE_SERIES_MAX && delta > -INVERSE_CUBE_SERIES_MAX) {
+        cS = kS * (dTInv3 + dTInv3 * inverseCubeSeries(delta));
+      } else {
+        const dS2 = pSx * pSx + pSy * pSy + pSz * pSz;
+        cS = kS / (dS2 * Math.sqrt(dS2));
+      }
       dy[3] = dy[3]! - cT * pTx;
       dy[4] = dy[4]! - cT * pTy;
       dy[5] = dy[5]! - cT * pTz;
