@@ -231,6 +231,13 @@ export class PerturbationEphemeris {
 const INVERSE_CUBE_SERIES_MAX = 1e-3;
 
 /**
+ * Largest |delta| = |rS^2 / rT^2 - 1| for which the central gravity of the offset uses
+ * `inverseCubeSeries` (a radial offset up to ~2 km, an in-track one up to ~400 km at GEO): the
+ * remainder, 1.9 delta^4 = 2e-16 of the term, is below the rounding of the exact form.
+ */
+const CENTRAL_SERIES_MAX = 1e-4;
+
+/**
  * (1 + delta)^(-3/2) - 1 by its binomial series to delta^4 (coefficients -3/2, 15/8, -35/16,
  * 315/128; the next, -693/256, bounds the remainder), without cancellation for small delta.
  * @param delta relative change of a squared distance, |delta| <= INVERSE_CUBE_SERIES_MAX
@@ -366,6 +373,13 @@ export class PerturbedDynamics extends TwoBodyDynamics {
   private readonly stepP = new Float64Array(12);
   private readonly stepE = new Float64Array(12);
   private stepOn = false;
+  /**
+   * Where and when the last paired step ended: target position and offset (m, ECI), time (s).
+   * A step starting there takes its start values from that step's end values, evaluated at the
+   * predicted end (3e-6 m from it at 1 s steps), so each step evaluates the forces once.
+   */
+  private readonly stepEnd = new Float64Array(6);
+  private stepEndS = Number.NaN;
   private stepT0S = 0;
   private stepHInv = 0;
   /**
@@ -394,8 +408,9 @@ export class PerturbedDynamics extends TwoBodyDynamics {
   }
 
   /**
-   * Two-body gravity (the Encke form of `TwoBodyDynamics`) and the perturbations in one pass:
-   * the radii and their inverse powers serve the central term and J2, the Sun and Moon come from
+   * Two-body gravity (the Encke form of `TwoBodyDynamics`, its 1/rS^3 - 1/rT^3 by
+   * `inverseCubeSeries` for nearby spacecraft) and the perturbations in one pass: the radii and
+   * their inverse powers serve the central term and J2, the Sun and Moon come from
    * the table once per stage time for both objects.
    */
   override derivatives(tS: number, y: Float64Array, dy: Float64Array): void {
@@ -411,15 +426,26 @@ export class PerturbedDynamics extends TwoBodyDynamics {
     const dr2 = dx * dx + dyy * dyy + dz * dz;
     const d = 2 * (tx * dx + ty * dyy + tz * dz) + dr2;
     const rS2 = rT2 + d;
-    const rS = Math.sqrt(rS2);
     const rTInv = 1 / rT;
-    const rSInv = 1 / rS;
     const rTInv2 = rTInv * rTInv;
-    const rSInv2 = rSInv * rSInv;
     const rTInv3 = rTInv2 * rTInv;
-    const rSInv3 = rSInv2 * rSInv;
-    // 1/rS^3 - 1/rT^3 = (rT^3 - rS^3) / (rS^3 rT^3), rT - rS = -d / (rT + rS)
-    const diff = (-d / (rT + rS)) * (rT2 + rT * rS + rS2) * rSInv3 * rTInv3;
+    const delta = d * rTInv2;
+    let diff: number;
+    let rSInv2: number;
+    let rSInv3: number;
+    if (delta < CENTRAL_SERIES_MAX && delta > -CENTRAL_SERIES_MAX) {
+      // 1/rS^3 - 1/rT^3 = (1/rT^3) ((1 + delta)^(-3/2) - 1), delta = d / rT^2
+      diff = rTInv3 * inverseCubeSeries(delta);
+      rSInv3 = rTInv3 + diff;
+      rSInv2 = 1 / rS2;
+    } else {
+      const rS = Math.sqrt(rS2);
+      const rSInv = 1 / rS;
+      rSInv2 = rSInv * rSInv;
+      rSInv3 = rSInv2 * rSInv;
+      // 1/rS^3 - 1/rT^3 = (rT^3 - rS^3) / (rS^3 rT^3), rT - rS = -d / (rT + rS)
+      diff = (-d / (rT + rS)) * (rT2 + rT * rS + rS2) * rSInv3 * rTInv3;
+    }
     const gT = -mu * rTInv3;
     const gS = -mu * rSInv3;
     let aTx = gT * tx;
@@ -490,8 +516,8 @@ export class PerturbedDynamics extends TwoBodyDynamics {
   }
 
   /**
-   * One RK4 step with the Sun, Moon and solar pressure evaluated twice, not at all four stages:
-   * at the start and at the end (the position there predicted to second order: target
+   * One RK4 step with the Sun, Moon and solar pressure evaluated twice, not at all four stages
+   * (once when the step continues the previous one, see `stepEnd`): at the start and at the end (the position there predicted to second order: target
    * r + h v - h^2 mu r / (2 |r|^3), offset dr + h dv), and linear in time in between. These
    * accelerations vary at the orbit's rate and the Moon's, so the straight line misses the
    * midpoint by h^2 |d^2a/dt^2| / 8: ~1e-14 m/s^2 at 1 s steps (1e-11 at 30 s) against the
@@ -515,13 +541,27 @@ export class PerturbedDynamics extends TwoBodyDynamics {
     const dz = y[8]!;
     const e = this.stepE;
     for (let k = 0; k < 12; k++) e[k] = 0;
-    this.setStage(tx, ty, tz, dx, dyy, dz);
-    this.addSunMoon(tS, e);
-    for (let k = 0; k < 3; k++) {
-      p[k] = e[3 + k]!;
-      p[3 + k] = e[9 + k]!;
-      e[3 + k] = 0;
-      e[9 + k] = 0;
+    const end = this.stepEnd;
+    if (
+      tS === this.stepEndS &&
+      tx === end[0] &&
+      ty === end[1] &&
+      tz === end[2] &&
+      dx === end[3] &&
+      dyy === end[4] &&
+      dz === end[5]
+    ) {
+      // the state the previous step left (an impulse changes only velocities): its end values
+      for (let k = 0; k < 6; k++) p[k] = p[6 + k]!;
+    } else {
+      this.setStage(tx, ty, tz, dx, dyy, dz);
+      this.addSunMoon(tS, e);
+      for (let k = 0; k < 3; k++) {
+        p[k] = e[3 + k]!;
+        p[3 + k] = e[9 + k]!;
+        e[3 + k] = 0;
+        e[9 + k] = 0;
+      }
     }
     const r2 = tx * tx + ty * ty + tz * tz;
     const g = (-0.5 * hS * hS * this.muM3S2) / (r2 * Math.sqrt(r2));
@@ -543,6 +583,13 @@ export class PerturbedDynamics extends TwoBodyDynamics {
     this.stepOn = true;
     super.rk4Single(tS, y, hS);
     this.stepOn = false;
+    this.stepEndS = tS + hS;
+    end[0] = y[0]!;
+    end[1] = y[1]!;
+    end[2] = y[2]!;
+    end[3] = y[6]!;
+    end[4] = y[7]!;
+    end[5] = y[8]!;
   }
 
   /** Adds the Sun's and Moon's attraction and the solar pressure (see `derivatives`). */
