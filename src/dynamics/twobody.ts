@@ -102,18 +102,24 @@ export class TwoBodyDynamics extends Rk4Model {
     dy[9] = gS * dx - mu * tx * diff;
     dy[10] = gS * dyy - mu * ty * diff;
     dy[11] = gS * dz - mu * tz * diff;
+    if (this.thrust.active) this.addThrust(tS, y, dy);
+  }
+
+  /**
+   * Adds the spacecraft's thrust acceleration (its RIC direction mapped to ECI) to dy[9..11],
+   * m/s^2; call only while `thrust.active`.
+   */
+  protected addThrust(tS: number, y: Float64Array, dy: Float64Array): void {
     const th = this.thrust;
-    if (th.active) {
-      const a = thrustAccelerationMps2(th, tS);
-      const m = this.m;
-      ricBasis(y, m);
-      const ur = th.dirRic[0]!;
-      const ui = th.dirRic[1]!;
-      const uc = th.dirRic[2]!;
-      dy[9] = dy[9]! + a * (m[0]! * ur + m[3]! * ui + m[6]! * uc);
-      dy[10] = dy[10]! + a * (m[1]! * ur + m[4]! * ui + m[7]! * uc);
-      dy[11] = dy[11]! + a * (m[2]! * ur + m[5]! * ui + m[8]! * uc);
-    }
+    const a = thrustAccelerationMps2(th, tS);
+    const m = this.m;
+    ricBasis(y, m);
+    const ur = th.dirRic[0]!;
+    const ui = th.dirRic[1]!;
+    const uc = th.dirRic[2]!;
+    dy[9] = dy[9]! + a * (m[0]! * ur + m[3]! * ui + m[6]! * uc);
+    dy[10] = dy[10]! + a * (m[1]! * ur + m[4]! * ui + m[7]! * uc);
+    dy[11] = dy[11]! + a * (m[2]! * ur + m[5]! * ui + m[8]! * uc);
   }
 
   toRic(y: Float64Array, outRic: Float64Array): void {
