@@ -90,7 +90,8 @@ export class NamedPairDetector implements Detector {
   readonly kind: ViolationKind;
   readonly marginUnit: Detector['marginUnit'];
   constructor(
-    private readonly inner: Detector,
+    /** The detector whose g this one is. */
+    readonly inner: Detector,
     readonly names: PairNames,
   ) {
     this.kind = inner.kind;
@@ -99,4 +100,14 @@ export class NamedPairDetector implements Detector {
   g(rel: ArrayLike<number>): number {
     return this.inner.g(rel);
   }
+}
+
+/**
+ * The radius, m, when `d` is a keep-out sphere (g = range - radius), alone or named for a pair;
+ * -1 otherwise. The monitor computes such a g from the range it already has, with the same
+ * operations as `SphereDetector.g` (so the same bits), instead of calling it.
+ */
+export function sphereRadiusM(d: Detector): number {
+  const inner = d instanceof NamedPairDetector ? d.inner : d;
+  return inner instanceof SphereDetector ? inner.radiusM : -1;
 }

@@ -17,7 +17,7 @@
  * [2] ../shared REFERENCE "Closest approach" (sampling at the step is not enough).
  */
 
-import type { Detector } from './detectors.ts';
+import { sphereRadiusM, type Detector } from './detectors.ts';
 import { bracketRoot, HermiteSegment, segmentRangeLowerBoundM } from './hermite.ts';
 
 /** Time tolerance for located events, s. */
@@ -39,8 +39,12 @@ export class ConstraintTrack {
   worstMarginTS = 0;
   /** g at the previous node. */
   gPrev = 0;
+  /** The keep-out sphere's radius, m, when the detector is one (g from the range); else -1. */
+  readonly sphereRadiusM: number;
 
-  constructor(readonly detector: Detector) {}
+  constructor(readonly detector: Detector) {
+    this.sphereRadiusM = sphereRadiusM(detector);
+  }
 
   /** Whether the constraint is violated now. */
   get violated(): boolean {
@@ -184,55 +188,103 @@ export class StreamMonitor {
     }
   }
 
-  /** The coast from the previous state to `s1` at `t1S`. */
+  /**
+   * The coast from the previous state to `s1` at `t1S`. The per-step work is fused on plain
+   * numbers: the range and range rate are computed once (for the closest approach, the stored
+   * state and a keep-out sphere's g, with the operations `store` and `SphereDetector.g` use, so
+   * the same bits), and the detectors' g, worst margins and crossings follow.
+   */
   advance(t1S: number, s1: ArrayLike<number>): void {
     const x = s1[0]!;
     const y = s1[1]!;
     const z = s1[2]!;
+    const xd = s1[3]!;
+    const yd = s1[4]!;
+    const zd = s1[5]!;
     const f0 = this.prevRangeRate;
-    const f1 = x * s1[3]! + y * s1[4]! + z * s1[5]!;
+    const f1 = x * xd + y * yd + z * zd;
+    const r2 = x * x + y * y + z * z;
     this.segReady = false;
-    const t0S = this.prevTS;
-    const h = t1S - t0S;
-    let tauExt = -1;
     const tracks = this.tracks;
+    const count = tracks.length;
     // The range extremum inside the step: for the constraints (a zone entered and left within
     // the step), and for the closest approach when the step could hold one below the minimum.
+    // Rare (a few steps a revolution), so out of line: the per-step path stays small.
     if (
       ((f0 < 0 && f1 > 0) || (f0 > 0 && f1 < 0)) &&
-      (tracks.length > 0 ||
-        (f0 < 0 && segmentRangeLowerBoundM(this.prev, 0, s1, 0, h) < this.minRangeM))
+      (count > 0 ||
+        (f0 < 0 &&
+          segmentRangeLowerBoundM(this.prev, 0, s1, 0, t1S - this.prevTS) < this.minRangeM))
     ) {
-      this.prepareSegment(t1S, s1);
-      tauExt = bracketRoot(this.rangeRateFn, 0, 1, f0, f1, EVENT_TIME_TOLERANCE_S / h);
-      if (f0 < 0) {
-        this.seg.evalState(tauExt, this.scratch);
-        const sc = this.scratch;
-        const range = Math.sqrt(sc[0]! * sc[0]! + sc[1]! * sc[1]! + sc[2]! * sc[2]!);
-        if (range < this.minRangeM) {
-          this.minRangeM = range;
-          this.minRangeTS = t0S + tauExt * h;
+      this.acrossExtremum(t1S, s1, f0, f1, r2);
+    } else if (count > 0) {
+      const range1 = Math.sqrt(r2);
+      for (let i = 0; i < count; i++) {
+        const track = tracks[i]!;
+        const g0 = track.gPrev;
+        const radius = track.sphereRadiusM;
+        const g1 = radius >= 0 ? range1 - radius : track.detector.g(s1);
+        if (g0 < 0 !== g1 < 0) {
+          this.prepareSegment(t1S, s1);
+          this.crossing(track, 0, 1, g0, g1, this.prevTS, t1S - this.prevTS);
         }
+        track.note(t1S, g1);
+        track.gPrev = g1;
       }
     }
-    for (let i = 0; i < tracks.length; i++) {
-      const track = tracks[i]!;
-      const g0 = track.gPrev;
-      const g1 = track.detector.g(s1);
-      if (tauExt >= 0) {
-        this.activeTrack = track;
-        const gE = this.trackFn(tauExt);
-        track.note(t0S + tauExt * h, gE);
-        this.crossing(track, 0, tauExt, g0, gE, t0S, h);
-        this.crossing(track, tauExt, 1, gE, g1, t0S, h);
-      } else if (g0 < 0 !== g1 < 0) {
-        this.prepareSegment(t1S, s1);
-        this.crossing(track, 0, 1, g0, g1, t0S, h);
+    const p = this.prev;
+    p[0] = x;
+    p[1] = y;
+    p[2] = z;
+    p[3] = xd;
+    p[4] = yd;
+    p[5] = zd;
+    this.prevTS = t1S;
+    this.prevRange2 = r2;
+    this.prevRangeRate = f1;
+    if (r2 < this.minRangeM * this.minRangeM) {
+      this.minRangeM = Math.sqrt(r2);
+      this.minRangeTS = t1S;
+    }
+  }
+
+  /**
+   * The constraints and the closest approach over a step whose range rate changes sign (f0 to
+   * f1), with r2 the squared range at its end, m^2: g at the range extremum too.
+   */
+  private acrossExtremum(
+    t1S: number,
+    s1: ArrayLike<number>,
+    f0: number,
+    f1: number,
+    r2: number,
+  ): void {
+    const t0S = this.prevTS;
+    const h = t1S - t0S;
+    this.prepareSegment(t1S, s1);
+    const tauExt = bracketRoot(this.rangeRateFn, 0, 1, f0, f1, EVENT_TIME_TOLERANCE_S / h);
+    if (f0 < 0) {
+      this.seg.evalState(tauExt, this.scratch);
+      const sc = this.scratch;
+      const range = Math.sqrt(sc[0]! * sc[0]! + sc[1]! * sc[1]! + sc[2]! * sc[2]!);
+      if (range < this.minRangeM) {
+        this.minRangeM = range;
+        this.minRangeTS = t0S + tauExt * h;
       }
+    }
+    const range1 = Math.sqrt(r2);
+    for (const track of this.tracks) {
+      const g0 = track.gPrev;
+      const radius = track.sphereRadiusM;
+      const g1 = radius >= 0 ? range1 - radius : track.detector.g(s1);
+      this.activeTrack = track;
+      const gE = this.trackFn(tauExt);
+      track.note(t0S + tauExt * h, gE);
+      this.crossing(track, 0, tauExt, g0, gE, t0S, h);
+      this.crossing(track, tauExt, 1, gE, g1, t0S, h);
       track.note(t1S, g1);
       track.gPrev = g1;
     }
-    this.store(t1S, s1);
   }
 
   /** Closes intervals still open at the end of the run. */
