@@ -84,9 +84,9 @@ function burnLimitError(path: string): ScenarioRunError {
 
 /**
  * The target's burns in time order: each `target.maneuvers` impulse at its `tS`, or `after`
- * seconds after the previous one.
+ * seconds after the previous one (s since the epoch; delta-v in the target's RIC, m/s).
  */
-function targetPlan(s: Scenario): BurnRecord[] {
+export function targetPlan(s: Scenario): BurnRecord[] {
   let prevS = 0;
   return (s.target.maneuvers ?? []).map((m, index) => {
     const tS = m.tS ?? prevS + (m.after ?? 0);
