@@ -42,7 +42,8 @@ import { ricBasis } from '../dynamics/twobody.ts';
 import { HermiteSegment } from '../events/hermite.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Ephemeris } from '../sim/ephemeris.ts';
-import { targetPlan, type RunResult } from '../sim/run.ts';
+import { targetPlan } from '../scenario/derived.ts';
+import type { RunResult } from '../sim/run.ts';
 import { targetInitialEci } from './scenarioElements.ts';
 
 /** A burn of the target: time (s since the epoch) and delta-v in its own RIC frame (m/s). */
