@@ -13,6 +13,9 @@
  *
  * `<id>` is the spacecraft's id, `target` for the target. The scenario's `provenance` goes into
  * every file (./provenance.ts).
+ *
+ * With `target.maneuvers`, the target's trajectory includes its burns (./trajectory.ts) and
+ * `opm` also writes `target.opm` with its maneuver blocks.
  */
 
 import { scenarioCollisionDetail } from '../collision/scenarioPc.ts';
@@ -21,7 +24,7 @@ import type { RunResult } from '../sim/run.ts';
 import { cdmKvn, type CdmObject } from './cdm.ts';
 import { czmlDocument } from './czml.ts';
 import { oemKvn, oemXml, type OemDescription } from './oem.ts';
-import { opmKvn } from './opm.ts';
+import { opmKvn, targetOpmKvn } from './opm.ts';
 import {
   afterFirstLine,
   provenanceLines,
@@ -88,7 +91,7 @@ function czmlProperties(run: RunResult): Record<string, string> {
 
 function exportFiles(run: RunResult, format: ExportFormat, options: ExportOptions): ExportFile[] {
   const s = run.scenario;
-  const frame = new InertialFrame(s);
+  const frame = new InertialFrame(s, run.targetBurns);
   const epochMs = frame.epochMs;
   const sampling = options.stepS === undefined ? {} : { stepS: options.stepS };
   const describe = (id: string, name: string): OemDescription => ({
@@ -129,11 +132,18 @@ function exportFiles(run: RunResult, format: ExportFormat, options: ExportOption
       }
       return files;
     }
-    case 'opm':
-      return run.spacecraft.map((c, i) => ({
+    case 'opm': {
+      const files = run.spacecraft.map((c, i) => ({
         name: `${c.id}.opm`,
         text: opmKvn(s, frame, i, c, options.creationDate),
       }));
+      if (run.targetBurns.length > 0)
+        files.unshift({
+          name: `${TARGET_ID}.opm`,
+          text: targetOpmKvn(s, frame, run.targetBurns, options.creationDate),
+        });
+      return files;
+    }
     case 'cdm':
       return cdmFiles(run, frame, options.creationDate);
     case 'czml': {

@@ -22,9 +22,10 @@ import { G0_MPS2 } from '../core/constants.ts';
 import { ricBasis } from '../dynamics/twobody.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { SpacecraftRun } from '../sim/run.ts';
+import type { BurnRecord } from '../sim/types.ts';
 import { oneLine, stateVectorLines } from './kvn.ts';
 import { ccsdsTime } from './time.ts';
-import { InertialFrame, ricBefore } from './trajectory.ts';
+import { InertialFrame, ricBefore, TARGET_ID } from './trajectory.ts';
 
 /** A burn as the OPM states it. */
 export interface OpmManeuver {
@@ -62,9 +63,9 @@ export function opmManeuvers(
   let massKg = spec.massKg ?? null;
   return craft.burns.map((b) => {
     ricBefore(e, b.tS, ric);
-    frame.targetEci(b.tS, target);
+    frame.targetEci(b.tS, target, true);
     ricBasis(target, mT);
-    frame.ricToEci(b.tS, ric, sc);
+    frame.ricToEci(b.tS, ric, sc, 0, 0, true);
     ricBasis(sc, mS);
     const [dr, di, dc] = b.dvMps;
     const dvRtn: [number, number, number] = [0, 0, 0];
@@ -96,6 +97,51 @@ export function opmManeuvers(
   });
 }
 
+/** The header, metadata and initial state lines of an OPM (EME2000, UTC, km and km/s). */
+function opmHead(
+  frame: InertialFrame,
+  id: string,
+  name: string,
+  comments: string[],
+  state: Float64Array,
+  creationDate: string,
+): string[] {
+  return [
+    'CCSDS_OPM_VERS = 3.0',
+    `CREATION_DATE = ${creationDate.replace(/Z$/, '')}`,
+    'ORIGINATOR = rpo-sim',
+    '',
+    ...comments.map((c) => `COMMENT ${c}`),
+    `OBJECT_NAME = ${oneLine(name)}`,
+    `OBJECT_ID = ${id}`,
+    'CENTER_NAME = EARTH',
+    'REF_FRAME = EME2000',
+    'TIME_SYSTEM = UTC',
+    '',
+    `EPOCH = ${ccsdsTime(frame.epochMs, 0)}`,
+    ...stateVectorLines(state, true),
+  ];
+}
+
+/** The lines of one impulsive or finite maneuver block, delta-v in RTN (m/s). */
+function maneuverLines(
+  epochMs: number,
+  tS: number,
+  durationS: number,
+  deltaMassKg: number,
+  dvRtnMps: readonly number[],
+): string[] {
+  return [
+    `MAN_EPOCH_IGNITION = ${ccsdsTime(epochMs, tS)}`,
+    `MAN_DURATION = ${durationS.toFixed(6)} [s]`,
+    `MAN_DELTA_MASS = ${deltaMassKg.toFixed(6)} [kg]`,
+    'MAN_REF_FRAME = RTN',
+    `MAN_DV_1 = ${(dvRtnMps[0]! / 1000).toFixed(12)} [km/s]`,
+    `MAN_DV_2 = ${(dvRtnMps[1]! / 1000).toFixed(12)} [km/s]`,
+    `MAN_DV_3 = ${(dvRtnMps[2]! / 1000).toFixed(12)} [km/s]`,
+  ];
+}
+
 /**
  * The OPM of one spacecraft in KVN: initial state in EME2000 (km, km/s), then its maneuvers.
  * @param creationDate CREATION_DATE, ISO 8601 UTC
@@ -108,25 +154,19 @@ export function opmKvn(
   creationDate: string,
 ): string {
   const spec = s.spacecraft[craftIndex]!;
-  const epochMs = frame.epochMs;
   const x = new Float64Array(6);
-  frame.ricToEme(0, craft.ephemeris!.stateRic, x);
-  const lines = [
-    'CCSDS_OPM_VERS = 3.0',
-    `CREATION_DATE = ${creationDate.replace(/Z$/, '')}`,
-    'ORIGINATOR = rpo-sim',
-    '',
-    `COMMENT Initial state of ${spec.id} in scenario "${oneLine(s.name)}", written by rpo-sim`,
-    'COMMENT Maneuvers in the spacecraft own RTN frame at ignition (rotated from the target RIC the plan uses)',
-    `OBJECT_NAME = ${oneLine(spec.name ?? spec.id)}`,
-    `OBJECT_ID = ${spec.id}`,
-    'CENTER_NAME = EARTH',
-    'REF_FRAME = EME2000',
-    'TIME_SYSTEM = UTC',
-    '',
-    `EPOCH = ${ccsdsTime(epochMs, 0)}`,
-    ...stateVectorLines(x, true),
-  ];
+  frame.ricToEme(0, craft.ephemeris!.stateRic, x, 0, 0, true);
+  const lines = opmHead(
+    frame,
+    spec.id,
+    spec.name ?? spec.id,
+    [
+      `Initial state of ${spec.id} in scenario "${oneLine(s.name)}", written by rpo-sim`,
+      'Maneuvers in the spacecraft own RTN frame at ignition (rotated from the target RIC the plan uses)',
+    ],
+    x,
+    creationDate,
+  );
   if (spec.massKg !== undefined) lines.push('', `MASS = ${spec.massKg} [kg]`);
   for (const m of opmManeuvers(s, frame, craftIndex, craft)) {
     const [r, i, c] = m.dvRicMps;
@@ -136,14 +176,43 @@ export function opmKvn(
     );
     if (m.deltaMassKg === null)
       lines.push('COMMENT mass change unknown (needs massKg and the Isp): written as 0');
+    lines.push(...maneuverLines(frame.epochMs, m.tS, m.durationS, m.deltaMassKg ?? 0, m.dvRtnMps));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The OPM of the target in KVN: its initial state in EME2000 (km, km/s), then one impulsive
+ * maneuver block per burn it flew (`target.maneuvers`: its own RIC is its RTN, so the delta-v is
+ * written as given; mass change unknown, written as 0).
+ * @param burns the target's burns as the run flew them (`RunResult.targetBurns`)
+ * @param creationDate CREATION_DATE, ISO 8601 UTC
+ */
+export function targetOpmKvn(
+  s: Scenario,
+  frame: InertialFrame,
+  burns: readonly BurnRecord[],
+  creationDate: string,
+): string {
+  const x = new Float64Array(6);
+  frame.targetEme(0, x, 0, true);
+  const lines = opmHead(
+    frame,
+    TARGET_ID,
+    s.target.name,
+    [
+      `Initial state of the target in scenario "${oneLine(s.name)}", written by rpo-sim`,
+      'Maneuvers in the target own RTN frame (= its RIC) at ignition',
+    ],
+    x,
+    creationDate,
+  );
+  for (const b of burns) {
     lines.push(
-      `MAN_EPOCH_IGNITION = ${ccsdsTime(epochMs, m.tS)}`,
-      `MAN_DURATION = ${m.durationS.toFixed(6)} [s]`,
-      `MAN_DELTA_MASS = ${(m.deltaMassKg ?? 0).toFixed(6)} [kg]`,
-      'MAN_REF_FRAME = RTN',
-      `MAN_DV_1 = ${(m.dvRtnMps[0] / 1000).toFixed(12)} [km/s]`,
-      `MAN_DV_2 = ${(m.dvRtnMps[1] / 1000).toFixed(12)} [km/s]`,
-      `MAN_DV_3 = ${(m.dvRtnMps[2] / 1000).toFixed(12)} [km/s]`,
+      '',
+      `COMMENT ${b.maneuver} (target.maneuvers[${b.maneuverIndex}])`,
+      'COMMENT mass change unknown: written as 0',
+      ...maneuverLines(frame.epochMs, b.tS, 0, 0, b.dvMps),
     );
   }
   return `${lines.join('\n')}\n`;

@@ -20,6 +20,13 @@
  * "Nonlinear mode"; `TwoBodyDynamics.setRic`), and back with the inverse. In `cw` dynamics the
  * RIC state is the linear model's, mapped the same (Cartesian) way.
  *
+ * Maneuvering target. The target's burns (`target.maneuvers`) change its own inertial velocity
+ * along its R, I, C at each burn; from the first burn on, its state is propagated by Kepler's
+ * equation from its state just after the latest burn (the same two-body motion the run flies), and
+ * a spacecraft's RIC state is mapped about this maneuvered target. At a burn instant the state
+ * before the burn is taken about the target before it (the sample closing an arc), the state after
+ * about the target after it.
+ *
  * Time. Sample times are UTC, `epoch + tS`; a leap second inside a run is not modelled.
  *
  * References:
@@ -35,8 +42,15 @@ import { ricBasis } from '../dynamics/twobody.ts';
 import { HermiteSegment } from '../events/hermite.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Ephemeris } from '../sim/ephemeris.ts';
+import { targetPlan } from '../scenario/derived.ts';
 import type { RunResult } from '../sim/run.ts';
 import { targetInitialEci } from './scenarioElements.ts';
+
+/** A burn of the target: time (s since the epoch) and delta-v in its own RIC frame (m/s). */
+export interface TargetBurn {
+  tS: number;
+  dvMps: readonly number[];
+}
 
 /** J2000.0 (2000-01-01T12:00:00 UTC) in Unix ms: astronomy-engine's day count origin. */
 const J2000_UNIX_MS = Date.UTC(2000, 0, 1, 12, 0, 0);
@@ -88,8 +102,18 @@ export class InertialFrame {
   private readonly state0: Float64Array | null = null;
   private readonly tmp = new Float64Array(6);
   private readonly basis = new Float64Array(9);
+  /** The target's burn times (s, increasing) and its ECI state just after each. */
+  private readonly burnTS: Float64Array;
+  private readonly afterBurn: Float64Array[] = [];
 
-  constructor(readonly scenario: Scenario) {
+  /**
+   * @param targetBurns the target's burns in time order (default: the scenario's
+   *   `target.maneuvers`, as the run flies them)
+   */
+  constructor(
+    readonly scenario: Scenario,
+    targetBurns: readonly TargetBurn[] = targetPlan(scenario),
+  ) {
     this.epochMs = Date.parse(scenario.epoch);
     const rot = Rotation_EQD_EQJ(new AstroTime((this.epochMs - J2000_UNIX_MS) / 86_400_000));
     // astronomy-engine applies rot[i][j] as out_j = sum_i rot[i][j] in_i
@@ -108,15 +132,44 @@ export class InertialFrame {
       this.radiusM = geom.radiusM;
       this.nRadPerS = Math.sqrt(MU_EARTH_M3_S2 / this.radiusM ** 3);
     }
+    this.burnTS = Float64Array.from(targetBurns, (b) => b.tS);
+    for (const b of targetBurns) {
+      const y = this.targetEci(b.tS, new Float64Array(6));
+      ricBasis(y, this.basis);
+      const m = this.basis;
+      const [dr, di, dc] = b.dvMps;
+      for (let i = 0; i < 3; i++)
+        y[3 + i] = y[3 + i]! + m[i]! * dr! + m[3 + i]! * di! + m[6 + i]! * dc!;
+      this.afterBurn.push(y);
+    }
+  }
+
+  /** The target's burns (s since the epoch), in time order. */
+  get targetBurnTimesS(): Float64Array {
+    return this.burnTS;
+  }
+
+  /** Index of the latest target burn at or before tS (strictly before with `before`), else -1. */
+  private burnIndex(tS: number, before: boolean): number {
+    const times = this.burnTS;
+    // while the constructor fills afterBurn, only the burns already applied count
+    let k = this.afterBurn.length - 1;
+    while (k >= 0 && (before ? times[k]! >= tS : times[k]! > tS)) k--;
+    return k;
   }
 
   /**
    * The target's state in the engine's ECI frame (true of date at the epoch), m and m/s.
    * Circular targets in closed form; elliptical and element-set targets by Kepler's equation
-   * from their state at the epoch (the engine integrates the same two-body orbit with RK4).
+   * from their state at the epoch (the engine integrates the same two-body orbit with RK4); after
+   * a target burn, by Kepler's equation from its state just after the latest burn.
    * @param tS s since the epoch @param out receives [r, v]
+   * @param before at a burn instant, the state before the burn (default: after)
    */
-  targetEci(tS: number, out: Float64Array): Float64Array {
+  targetEci(tS: number, out: Float64Array, before = false): Float64Array {
+    const k = this.afterBurn.length === 0 ? -1 : this.burnIndex(tS, before);
+    if (k >= 0)
+      return keplerPropagate(this.afterBurn[k]!, tS - this.burnTS[k]!, MU_EARTH_M3_S2, out);
     if (this.state0 !== null) return keplerPropagate(this.state0, tS, MU_EARTH_M3_S2, out);
     const u = this.raAtEpochRad + this.nRadPerS * tS;
     const c = Math.cos(u);
@@ -145,9 +198,9 @@ export class InertialFrame {
     }
   }
 
-  /** The target's state in EME2000, m and m/s. */
-  targetEme(tS: number, out: Float64Array, offset = 0): void {
-    this.targetEci(tS, this.tmp);
+  /** The target's state in EME2000, m and m/s (`before`: see {@link targetEci}). */
+  targetEme(tS: number, out: Float64Array, offset = 0, before = false): void {
+    this.targetEci(tS, this.tmp, before);
     for (let i = 0; i < 6; i++) out[offset + i] = this.tmp[i]!;
     this.toEme(out, offset);
   }
@@ -156,16 +209,31 @@ export class InertialFrame {
    * A spacecraft's EME2000 state from its RIC state relative to the target.
    * @param tS s since the epoch @param ric [rho (m), rhoDot (m/s, rotating frame)]
    * @param out receives [r (m), v (m/s)], EME2000, at `offset`
+   * @param before at a target burn instant, `ric` is relative to the target before the burn
    */
-  ricToEme(tS: number, ric: ArrayLike<number>, out: Float64Array, offset = 0, ricOffset = 0): void {
-    this.ricToEci(tS, ric, out, offset, ricOffset);
+  ricToEme(
+    tS: number,
+    ric: ArrayLike<number>,
+    out: Float64Array,
+    offset = 0,
+    ricOffset = 0,
+    before = false,
+  ): void {
+    this.ricToEci(tS, ric, out, offset, ricOffset, before);
     this.toEme(out, offset);
   }
 
   /** As {@link ricToEme}, in the engine's ECI frame (true of date at the epoch). */
-  ricToEci(tS: number, ric: ArrayLike<number>, out: Float64Array, offset = 0, ricOffset = 0): void {
+  ricToEci(
+    tS: number,
+    ric: ArrayLike<number>,
+    out: Float64Array,
+    offset = 0,
+    ricOffset = 0,
+    before = false,
+  ): void {
     const t = this.tmp;
-    this.targetEci(tS, t);
+    this.targetEci(tS, t, before);
     ricToInertial(t, ric, ricOffset, this.basis, out, offset);
   }
 }
@@ -356,13 +424,24 @@ export function ricArcs(e: Ephemeris, options: SampleOptions = {}): TrajectorySe
   });
 }
 
-/** The target's sample times: the grid k * stepS (the run's step by default) and the end. */
-function targetTimes(s: Scenario, stepS: number): Float64Array {
-  const n = Math.ceil(s.durationS / stepS - 1e-9);
-  const times = new Float64Array(n + 1);
-  for (let k = 0; k < n; k++) times[k] = k * stepS;
-  times[n] = s.durationS;
-  return times;
+/**
+ * The target's arcs' sample times: the grid k * stepS (the run's step by default), the end, and
+ * both sides of each target burn (an arc ends and the next starts at the burn).
+ */
+function targetArcTimes(s: Scenario, stepS: number, burnTS: Float64Array): Float64Array[] {
+  const ends = [0, ...burnTS.filter((t) => t > 0 && t < s.durationS), s.durationS];
+  const arcs: Float64Array[] = [];
+  for (let a = 0; a + 1 < ends.length; a++) {
+    const t0 = ends[a]!;
+    const t1 = ends[a + 1]!;
+    if (t1 === t0) continue;
+    const times = [t0];
+    for (let k = Math.floor(t0 / stepS) + 1; k * stepS < t1 - 1e-9 * stepS; k++)
+      if (k * stepS > t0) times.push(k * stepS);
+    times.push(t1);
+    arcs.push(Float64Array.from(times));
+  }
+  return arcs;
 }
 
 /**
@@ -375,18 +454,27 @@ export function inertialTrajectories(
 ): ObjectTrajectory[] {
   const s = run.scenario;
   const frame = new InertialFrame(s);
-  const tT = targetTimes(s, options.stepS ?? s.stepS);
-  const target = new Float64Array(tT.length * 6);
-  for (let k = 0; k < tT.length; k++) frame.targetEme(tT[k]!, target, k * 6);
+  const targetSegments = targetArcTimes(s, options.stepS ?? s.stepS, frame.targetBurnTimesS).map(
+    (tS, a, arcs) => {
+      const stateM = new Float64Array(tS.length * 6);
+      const last = tS.length - 1;
+      for (let k = 0; k < tS.length; k++)
+        frame.targetEme(tS[k]!, stateM, k * 6, k === last && a + 1 < arcs.length);
+      return { tS, stateM };
+    },
+  );
   const out: ObjectTrajectory[] = [
-    { id: TARGET_ID, name: s.target.name, segments: [{ tS: tT, stateM: target }] },
+    { id: TARGET_ID, name: s.target.name, segments: targetSegments },
   ];
   s.spacecraft.forEach((spec, i) => {
     const e = run.spacecraft[i]!.ephemeris;
     if (!e) throw new Error('inertialTrajectories needs a run with its ephemeris');
-    const segments = ricArcs(e, options).map(({ tS, stateM }) => {
+    const segments = ricArcs(e, options).map(({ tS, stateM }, a, arcs) => {
       const eme = new Float64Array(stateM.length);
-      for (let k = 0; k < tS.length; k++) frame.ricToEme(tS[k]!, stateM, eme, k * 6, k * 6);
+      const last = tS.length - 1;
+      // an arc's closing sample is the state before whatever impulse opens the next
+      for (let k = 0; k < tS.length; k++)
+        frame.ricToEme(tS[k]!, stateM, eme, k * 6, k * 6, k === last && a + 1 < arcs.length);
       return { tS, stateM: eme };
     });
     out.push({ id: spec.id, name: spec.name ?? spec.id, segments });

@@ -9,6 +9,7 @@ import { GEO_RADIUS_M, meanMotionRadPerS, MU_EARTH_M3_S2 } from '../core/constan
 import { rk4MaxSubStepS } from '../dynamics/model.ts';
 import { elementsMeanMotionRadPerS, elementsOrbitShape } from '../formats/scenarioElements.ts';
 import type { ManeuverSpec, Scenario, TargetOrbitSpec } from './schema.ts';
+import type { BurnRecord } from '../sim/types.ts';
 import { maneuverModule } from '../maneuvers/registry.ts';
 
 /** Longest key echoed in a path, characters; a longer one is cut and ends in an ellipsis. */
@@ -146,4 +147,23 @@ export function isNonCooperative(sc: {
   role?: 'inspector' | 'non-cooperative' | undefined;
 }): boolean {
   return sc.role === 'non-cooperative';
+}
+
+/**
+ * The target's burns in time order: each `target.maneuvers` impulse at its `tS`, or `after`
+ * seconds after the previous one (s since the epoch; delta-v in the target's RIC, m/s).
+ */
+export function targetPlan(s: Scenario): BurnRecord[] {
+  let prevS = 0;
+  return (s.target.maneuvers ?? []).map((m, index) => {
+    const tS = m.tS ?? prevS + (m.after ?? 0);
+    prevS = tS;
+    return {
+      tS,
+      frame: 'RIC',
+      dvMps: [m.dvMps[0], m.dvMps[1], m.dvMps[2]],
+      maneuver: m.type,
+      maneuverIndex: index,
+    };
+  });
 }

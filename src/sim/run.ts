@@ -37,7 +37,12 @@ import { closestApproachOfSamples, StreamMonitor } from '../events/monitor.ts';
 import type { FlightContext, Leg, Triple } from '../maneuvers/module.ts';
 import { maneuverModule } from '../maneuvers/registry.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { formatPath, targetMeanMotionRadPerS, TRIGGER_VARIABLES } from '../scenario/derived.ts';
+import {
+  formatPath,
+  targetMeanMotionRadPerS,
+  targetPlan,
+  TRIGGER_VARIABLES,
+} from '../scenario/derived.ts';
 import { formatCount, MAX_RUN_BURNS } from '../scenario/limits.ts';
 import { initialRicOf } from '../formats/scenarioElements.ts';
 import { Craft, type ProgramItem } from './craft.ts';
@@ -80,25 +85,6 @@ function burnLimitError(path: string): ScenarioRunError {
     path,
     `the run would fire more than ${formatCount(MAX_RUN_BURNS)} burns (the limit); stopped: use a wider deadband or a shorter maneuver`,
   );
-}
-
-/**
- * The target's burns in time order: each `target.maneuvers` impulse at its `tS`, or `after`
- * seconds after the previous one.
- */
-function targetPlan(s: Scenario): BurnRecord[] {
-  let prevS = 0;
-  return (s.target.maneuvers ?? []).map((m, index) => {
-    const tS = m.tS ?? prevS + (m.after ?? 0);
-    prevS = tS;
-    return {
-      tS,
-      frame: 'RIC',
-      dvMps: [m.dvMps[0], m.dvMps[1], m.dvMps[2]],
-      maneuver: m.type,
-      maneuverIndex: index,
-    };
-  });
 }
 
 function distance(r: ArrayLike<number>, p: Triple): number {

@@ -8,26 +8,13 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshot } from './browser.ts';
-import { e2eApp } from './harness.ts';
+import { dropFile as drop, e2eApp } from './harness.ts';
 
 const { openApp } = e2eApp();
 
 const py = JSON.parse(readFileSync('test/fixtures/sgp4/python-sgp4.json', 'utf8')) as {
   tle: [string, string];
 };
-
-async function drop(page: Page, name: string, content: string): Promise<void> {
-  await page.evaluate(
-    ([n, c]) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([c!], n!, { type: 'text/plain' }));
-      const target = document.querySelector('[data-testid="scene"]')!;
-      target.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true }));
-      target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true }));
-    },
-    [name, content],
-  );
-}
 
 const text = (page: Page, testId: string) => page.getByTestId(testId).first().innerText();
 

@@ -89,6 +89,20 @@ export async function expectNotBlank(page: Page): Promise<void> {
   expect(stats.lumaVariance).toBeGreaterThan(5);
 }
 
+/** Drops a text file named `name` on the scene, as a user's drag and drop does. */
+export async function dropFile(page: Page, name: string, content: string): Promise<void> {
+  await page.evaluate(
+    ([n, c]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([c!], n!, { type: 'text/plain' }));
+      const target = document.querySelector('[data-testid="scene"]')!;
+      target.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true }));
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true }));
+    },
+    [name, content],
+  );
+}
+
 /** Options of `openApp`. */
 export interface OpenAppOptions {
   /** Open in this context (default: a fresh one, so no storage is shared). */

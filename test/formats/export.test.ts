@@ -7,11 +7,15 @@
 import { AstroTime, Vector, VectorObserver } from 'astronomy-engine';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { MU_EARTH_M3_S2 } from '../../src/core/constants.ts';
 import { exportRun, type ExportFile } from '../../src/formats/export.ts';
-import { inertialToRic, ricToInertial } from '../../src/formats/trajectory.ts';
+import { InertialFrame, inertialToRic, ricToInertial } from '../../src/formats/trajectory.ts';
 import { runScenario, type RunResult } from '../../src/sim/run.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
+import { keplerPropagate as keplerRef, ricToEci as ricToEciRef } from '../fixtures/kepler.ts';
 import { makeScenario, valid } from '../helpers.ts';
+
+type V3 = [number, number, number];
 
 const EPOCH = '2026-03-20T00:00:00Z';
 const EPOCH_MS = Date.parse(EPOCH);
@@ -555,5 +559,128 @@ describe('RIC <-> inertial', () => {
     const mu = 3.986004418e14;
     expect(Math.hypot(x0[0]!, x0[1]!, x0[2]!)).toBeCloseTo(a * 0.9, 2);
     expect(Math.hypot(x0[3]!, x0[4]!, x0[5]!)).toBeCloseTo(Math.sqrt((mu / a) * (1.1 / 0.9)), 5);
+  });
+});
+
+describe('a maneuvering target (target.maneuvers)', () => {
+  // Both objects propagated here on their own (Kepler + f and g, test/fixtures/kepler.ts) in
+  // EME2000, the target's burns along its own R, I, C, from the target's initial state without
+  // burns (checked above: over its longitude at GEO height; not the file's, rounded to 1 um/s).
+  const burns: { tS: number; dv: V3 }[] = [
+    { tS: 3000, dv: [0.4, 1.5, -0.6] },
+    { tS: 9000, dv: [-0.9, -0.6, 1.2] },
+  ];
+  const initialRic = [500, -3000, 200, 0, 0.05, 0];
+  const s = scenario({
+    durationS: 14400,
+    target: {
+      name: 'SKYNET 5A',
+      orbit: { type: 'geo', longitudeDeg: 6 },
+      maneuvers: burns.map((b) => ({
+        type: 'impulse' as const,
+        tS: b.tS,
+        frame: 'RIC' as const,
+        dvMps: b.dv,
+      })),
+    },
+    spacecraft: [
+      {
+        id: 'drifter',
+        initial: {
+          frame: 'RIC',
+          positionM: initialRic.slice(0, 3) as V3,
+          velocityMps: initialRic.slice(3) as V3,
+        },
+        maneuvers: [],
+      },
+    ],
+  });
+  const mr = run(s);
+  const files = exportRun(mr, 'oem', { creationDate: created });
+  const target = parseOemKvn(file(files, 'target.oem'));
+  const drifter = parseOemKvn(file(files, 'drifter.oem'));
+  const x0 = new Float64Array(6);
+  new InertialFrame(s, []).targetEme(0, x0);
+  const rT0 = Array.from(x0.subarray(0, 3)) as V3;
+  const vT0 = Array.from(x0.subarray(3)) as V3;
+  const c0 = ricToEciRef(rT0, vT0, initialRic);
+
+  /** The reference target state at tS, before (`before`) or after a burn at tS. */
+  function targetRef(tS: number, before: boolean): { r: V3; v: V3 } {
+    let st = { r: rT0, v: vT0 };
+    let t = 0;
+    for (const b of burns) {
+      if (b.tS > tS || (before && b.tS === tS)) break;
+      st = keplerRef(st.r, st.v, b.tS - t, MU_EARTH_M3_S2);
+      st = { r: st.r, v: ricToEciRef(st.r, st.v, [0, 0, 0, ...b.dv]).v };
+      t = b.tS;
+    }
+    return keplerRef(st.r, st.v, tS - t, MU_EARTH_M3_S2);
+  }
+  const gap = (x: number[], ref: { r: V3; v: V3 }) => ({
+    posM: Math.hypot(x[0]! - ref.r[0], x[1]! - ref.r[1], x[2]! - ref.r[2]),
+    velMps: Math.hypot(x[3]! - ref.v[0], x[4]! - ref.v[1], x[5]! - ref.v[2]),
+  });
+
+  it('the target OEM flies its burns: one segment per arc, within 3 mm of Kepler with the burns', () => {
+    expect(target.segments.map((g) => [g.t[0], g.t.at(-1)])).toEqual([
+      [0, 3000],
+      [3000, 9000],
+      [9000, 14400],
+    ]);
+    let worst = 0;
+    target.segments.forEach((g, a) =>
+      g.t.forEach((t, k) => {
+        const e = gap(g.x[k]!, targetRef(t, k === g.t.length - 1 && a < 2));
+        worst = Math.max(worst, e.posM);
+        expect(e.velMps).toBeLessThan(1e-5);
+      }),
+    );
+    expect(worst).toBeLessThan(3e-3);
+  });
+
+  it('the spacecraft OEM is target + RIC about the maneuvered target: within 3 mm of Kepler', () => {
+    let worst = 0;
+    let afterBurns = 0;
+    for (const g of drifter.segments)
+      g.t.forEach((t, k) => {
+        const e = gap(g.x[k]!, keplerRef(c0.r, c0.v, t, MU_EARTH_M3_S2));
+        worst = Math.max(worst, e.posM);
+        expect(e.velMps).toBeLessThan(1e-5);
+        if (t > 9000) afterBurns++;
+      });
+    expect(afterBurns).toBeGreaterThan(100);
+    expect(worst).toBeLessThan(3e-3);
+  });
+
+  it('RIC -> inertial -> RIC: the files give back the run RIC state after the burns (mm)', () => {
+    const eph = mr.spacecraft[0]!.ephemeris!;
+    const ric = new Float64Array(6);
+    const tg = target.segments[2]!;
+    const dg = drifter.segments.at(-1)!;
+    let checked = 0;
+    tg.t.forEach((t, k) => {
+      const j = dg.t.indexOf(t);
+      if (t === 9000 || j < 0) return;
+      eph.stateAt(t, ric);
+      const back = ricOf(tg.x[k]!, dg.x[j]!);
+      for (let i = 0; i < 3; i++) expect(Math.abs(back[i]! - ric[i]!)).toBeLessThan(3e-3);
+      for (let i = 3; i < 6; i++) expect(Math.abs(back[i]! - ric[i]!)).toBeLessThan(1e-5);
+      checked++;
+    });
+    expect(checked).toBeGreaterThan(100);
+  });
+
+  it('target.opm: its initial state and one maneuver block per burn, RTN = its RIC, km/s', () => {
+    const opm = file(exportRun(mr, 'opm', { creationDate: created }), 'target.opm');
+    const pairs = kvnPairs(opm);
+    const get = (k: string) => pairs.filter(([key]) => key === k).map(([, v]) => v);
+    expect(get('OBJECT_ID')).toEqual(['target']);
+    expect(get('MAN_REF_FRAME')).toEqual(['RTN', 'RTN']);
+    expect(get('MAN_EPOCH_IGNITION').map(secondsOf)).toEqual([3000, 9000]);
+    const dv = ['MAN_DV_1', 'MAN_DV_2', 'MAN_DV_3'].map((k) => get(k).map(parseFloat));
+    burns.forEach((b, n) => b.dv.forEach((d, i) => expect(dv[i]![n]! * 1000).toBeCloseTo(d, 9)));
+    const x = ['X', 'Y', 'Z'].map((k) => parseFloat(get(k)[0]!) * 1000);
+    expect(Math.hypot(x[0]! - rT0[0], x[1]! - rT0[1], x[2]! - rT0[2])).toBeLessThan(1e-3);
   });
 });

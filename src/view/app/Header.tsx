@@ -124,7 +124,7 @@ export function Header() {
           type="button"
           className="button"
           data-testid="open-file"
-          title="Open a scenario JSON file, or a TLE / OMM file to set the target (or drop one on the page)"
+          title="Open a scenario JSON file, a TLE / OMM file to set the target, or an OPM to set the initial state of the spacecraft in focus (or drop one on the page)"
           onClick={() => fileInput.current?.click()}
         >
           Open…
@@ -132,7 +132,7 @@ export function Header() {
         <input
           ref={fileInput}
           type="file"
-          accept=".json,application/json,.tle,.txt,.xml"
+          accept=".json,application/json,.tle,.txt,.xml,.opm"
           hidden
           data-testid="file-input"
           onChange={(e) => {

@@ -24,6 +24,8 @@ export async function readScenarioFile(file: File): Promise<boolean> {
     });
     return false;
   }
+  const { looksLikeOpm } = await import('../../editing/spacecraftOpm.ts');
+  if (looksLikeOpm(file.name, text)) return readOpmFile(file.name, text);
   const { looksLikeElements } = await import('../../editing/targetElements.ts');
   if (looksLikeElements(file.name, text)) return readElementsFile(file.name, text);
   const ok = await appStore.getState().loadText(text, file.name, { exampleName: null });
@@ -55,6 +57,31 @@ async function readElementsFile(fileName: string, text: string): Promise<boolean
   const ok = await state.loadText(next, state.docSource, { exampleName: null });
   if (ok) syncUrl(null);
   return ok;
+}
+
+/**
+ * An OPM sets the initial state of the spacecraft in focus (or the first one) as an edit of the
+ * plan on screen: undoable, autosaved, in the share link, and run. A malformed file lists its
+ * problem (line and keyword) and the plan stays.
+ */
+async function readOpmFile(fileName: string, text: string): Promise<boolean> {
+  const { withSpacecraftOpm } = await import('../../editing/spacecraftOpm.ts');
+  const state = appStore.getState();
+  let next: string;
+  try {
+    next = withSpacecraftOpm(state.text, state.focusCraftId, text);
+  } catch (err) {
+    appStore.setState({
+      loadError: {
+        sourceName: fileName,
+        issues: [{ path: '', message: err instanceof Error ? err.message : String(err) }],
+      },
+    });
+    return false;
+  }
+  appStore.setState({ loadError: null });
+  state.setText(next, null);
+  return true;
 }
 
 /**
