@@ -7,7 +7,12 @@
 
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXPORT_FORMATS, exportRun, type ExportFormat } from '../formats/export.ts';
+import {
+  EXPORT_FORMATS,
+  exportRun,
+  ExportUnsupportedError,
+  type ExportFormat,
+} from '../formats/export.ts';
 import { elementsWarnings } from '../formats/scenarioElements.ts';
 import { runScenario, ScenarioRunError } from '../sim/run.ts';
 import { InputError, loadScenarioFile, UsageError } from './files.ts';
@@ -85,6 +90,7 @@ export async function cmdExport(
   } catch (err) {
     if (err instanceof ScenarioRunError)
       throw new InputError(`${file}: cannot be flown as written\n  ${err.message}`);
+    if (err instanceof ExportUnsupportedError) throw new InputError(`${file}: ${err.message}`);
     throw err;
   }
   writeFilesAtomically(out, files);

@@ -58,14 +58,24 @@ const INERTIAL_COMMENTS = [
   'Simulated by rpo-sim from the scenario named below; EME2000 positions km, velocities km/s',
 ];
 
+/** An export that would write states the run did not fly (see `exportRun`). */
+export class ExportUnsupportedError extends Error {}
+
 /**
  * The files of one export format for a run that kept its ephemeris (`recordEphemeris: true`).
+ * @throws ExportUnsupportedError for a `"dynamics": "perturbed"` run: the writers place the
+ *   target on its two-body orbit (with its burns), kilometres from the perturbed orbit the run
+ *   flew after a day, so every inertial state written would be wrong
  */
 export function exportRun(
   run: RunResult,
   format: ExportFormat,
   options: ExportOptions,
 ): ExportFile[] {
+  if (run.scenario.dynamics === 'perturbed')
+    throw new ExportUnsupportedError(
+      '"dynamics": "perturbed" runs cannot be exported yet: the files would place the target on its two-body orbit, kilometres from the perturbed one the run flew. Export the same plan with "dynamics": "nonlinear" (the relative motion without perturbations), or read the RIC ephemeris with rpo-sim run --ephemeris',
+    );
   const lines = provenanceLines(run.scenario.provenance);
   const files = exportFiles(run, format, options);
   if (lines.length === 0 || format === 'czml') return files;

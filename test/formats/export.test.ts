@@ -8,7 +8,7 @@ import { AstroTime, Vector, VectorObserver } from 'astronomy-engine';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MU_EARTH_M3_S2 } from '../../src/core/constants.ts';
-import { exportRun, type ExportFile } from '../../src/formats/export.ts';
+import { exportRun, ExportUnsupportedError, type ExportFile } from '../../src/formats/export.ts';
 import { InertialFrame, inertialToRic, ricToInertial } from '../../src/formats/trajectory.ts';
 import { runScenario, type RunResult } from '../../src/sim/run.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
@@ -682,5 +682,17 @@ describe('a maneuvering target (target.maneuvers)', () => {
     burns.forEach((b, n) => b.dv.forEach((d, i) => expect(dv[i]![n]! * 1000).toBeCloseTo(d, 9)));
     const x = ['X', 'Y', 'Z'].map((k) => parseFloat(get(k)[0]!) * 1000);
     expect(Math.hypot(x[0]! - rT0[0], x[1]! - rT0[1], x[2]! - rT0[2])).toBeLessThan(1e-3);
+  });
+});
+
+describe('a perturbed run', () => {
+  it('is refused by every format, saying why (the writers know only the two-body target)', () => {
+    const run = runScenario(valid({ ...scenario(), dynamics: 'perturbed', stepS: 10 }), {
+      recordEphemeris: true,
+      checkConstraints: false,
+    });
+    for (const format of ['oem', 'oem-xml', 'opm', 'cdm', 'czml', 'stk-e'] as const)
+      expect(() => exportRun(run, format, { creationDate: EPOCH })).toThrow(ExportUnsupportedError);
+    expect(() => exportRun(run, 'oem', { creationDate: EPOCH })).toThrow(/two-body orbit/);
   });
 });
