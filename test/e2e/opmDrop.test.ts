@@ -3,9 +3,10 @@
  * GSSAP-1 of the default plan) as an edit: the run follows, undo brings the plan back; a
  * malformed OPM names its line and keyword and the plan stays.
  *
- * The OPM is written by hand: 12 km radially above SKYNET 5A (6 deg E) at the plan's epoch, with
- * the target's own inertial velocity (EME2000, the target's state by src/formats/trajectory.ts,
- * position scaled by (r + 12 km) / r), so the range at the start is 12.0 km (was 10.0 km).
+ * The OPM is written by hand: 12 km radially above SKYNET 5A (94.8 deg E) at the plan's epoch
+ * (2025-09-04T18:00Z), with the target's own inertial velocity (EME2000, the target's state by
+ * src/formats/trajectory.ts `InertialFrame.targetEci` + `toEme`, position scaled by
+ * (r + 12 km) / r), so the range at the start is 12.0 km (was 10.0 km).
  */
 
 import type { Page } from 'playwright-core';
@@ -16,7 +17,7 @@ import { dropFile as drop, e2eApp, km } from './harness.ts';
 const { openApp, pageErrors } = e2eApp();
 
 const OPM = `CCSDS_OPM_VERS = 3.0
-CREATION_DATE = 2026-03-19T00:00:00
+CREATION_DATE = 2025-09-03T00:00:00
 ORIGINATOR = hand
 
 OBJECT_NAME = GSSAP-1
@@ -25,13 +26,13 @@ CENTER_NAME = EARTH
 REF_FRAME = EME2000
 TIME_SYSTEM = UTC
 
-EPOCH = 2026-03-20T00:00:00.000
-X = -42110.043688 [km]
-Y = -2358.361028 [km]
-Z = 107.870247 [km]
-X_DOT = 0.171925214 [km/s]
-Y_DOT = -3.069849564 [km/s]
-Z_DOT = -0.000327430 [km/s]
+EPOCH = 2025-09-04T18:00:00.000
+X = 41340.905595 [km]
+Y = -8351.536718 [km]
+Z = -103.155904 [km]
+X_DOT = 0.608828264 [km/s]
+Y_DOT = 3.013778391 [km/s]
+Z_DOT = -0.001639453 [km/s]
 `;
 
 const range = async (page: Page) =>
@@ -56,7 +57,7 @@ describe('an OPM dropped on the page', () => {
 
   it('a malformed OPM names the line and keyword, and the plan stays', async () => {
     const page = await openApp('?play=0');
-    await drop(page, 'bad.opm', OPM.replace('Y_DOT = -3.069849564', 'Y_DOT = fast'));
+    await drop(page, 'bad.opm', OPM.replace('Y_DOT = 3.013778391', 'Y_DOT = fast'));
     const errors = page.getByTestId('load-errors');
     await errors.waitFor();
     const shown = await errors.innerText();
