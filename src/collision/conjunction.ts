@@ -13,7 +13,7 @@ import {
   type ShortEncounterTest,
 } from './encounter.ts';
 import { wilsonInterval } from '../montecarlo/stats.ts';
-import { monteCarloPc, type MonteCarloPc } from './pcMonteCarlo.ts';
+import { monteCarloPc, type HitTest, type MonteCarloPc, type Sampling } from './pcMonteCarlo.ts';
 import { encounterPlane, pc2dFoster } from './pc2d.ts';
 import { pc3d, type Pc3d } from './pc3d.ts';
 
@@ -40,6 +40,10 @@ export interface ConjunctionOptions {
   /** Monte Carlo window half-width, s about TCA; default: Coppola's bounds. */
   windowHalfS?: number;
   muM3S2?: number;
+  /** Monte Carlo sampling space (default equinoctial, as CARA). */
+  sampling?: Sampling;
+  /** What the Monte Carlo counts as a hit (default first contact in the window, as CARA). */
+  hitTest?: HitTest;
 }
 
 /** The assessment. */
@@ -159,6 +163,8 @@ export function assessConjunction(
             trials: options.trials,
             seed: options.seed,
             muM3S2: mu,
+            sampling: options.sampling,
+            hitTest: options.hitTest,
           })
       : null;
   const threeD = () => pc3d(primary, secondary, { hbrM: options.hbrM, muM3S2: mu });

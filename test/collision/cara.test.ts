@@ -1,7 +1,9 @@
 // Pc of published conjunctions read from CDMs: NASA CARA's test cases (test/fixtures/collision/
 // README.md for the source and licence). The 2D Pc against CARA's 2D Pc; the Monte Carlo Pc
 // against CARA's and Alfano's 1e8-trial Monte Carlo answers, within the combined sampling error
-// at 99.9 % (z = 3.29) so that a dozen cases at a fixed seed do not fail by chance.
+// at 99.9 % (z = 3.29) so that a dozen cases at a fixed seed do not fail by chance. CARA counts
+// first contacts in the window (our default), Alfano any contact, including one in progress at
+// the window's start (HIT_ANY_CONTACT): see the fixtures' README.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +13,12 @@ import {
   METHOD_MONTE_CARLO,
   type ConjunctionOptions,
 } from '../../src/collision/conjunction.ts';
+import {
+  HIT_ANY_CONTACT,
+  HIT_FIRST_CONTACT,
+  SAMPLING_CARTESIAN,
+  SAMPLING_EQUINOCTIAL,
+} from '../../src/collision/pcMonteCarlo.ts';
 
 const DIR = join(import.meta.dirname, '..', 'fixtures', 'collision', 'cara');
 const Z = 3.29;
@@ -94,14 +102,46 @@ describe('short-encounter test (Coppola bounds, CARA cutoff)', { timeout: 600_00
 
 describe('Monte Carlo Pc against published Monte Carlo answers', { timeout: 600_000 }, () => {
   const TRIALS = 10_000;
-  it.each([1, 2, 3, 4, 5, 6, 7, 8, 10])('Alfano case %i (CARA, 1e8 trials)', (k) => {
+  /** CARA's Monte Carlo Pc of Alfano case k and its standard error. */
+  const caraMc = (k: number): [number, number] => {
     const row = alfano[k - 1]!;
+    return [
+      Number(row.CARA_PcMC),
+      (Number(row.CARA_PcMCHi95) - Number(row.CARA_PcMCLo95)) / (2 * 1.96),
+    ];
+  };
+
+  it.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])('Alfano case %i (CARA, 1e8 trials)', (k) => {
     const a = assess(alfanoFile(k), { trials: TRIALS, windowHalfS: WINDOW_S[k - 1]! });
     const mc = a.pcMonteCarlo!;
     expect(mc.windowS).toEqual([-WINDOW_S[k - 1]!, WINDOW_S[k - 1]!]);
-    const ref = Number(row.CARA_PcMC);
-    const refSigma = (Number(row.CARA_PcMCHi95) - Number(row.CARA_PcMCLo95)) / (2 * 1.96);
-    expectConsistent(mc.p, TRIALS, ref, refSigma);
+    expect(mc.sampling).toBe(SAMPLING_EQUINOCTIAL);
+    expect(mc.hitTest).toBe(HIT_FIRST_CONTACT);
+    expectConsistent(mc.p, TRIALS, ...caraMc(k));
+  });
+
+  // Case 11 (LEO, 0.084 m/s, 835 m in-track sigma): the window TCA +- 1420 s cuts a long
+  // encounter short, and 0.2 % of the trials are already in contact at its start (Alfano's
+  // "instantaneous probability" there, 0.00192). Counting them as hits gave 0.0044 against
+  // CARA's 0.00244; CARA counts first contacts inside the window. 1e5 trials: a sampling error
+  // of 5e-4 at 99.9 %, well below the 0.002 at stake.
+  const CASE11_TRIALS = 100_000;
+  it('Alfano case 11 (CARA, 1e8 trials): first contacts in the window, not contacts at its start', () => {
+    const a = assess(alfanoFile(11), { trials: CASE11_TRIALS, windowHalfS: WINDOW_S[10]! });
+    const mc = a.pcMonteCarlo!;
+    expectConsistent(mc.p, CASE11_TRIALS, ...caraMc(11));
+    const instAtStart = Number(alfano[10]!.A09_InstProb);
+    expectConsistent(mc.contactAtStart / CASE11_TRIALS, CASE11_TRIALS, instAtStart, 0);
+  });
+
+  it('Alfano case 11: Cartesian sampling gives the same answer (the sampling space is not the cause)', () => {
+    const a = assess(alfanoFile(11), {
+      trials: CASE11_TRIALS,
+      windowHalfS: WINDOW_S[10]!,
+      sampling: SAMPLING_CARTESIAN,
+    });
+    expect(a.pcMonteCarlo!.sampling).toBe(SAMPLING_CARTESIAN);
+    expectConsistent(a.pcMonteCarlo!.p, CASE11_TRIALS, ...caraMc(11));
   });
 
   it('Alfano case 1 (GEO, 0.014 m/s): the 2D Pc is 32 % low and flagged; the Monte Carlo is right', () => {
@@ -118,10 +158,20 @@ describe('Monte Carlo Pc against published Monte Carlo answers', { timeout: 600_
     expect(a.pc).toBe(a.pcMonteCarlo!.p);
   });
 
-  it("Alfano case 9: Alfano's own Monte Carlo (CARA's differs, see the fixtures' README)", () => {
-    const a = assess('AlfanoTestCase09.cdm', { hbrM: 6, trials: TRIALS, windowHalfS: 10800 });
+  it("Alfano case 9: Alfano's own Monte Carlo counts contacts in progress at the window's start", () => {
+    const a = assess('AlfanoTestCase09.cdm', {
+      hbrM: 6,
+      trials: TRIALS,
+      windowHalfS: 10800,
+      hitTest: HIT_ANY_CONTACT,
+    });
+    const mc = a.pcMonteCarlo!;
+    expect(mc.hitTest).toBe(HIT_ANY_CONTACT);
     const ref = Number(alfano[8]!.A09_PcMC1e8);
-    expectConsistent(a.pcMonteCarlo!.p, TRIALS, ref, Math.sqrt((ref * (1 - ref)) / 1e8));
+    expectConsistent(mc.p, TRIALS, ref, Math.sqrt((ref * (1 - ref)) / 1e8));
+    // those in contact at the start: Alfano's instantaneous probability there, 0.0842, which is
+    // the difference between his 0.3651 and CARA's 0.2798
+    expectConsistent(mc.contactAtStart / TRIALS, TRIALS, Number(alfano[8]!.A09_InstProb), 0);
   });
 
   it('a real LEO conjunction at 11 km/s (Terra / Iridium 33 debris): SDMC 0.0216', () => {
