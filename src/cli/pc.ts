@@ -110,6 +110,10 @@ function summaryText(r: ReturnType<typeof pcReport>): string {
     lines.push(
       `  Monte Carlo Pc     ${formatPc(mc.p)}  95 % interval [${formatPc(mc.lo)}, ${formatPc(mc.hi)}], ${mc.hits} hits in ${mc.trials} trials (seed ${mc.seed}), window ${mc.windowS[0].toPrecision(4)} .. ${mc.windowS[1].toPrecision(4)} s about TCA`,
     );
+    if (mc.contactAtStart > 0)
+      lines.push(
+        `  ${mc.contactAtStart} trials were already in contact at the window's start: not hits (their contact began before the window; a wider --window-s covers more of the encounter)`,
+      );
     if (r.consistent2d === false)
       lines.push(
         '  the 2D Pc lies outside the Monte Carlo 99.9 % interval: the 2D assumptions fail here',
