@@ -44,6 +44,29 @@ describe('KeplerOrbit', { timeout: 600_000 }, () => {
     }
   });
 
+  // Alfano 2009 case 11 (NASA CARA's copy: DistributedMatlab/ProbabilityOfCollision/
+  // Pc3D_Hall_Utils/Input_AlfanoTestCases_Pc3D/Case11 data at Epoch Time.xls and ... at TCA.xls):
+  // his states at the epoch and at TCA, 86,400 s (15.8 LEO orbits) later, two-body motion
+  it.each([
+    [
+      'primary',
+      [6878137.0, 0, 0, 0, 7612.60817322387, 0],
+      [1315785.8155696, 6751109.2628038, 0, -7472.0159764697, 1456.2899595947, 0],
+    ],
+    [
+      'secondary',
+      [6878136.99957872, 76.1260818015824, 0, -0.084255087172331, 7612.60817275761, 0],
+      [1315711.0953284, 6751123.82529, 0, -7472.0320939884, 1456.2072604687, 0],
+    ],
+  ])("Alfano case 11 %s: epoch state to Alfano's TCA state over one day to 10 um", (_, s0, tca) => {
+    const o = new KeplerOrbit(MU_EARTH_M3_S2);
+    o.set(s0);
+    const out = new Float64Array(6);
+    o.propagate(86400, o.meanMotionRadPerS * 86400, out);
+    expect(Math.hypot(out[0]! - tca[0]!, out[1]! - tca[1]!, out[2]! - tca[2]!)).toBeLessThan(1e-5);
+    expect(Math.hypot(out[3]! - tca[3]!, out[4]! - tca[4]!, out[5]! - tca[5]!)).toBeLessThan(1e-8);
+  });
+
   it('refuses an unbound state', () => {
     expect(new KeplerOrbit(MU_EARTH_M3_S2).set([7e6, 0, 0, 0, 11000, 0])).toBe(false);
   });
