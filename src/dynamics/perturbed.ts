@@ -102,6 +102,9 @@ const EARTH_R_M = EARTH_RADIUS_M;
 /** J2000.0 (2000-01-01T12:00:00 UTC) in Unix ms, astronomy-engine's day zero (UT). */
 const J2000_UNIX_MS = Date.UTC(2000, 0, 1, 12, 0, 0);
 
+/** 1/6, for the Lagrange weights. */
+const SIXTH = 1 / 6;
+
 /** Nodes of the Sun and Moon table computed together when a time needs new ones (12 h at 1800 s). */
 const EPHEMERIS_CHUNK_NODES = 24;
 
@@ -119,6 +122,8 @@ export class PerturbationEphemeris {
   /** Last sim time covered, s since epoch. */
   readonly endS: number;
   private readonly t0S: number;
+  /** 1 / stepS, 1/s. */
+  private readonly stepInv: number;
   private readonly nodes: number;
   /** Per node: sun geometric (3), sun apparent (3), moon (3), m. */
   private readonly table: Float64Array;
@@ -149,6 +154,7 @@ export class PerturbationEphemeris {
     this.endS = endS;
     // one node of margin before, two after: the 4-point stencil of every interval in range
     this.t0S = startS - stepS;
+    this.stepInv = 1 / stepS;
     this.nodes = Math.ceil((endS - startS) / stepS) + 4;
     this.table = new Float64Array(9 * this.nodes);
     this.rot = Rotation_EQJ_EQD(new AstroTime(this.dayOf(0))).rot;
@@ -203,7 +209,7 @@ export class PerturbationEphemeris {
         `PerturbationEphemeris: tS=${tS} outside [${this.startS}, ${this.endS}]`,
       );
     }
-    const x = (tS - this.t0S) / this.stepS;
+    const x = (tS - this.t0S) * this.stepInv;
     // stencil i-1, i, i+1, i+2 around the interval [i, i+1] holding x
     const i = Math.min(Math.max(Math.floor(x), 1), this.nodes - 3);
     if (i - 1 < this.filledFrom || i + 3 > this.filledTo) this.fill(i - 1, i + 3);
@@ -211,10 +217,11 @@ export class PerturbationEphemeris {
     const um1 = u + 1;
     const u1 = u - 1;
     const u2 = u - 2;
-    const w0 = -(u * u1 * u2) / 6;
-    const w1 = (um1 * u1 * u2) / 2;
-    const w2 = -(um1 * u * u2) / 2;
-    const w3 = (um1 * u * u1) / 6;
+    // the Lagrange weights, multiplications only (a division costs as much as the nine sums)
+    const w0 = u * u1 * u2 * -SIXTH;
+    const w1 = um1 * u1 * u2 * 0.5;
+    const w2 = um1 * u * u2 * -0.5;
+    const w3 = um1 * u * u1 * SIXTH;
     const t = this.table;
     const b = 9 * (i - 1);
     for (let k = 0; k < 9; k++) {
@@ -262,7 +269,9 @@ export function inverseCubeSeries(delta: number): number {
  * @param e the body's geocentric position (m, ECI) at e[bodyAt..bodyAt+2]
  * @param norms |b|^2 (m^2), |b| (m), 1/|b|^3 (m^-3) and 1/|b|^2 at norms[normsAt..normsAt+3]
  * @param st the stage: target position (m, ECI), |rT|^2, offset dr (m, ECI), |dr|^2
- * @param out the derivatives (12 numbers), accumulated into
+ * @param out accumulates the target's acceleration at out[at..at+2] and the offset's at
+ *   out[at+3..at+5], m/s^2, ECI
+ * @param at where in `out`
  */
 function addThirdBody(
   gm: number,
@@ -272,6 +281,7 @@ function addThirdBody(
   normsAt: number,
   st: Float64Array,
   out: Float64Array,
+  at: number,
 ): void {
   const bx = e[bodyAt]!;
   const by = e[bodyAt + 1]!;
@@ -301,9 +311,9 @@ function addThirdBody(
     wInv3 = wInv * wInv * wInv;
     diff = (-q / (bu + w)) * (bu2 + bu * w + w2) * bInv3 * wInv3;
   }
-  out[3] = out[3]! + gm * (bx * diff - tx * wInv3);
-  out[4] = out[4]! + gm * (by * diff - ty * wInv3);
-  out[5] = out[5]! + gm * (bz * diff - tz * wInv3);
+  out[at] = out[at]! + gm * (bx * diff - tx * wInv3);
+  out[at + 1] = out[at + 1]! + gm * (by * diff - ty * wInv3);
+  out[at + 2] = out[at + 2]! + gm * (bz * diff - tz * wInv3);
   // the offset: u = b - rT (|u| = w), d = dr
   const ux = bx - tx;
   const uy = by - ty;
@@ -324,9 +334,9 @@ function addThirdBody(
     vInv3 = vInv * vInv * vInv;
     diff2 = (-q2 / (w + v)) * (w2 + w * v + v2) * wInv3 * vInv3;
   }
-  out[9] = out[9]! + gm * (ux * diff2 - dx * vInv3);
-  out[10] = out[10]! + gm * (uy * diff2 - dy * vInv3);
-  out[11] = out[11]! + gm * (uz * diff2 - dz * vInv3);
+  out[at + 3] = out[at + 3]! + gm * (ux * diff2 - dx * vInv3);
+  out[at + 4] = out[at + 4]! + gm * (uy * diff2 - dy * vInv3);
+  out[at + 5] = out[at + 5]! + gm * (uz * diff2 - dz * vInv3);
 }
 
 /** Options of a perturbed model. */
@@ -368,10 +378,15 @@ export class PerturbedDynamics extends TwoBodyDynamics {
   private readonly stage = new Float64Array(8);
   /**
    * In `rk4Single`: Sun, Moon and solar-pressure accelerations (m/s^2, ECI) of the target and of
-   * the offset at the step's start (0-5) and end (6-11), and the step's start (s) and 1/h (1/s).
+   * the offset at the step's start (0-5) and end (6-11).
    */
   private readonly stepP = new Float64Array(12);
-  private readonly stepE = new Float64Array(12);
+  /** The same at one stage of a step that evaluates them at every stage. */
+  private readonly stepE = new Float64Array(6);
+  /** `fusedStep`'s stage positions (target at 0-2, offset at 6-8, m, ECI) for `gravity`. */
+  private readonly stagePos = new Float64Array(12);
+  /** `gravity`'s accelerations of target and offset, m/s^2, ECI. */
+  private readonly acc = new Float64Array(6);
   private stepOn = false;
   /**
    * Where and when the last paired step ended: target position and offset (m, ECI), time (s).
@@ -414,6 +429,47 @@ export class PerturbedDynamics extends TwoBodyDynamics {
    * the table once per stage time for both objects.
    */
   override derivatives(tS: number, y: Float64Array, dy: Float64Array): void {
+    const acc = this.acc;
+    this.gravity(y, acc);
+    dy[0] = y[3]!;
+    dy[1] = y[4]!;
+    dy[2] = y[5]!;
+    dy[3] = acc[0]!;
+    dy[4] = acc[1]!;
+    dy[5] = acc[2]!;
+    dy[6] = y[9]!;
+    dy[7] = y[10]!;
+    dy[8] = y[11]!;
+    dy[9] = acc[3]!;
+    dy[10] = acc[4]!;
+    dy[11] = acc[5]!;
+    if (this.thrust.active) this.addThrust(tS, y, dy);
+    if (!this.thirdBodies) return;
+    if (this.stepOn) {
+      // within `rk4Single`: the step's Sun, Moon and solar pressure, linear in time
+      const p = this.stepP;
+      const w = (tS - this.stepT0S) * this.stepHInv;
+      for (let k = 0; k < 3; k++) {
+        dy[3 + k] = dy[3 + k]! + p[k]! + w * (p[6 + k]! - p[k]!);
+        dy[9 + k] = dy[9 + k]! + p[3 + k]! + w * (p[9 + k]! - p[3 + k]!);
+      }
+      return;
+    }
+    this.setStage(y[0]!, y[1]!, y[2]!, y[6]!, y[7]!, y[8]!);
+    const e = this.stepE;
+    for (let k = 0; k < 6; k++) e[k] = 0;
+    this.addSunMoon(tS, e, 0);
+    for (let k = 0; k < 3; k++) {
+      dy[3 + k] = dy[3 + k]! + e[k]!;
+      dy[9 + k] = dy[9 + k]! + e[3 + k]!;
+    }
+  }
+
+  /**
+   * Two-body gravity and J2 of target and offset (m/s^2, ECI) into acc[0..2] and acc[3..5], at the
+   * target position y[0..2] and offset y[6..8] (m, ECI); the other entries of `y` are not read.
+   */
+  private gravity(y: Float64Array, acc: Float64Array): void {
     const mu = this.muM3S2;
     const tx = y[0]!;
     const ty = y[1]!;
@@ -474,32 +530,12 @@ export class PerturbedDynamics extends TwoBodyDynamics {
       aDy += fS * (zS - 1) * sy - jTy;
       aDz += fS * (zS - 3) * sz - jTz;
     }
-    dy[0] = y[3]!;
-    dy[1] = y[4]!;
-    dy[2] = y[5]!;
-    dy[3] = aTx;
-    dy[4] = aTy;
-    dy[5] = aTz;
-    dy[6] = y[9]!;
-    dy[7] = y[10]!;
-    dy[8] = y[11]!;
-    dy[9] = aDx;
-    dy[10] = aDy;
-    dy[11] = aDz;
-    if (this.thrust.active) this.addThrust(tS, y, dy);
-    if (!this.thirdBodies) return;
-    if (this.stepOn) {
-      // within `rk4Single`: the step's Sun, Moon and solar pressure, linear in time
-      const p = this.stepP;
-      const w = (tS - this.stepT0S) * this.stepHInv;
-      for (let k = 0; k < 3; k++) {
-        dy[3 + k] = dy[3 + k]! + p[k]! + w * (p[6 + k]! - p[k]!);
-        dy[9 + k] = dy[9 + k]! + p[3 + k]! + w * (p[9 + k]! - p[3 + k]!);
-      }
-      return;
-    }
-    this.setStage(tx, ty, tz, dx, dyy, dz);
-    this.addSunMoon(tS, dy);
+    acc[0] = aTx;
+    acc[1] = aTy;
+    acc[2] = aTz;
+    acc[3] = aDx;
+    acc[4] = aDy;
+    acc[5] = aDz;
   }
 
   /** Stores a stage's target position and offset (m, ECI) and their squares in `stage`. */
@@ -528,10 +564,36 @@ export class PerturbedDynamics extends TwoBodyDynamics {
    * evaluate every stage.
    */
   protected override rk4Single(tS: number, y: Float64Array, hS: number): void {
-    if (!this.thirdBodies || !(hS <= PAIRED_PERTURBATION_MAX_STEP_S)) {
+    const paired = this.thirdBodies && hS <= PAIRED_PERTURBATION_MAX_STEP_S;
+    if (this.thirdBodies && !paired) {
       super.rk4Single(tS, y, hS);
       return;
     }
+    // without Sun, Moon and solar pressure `stepP` and `stepHInv` stay 0: no perturbation added
+    if (paired) this.pairPerturbations(tS, y, hS);
+    if (this.thrust.active) {
+      this.stepOn = paired;
+      super.rk4Single(tS, y, hS);
+      this.stepOn = false;
+    } else {
+      this.fusedStep(tS, y, hS);
+    }
+    if (!paired) return;
+    const end = this.stepEnd;
+    this.stepEndS = tS + hS;
+    end[0] = y[0]!;
+    end[1] = y[1]!;
+    end[2] = y[2]!;
+    end[3] = y[6]!;
+    end[4] = y[7]!;
+    end[5] = y[8]!;
+  }
+
+  /**
+   * The Sun, Moon and solar pressure of a paired step (see `rk4Single`) into `stepP`: the start
+   * values (those the previous step ended with, when this step continues it) and the end values.
+   */
+  private pairPerturbations(tS: number, y: Float64Array, hS: number): void {
     const p = this.stepP;
     const tx = y[0]!;
     const ty = y[1]!;
@@ -539,8 +601,6 @@ export class PerturbedDynamics extends TwoBodyDynamics {
     const dx = y[6]!;
     const dyy = y[7]!;
     const dz = y[8]!;
-    const e = this.stepE;
-    for (let k = 0; k < 12; k++) e[k] = 0;
     const end = this.stepEnd;
     if (
       tS === this.stepEndS &&
@@ -554,14 +614,9 @@ export class PerturbedDynamics extends TwoBodyDynamics {
       // the state the previous step left (an impulse changes only velocities): its end values
       for (let k = 0; k < 6; k++) p[k] = p[6 + k]!;
     } else {
+      for (let k = 0; k < 6; k++) p[k] = 0;
       this.setStage(tx, ty, tz, dx, dyy, dz);
-      this.addSunMoon(tS, e);
-      for (let k = 0; k < 3; k++) {
-        p[k] = e[3 + k]!;
-        p[3 + k] = e[9 + k]!;
-        e[3 + k] = 0;
-        e[9 + k] = 0;
-      }
+      this.addSunMoon(tS, p, 0);
     }
     const r2 = tx * tx + ty * ty + tz * tz;
     const g = (-0.5 * hS * hS * this.muM3S2) / (r2 * Math.sqrt(r2));
@@ -573,27 +628,147 @@ export class PerturbedDynamics extends TwoBodyDynamics {
       dyy + hS * y[10]!,
       dz + hS * y[11]!,
     );
-    this.addSunMoon(tS + hS, e);
-    for (let k = 0; k < 3; k++) {
-      p[6 + k] = e[3 + k]!;
-      p[9 + k] = e[9 + k]!;
-    }
+    for (let k = 6; k < 12; k++) p[k] = 0;
+    this.addSunMoon(tS + hS, p, 6);
     this.stepT0S = tS;
     this.stepHInv = 1 / hS;
-    this.stepOn = true;
-    super.rk4Single(tS, y, hS);
-    this.stepOn = false;
-    this.stepEndS = tS + hS;
-    end[0] = y[0]!;
-    end[1] = y[1]!;
-    end[2] = y[2]!;
-    end[3] = y[6]!;
-    end[4] = y[7]!;
-    end[5] = y[8]!;
   }
 
-  /** Adds the Sun's and Moon's attraction and the solar pressure (see `derivatives`). */
-  private addSunMoon(tS: number, dy: Float64Array): void {
+  /**
+   * One RK4 step without thrust on plain numbers: the stages of `Rk4.step` over `derivatives`
+   * (the same floating-point operations in the same order, so the same numbers to the bit), with
+   * no derivative callback, no stage arrays and the step's Sun, Moon and solar pressure of
+   * `stepP` (zero without them) linear in time. Only the stage positions pass through `gravity`.
+   */
+  private fusedStep(tS: number, y: Float64Array, hS: number): void {
+    const sp = this.stagePos;
+    const a = this.acc;
+    const p = this.stepP;
+    const h2 = 0.5 * hS;
+    // the perturbations at stage time t: p0 + w (p1 - p0), w = (t - tS) / hS as in `derivatives`
+    const t0 = this.stepT0S;
+    const hInv = this.stepHInv;
+    const wMid = (tS + h2 - t0) * hInv;
+    const wEnd = (tS + hS - t0) * hInv;
+    const w0 = (tS - t0) * hInv;
+    const pTx = p[0]!;
+    const pTy = p[1]!;
+    const pTz = p[2]!;
+    const pDx = p[3]!;
+    const pDy = p[4]!;
+    const pDz = p[5]!;
+    const qTx = p[6]! - pTx;
+    const qTy = p[7]! - pTy;
+    const qTz = p[8]! - pTz;
+    const qDx = p[9]! - pDx;
+    const qDy = p[10]! - pDy;
+    const qDz = p[11]! - pDz;
+    const rx = y[0]!;
+    const ry = y[1]!;
+    const rz = y[2]!;
+    const vx = y[3]!;
+    const vy = y[4]!;
+    const vz = y[5]!;
+    const dx = y[6]!;
+    const dy = y[7]!;
+    const dz = y[8]!;
+    const ux = y[9]!;
+    const uy = y[10]!;
+    const uz = y[11]!;
+    // stage 1 at y
+    sp[0] = rx;
+    sp[1] = ry;
+    sp[2] = rz;
+    sp[6] = dx;
+    sp[7] = dy;
+    sp[8] = dz;
+    this.gravity(sp, a);
+    const a1x = a[0]! + pTx + w0 * qTx;
+    const a1y = a[1]! + pTy + w0 * qTy;
+    const a1z = a[2]! + pTz + w0 * qTz;
+    const b1x = a[3]! + pDx + w0 * qDx;
+    const b1y = a[4]! + pDy + w0 * qDy;
+    const b1z = a[5]! + pDz + w0 * qDz;
+    // stage 2 at y + h/2 k1
+    sp[0] = rx + h2 * vx;
+    sp[1] = ry + h2 * vy;
+    sp[2] = rz + h2 * vz;
+    sp[6] = dx + h2 * ux;
+    sp[7] = dy + h2 * uy;
+    sp[8] = dz + h2 * uz;
+    const v2x = vx + h2 * a1x;
+    const v2y = vy + h2 * a1y;
+    const v2z = vz + h2 * a1z;
+    const u2x = ux + h2 * b1x;
+    const u2y = uy + h2 * b1y;
+    const u2z = uz + h2 * b1z;
+    this.gravity(sp, a);
+    const a2x = a[0]! + pTx + wMid * qTx;
+    const a2y = a[1]! + pTy + wMid * qTy;
+    const a2z = a[2]! + pTz + wMid * qTz;
+    const b2x = a[3]! + pDx + wMid * qDx;
+    const b2y = a[4]! + pDy + wMid * qDy;
+    const b2z = a[5]! + pDz + wMid * qDz;
+    // stage 3 at y + h/2 k2
+    sp[0] = rx + h2 * v2x;
+    sp[1] = ry + h2 * v2y;
+    sp[2] = rz + h2 * v2z;
+    sp[6] = dx + h2 * u2x;
+    sp[7] = dy + h2 * u2y;
+    sp[8] = dz + h2 * u2z;
+    const v3x = vx + h2 * a2x;
+    const v3y = vy + h2 * a2y;
+    const v3z = vz + h2 * a2z;
+    const u3x = ux + h2 * b2x;
+    const u3y = uy + h2 * b2y;
+    const u3z = uz + h2 * b2z;
+    this.gravity(sp, a);
+    const a3x = a[0]! + pTx + wMid * qTx;
+    const a3y = a[1]! + pTy + wMid * qTy;
+    const a3z = a[2]! + pTz + wMid * qTz;
+    const b3x = a[3]! + pDx + wMid * qDx;
+    const b3y = a[4]! + pDy + wMid * qDy;
+    const b3z = a[5]! + pDz + wMid * qDz;
+    // stage 4 at y + h k3
+    sp[0] = rx + hS * v3x;
+    sp[1] = ry + hS * v3y;
+    sp[2] = rz + hS * v3z;
+    sp[6] = dx + hS * u3x;
+    sp[7] = dy + hS * u3y;
+    sp[8] = dz + hS * u3z;
+    const v4x = vx + hS * a3x;
+    const v4y = vy + hS * a3y;
+    const v4z = vz + hS * a3z;
+    const u4x = ux + hS * b3x;
+    const u4y = uy + hS * b3y;
+    const u4z = uz + hS * b3z;
+    this.gravity(sp, a);
+    const a4x = a[0]! + pTx + wEnd * qTx;
+    const a4y = a[1]! + pTy + wEnd * qTy;
+    const a4z = a[2]! + pTz + wEnd * qTz;
+    const b4x = a[3]! + pDx + wEnd * qDx;
+    const b4y = a[4]! + pDy + wEnd * qDy;
+    const b4z = a[5]! + pDz + wEnd * qDz;
+    const h6 = hS / 6;
+    y[0] = rx + h6 * (vx + 2 * (v2x + v3x) + v4x);
+    y[1] = ry + h6 * (vy + 2 * (v2y + v3y) + v4y);
+    y[2] = rz + h6 * (vz + 2 * (v2z + v3z) + v4z);
+    y[3] = vx + h6 * (a1x + 2 * (a2x + a3x) + a4x);
+    y[4] = vy + h6 * (a1y + 2 * (a2y + a3y) + a4y);
+    y[5] = vz + h6 * (a1z + 2 * (a2z + a3z) + a4z);
+    y[6] = dx + h6 * (ux + 2 * (u2x + u3x) + u4x);
+    y[7] = dy + h6 * (uy + 2 * (u2y + u3y) + u4y);
+    y[8] = dz + h6 * (uz + 2 * (u2z + u3z) + u4z);
+    y[9] = ux + h6 * (b1x + 2 * (b2x + b3x) + b4x);
+    y[10] = uy + h6 * (b1y + 2 * (b2y + b3y) + b4y);
+    y[11] = uz + h6 * (b1z + 2 * (b2z + b3z) + b4z);
+  }
+
+  /**
+   * Adds the Sun's and Moon's attraction and the solar pressure at the positions of `stage`
+   * (m/s^2, ECI): the target's to out[at..at+2], the offset's to out[at+3..at+5].
+   */
+  private addSunMoon(tS: number, out: Float64Array, at: number): void {
     const st = this.stage;
     const tx = st[0]!;
     const ty = st[1]!;
@@ -623,8 +798,8 @@ export class PerturbedDynamics extends TwoBodyDynamics {
       sun[2] = e[5]! / dSun;
       sun[3] = dSun;
     }
-    if (f.sun) addThirdBody(GM_SUN_M3_S2, e, 0, n, 0, st, dy);
-    if (f.moon) addThirdBody(GM_MOON_M3_S2, e, 6, n, 4, st, dy);
+    if (f.sun) addThirdBody(GM_SUN_M3_S2, e, 0, n, 0, st, out, at);
+    if (f.moon) addThirdBody(GM_MOON_M3_S2, e, 6, n, 4, st, out, at);
     if (f.srp) {
       const sat = this.sat;
       const kT = this.srpT === 0 ? 0 : this.srpT * litFraction(st, sun);
@@ -651,12 +826,12 @@ export class PerturbedDynamics extends TwoBodyDynamics {
         const dS2 = pSx * pSx + pSy * pSy + pSz * pSz;
         cS = kS / (dS2 * Math.sqrt(dS2));
       }
-      dy[3] = dy[3]! - cT * pTx;
-      dy[4] = dy[4]! - cT * pTy;
-      dy[5] = dy[5]! - cT * pTz;
-      dy[9] = dy[9]! - cS * pSx + cT * pTx;
-      dy[10] = dy[10]! - cS * pSy + cT * pTy;
-      dy[11] = dy[11]! - cS * pSz + cT * pTz;
+      out[at] = out[at]! - cT * pTx;
+      out[at + 1] = out[at + 1]! - cT * pTy;
+      out[at + 2] = out[at + 2]! - cT * pTz;
+      out[at + 3] = out[at + 3]! - cS * pSx + cT * pTx;
+      out[at + 4] = out[at + 4]! - cS * pSy + cT * pTy;
+      out[at + 5] = out[at + 5]! - cS * pSz + cT * pTz;
     }
   }
 }
