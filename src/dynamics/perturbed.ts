@@ -102,9 +102,6 @@ const EARTH_R_M = EARTH_RADIUS_M;
 /** J2000.0 (2000-01-01T12:00:00 UTC) in Unix ms, astronomy-engine's day zero (UT). */
 const J2000_UNIX_MS = Date.UTC(2000, 0, 1, 12, 0, 0);
 
-/** 1/6, for the Lagrange weights. */
-const SIXTH = 1 / 6;
-
 /** Nodes of the Sun and Moon table computed together when a time needs new ones (12 h at 1800 s). */
 const EPHEMERIS_CHUNK_NODES = 24;
 
@@ -130,6 +127,12 @@ export class PerturbationEphemeris {
   /** Nodes [filledFrom, filledTo) of `table` are computed. */
   private filledFrom = 0;
   private filledTo = 0;
+  /**
+   * The cubic of interval `cubicI` (see `setCubic`): per number k of a node, its coefficients of
+   * u^0 .. u^3 at cubic[4k..4k+3], m.
+   */
+  private readonly cubic = new Float64Array(36);
+  private cubicI = -1;
   /** EQJ -> EQD rotation at the epoch, astronomy-engine's rot[column][row]. */
   private readonly rot: number[][];
 
@@ -210,30 +213,43 @@ export class PerturbationEphemeris {
       );
     }
     const x = (tS - this.t0S) * this.stepInv;
-    // stencil i-1, i, i+1, i+2 around the interval [i, i+1] holding x
+    // the interval [i, i+1] holding x (its cubic through the nodes i-1, i, i+1, i+2)
     const i = Math.min(Math.max(Math.floor(x), 1), this.nodes - 3);
-    if (i - 1 < this.filledFrom || i + 3 > this.filledTo) this.fill(i - 1, i + 3);
+    if (i !== this.cubicI) this.setCubic(i);
     const u = x - i;
-    const um1 = u + 1;
-    const u1 = u - 1;
-    const u2 = u - 2;
-    // the Lagrange weights, multiplications only (a division costs as much as the nine sums)
-    const w0 = u * u1 * u2 * -SIXTH;
-    const w1 = um1 * u1 * u2 * 0.5;
-    const w2 = um1 * u * u2 * -0.5;
-    const w3 = um1 * u * u1 * SIXTH;
+    const c = this.cubic;
+    // unrolled: a quarter faster than a loop over the nine numbers
+    out[0] = c[0]! + u * (c[1]! + u * (c[2]! + u * c[3]!));
+    out[1] = c[4]! + u * (c[5]! + u * (c[6]! + u * c[7]!));
+    out[2] = c[8]! + u * (c[9]! + u * (c[10]! + u * c[11]!));
+    out[3] = c[12]! + u * (c[13]! + u * (c[14]! + u * c[15]!));
+    out[4] = c[16]! + u * (c[17]! + u * (c[18]! + u * c[19]!));
+    out[5] = c[20]! + u * (c[21]! + u * (c[22]! + u * c[23]!));
+    out[6] = c[24]! + u * (c[25]! + u * (c[26]! + u * c[27]!));
+    out[7] = c[28]! + u * (c[29]! + u * (c[30]! + u * c[31]!));
+    out[8] = c[32]! + u * (c[33]! + u * (c[34]! + u * c[35]!));
+  }
+
+  /**
+   * The 4-point Lagrange cubic of interval i (nodes i-1 .. i+2 at u = -1 .. 2) in powers of u,
+   * into `cubic` (once per interval the run enters: every 1800 steps at 1 s).
+   */
+  private setCubic(i: number): void {
+    if (i - 1 < this.filledFrom || i + 3 > this.filledTo) this.fill(i - 1, i + 3);
     const t = this.table;
+    const c = this.cubic;
     const b = 9 * (i - 1);
-    // unrolled: a quarter faster than the loop over the nine numbers
-    out[0] = w0 * t[b]! + w1 * t[b + 9]! + w2 * t[b + 18]! + w3 * t[b + 27]!;
-    out[1] = w0 * t[b + 1]! + w1 * t[b + 10]! + w2 * t[b + 19]! + w3 * t[b + 28]!;
-    out[2] = w0 * t[b + 2]! + w1 * t[b + 11]! + w2 * t[b + 20]! + w3 * t[b + 29]!;
-    out[3] = w0 * t[b + 3]! + w1 * t[b + 12]! + w2 * t[b + 21]! + w3 * t[b + 30]!;
-    out[4] = w0 * t[b + 4]! + w1 * t[b + 13]! + w2 * t[b + 22]! + w3 * t[b + 31]!;
-    out[5] = w0 * t[b + 5]! + w1 * t[b + 14]! + w2 * t[b + 23]! + w3 * t[b + 32]!;
-    out[6] = w0 * t[b + 6]! + w1 * t[b + 15]! + w2 * t[b + 24]! + w3 * t[b + 33]!;
-    out[7] = w0 * t[b + 7]! + w1 * t[b + 16]! + w2 * t[b + 25]! + w3 * t[b + 34]!;
-    out[8] = w0 * t[b + 8]! + w1 * t[b + 17]! + w2 * t[b + 26]! + w3 * t[b + 35]!;
+    for (let k = 0; k < 9; k++) {
+      const fm = t[b + k]!;
+      const f0 = t[b + 9 + k]!;
+      const f1 = t[b + 18 + k]!;
+      const f2 = t[b + 27 + k]!;
+      c[4 * k] = f0;
+      c[4 * k + 1] = f1 - 0.5 * f0 - fm / 3 - f2 / 6;
+      c[4 * k + 2] = 0.5 * (fm + f1) - f0;
+      c[4 * k + 3] = (f2 - fm) / 6 + 0.5 * (f0 - f1);
+    }
+    this.cubicI = i;
   }
 }
 
@@ -258,6 +274,15 @@ const CENTRAL_SERIES_MAX = 1e-4;
  */
 export function inverseCubeSeries(delta: number): number {
   return delta * (-1.5 + delta * (1.875 + delta * (-2.1875 + delta * 2.4609375)));
+}
+
+/**
+ * 1 / (1 + delta) by its series to delta^4, a multiplication instead of a division: the
+ * remainder, delta^5, is 1e-15 at |delta| = INVERSE_CUBE_SERIES_MAX (1e-20 at CENTRAL_SERIES_MAX).
+ * @param delta relative change of a squared distance, |delta| <= INVERSE_CUBE_SERIES_MAX
+ */
+function inverseSquareFactor(delta: number): number {
+  return 1 - delta * (1 - delta * (1 - delta * (1 - delta)));
 }
 
 /**
@@ -308,14 +333,17 @@ function addThirdBody(
   const dT = q * norms[normsAt + 3]!;
   let diff: number;
   let wInv3: number;
+  let wInv2: number;
   if (dT < INVERSE_CUBE_SERIES_MAX && dT > -INVERSE_CUBE_SERIES_MAX) {
     // the Sun (|rT| / 1 AU <= 5e-4 for orbits below 37,000,000 km)
     diff = bInv3 * inverseCubeSeries(dT);
     wInv3 = bInv3 + diff;
+    wInv2 = norms[normsAt + 3]! * inverseSquareFactor(dT);
   } else {
     const w = Math.sqrt(w2);
     const wInv = 1 / w;
-    wInv3 = wInv * wInv * wInv;
+    wInv2 = wInv * wInv;
+    wInv3 = wInv2 * wInv;
     diff = (-q / (bu + w)) * (bu2 + bu * w + w2) * bInv3 * wInv3;
   }
   out[at] = out[at]! + gm * (bx * diff - tx * wInv3);
@@ -327,7 +355,7 @@ function addThirdBody(
   const uz = bz - tz;
   const q2 = st[7]! - 2 * (ux * dx + uy * dy + uz * dz);
   // 1/v^3 - 1/w^3 = (1/w^3) ((1 + delta)^(-3/2) - 1), delta = (|v|^2 - |w|^2) / |w|^2
-  const delta = q2 / w2;
+  const delta = q2 * wInv2;
   let diff2: number;
   let vInv3: number;
   if (delta < INVERSE_CUBE_SERIES_MAX && delta > -INVERSE_CUBE_SERIES_MAX) {
@@ -379,8 +407,11 @@ export class PerturbedDynamics extends TwoBodyDynamics {
   /** Time of the positions held in `eph`, s since epoch. */
   private ephTS = Number.NaN;
   private readonly sat = new Float64Array(3);
-  /** At `ephTS`: unit vector Earth->apparent Sun (ECI) and its distance, m. */
-  private readonly sun = new Float64Array(4);
+  /**
+   * At `ephTS`: unit vector Earth->apparent Sun (ECI), its distance (m), and the inverse of the
+   * distance, its square and cube (m^-1, m^-2, m^-3).
+   */
+  private readonly sun = new Float64Array(7);
   /** The stage's target position (m, ECI), |rT|^2 (m^2), offset dr (m, ECI) and |dr|^2 (m^2). */
   private readonly stage = new Float64Array(8);
   /**
@@ -501,8 +532,7 @@ export class PerturbedDynamics extends TwoBodyDynamics {
       // 1/rS^3 - 1/rT^3 = (1/rT^3) ((1 + delta)^(-3/2) - 1), delta = d / rT^2
       diff = rTInv3 * inverseCubeSeries(delta);
       rSInv3 = rTInv3 + diff;
-      // 1/rS^2 = (1/rT^2) / (1 + delta), to delta^4 (the remainder, 1e-20, is below rounding)
-      rSInv2 = rTInv2 * (1 - delta * (1 - delta * (1 - delta * (1 - delta))));
+      rSInv2 = rTInv2 * inverseSquareFactor(delta);
     } else {
       const rS = Math.sqrt(rS2);
       const rSInv = 1 / rS;
@@ -807,28 +837,49 @@ export class PerturbedDynamics extends TwoBodyDynamics {
       sun[1] = e[4]! * dSunInv;
       sun[2] = e[5]! * dSunInv;
       sun[3] = dSun;
+      sun[4] = dSunInv;
+      sun[5] = dSunInv * dSunInv;
+      sun[6] = sun[5] * dSunInv;
     }
     if (f.sun) addThirdBody(GM_SUN_M3_S2, e, 0, n, 0, st, out, at);
     if (f.moon) addThirdBody(GM_MOON_M3_S2, e, 6, n, 4, st, out, at);
     if (f.srp) {
-      const sat = this.sat;
-      const kT = this.srpT === 0 ? 0 : this.srpT * litFraction(st, sun);
-      sat[0] = tx + dx;
-      sat[1] = ty + dyy;
-      sat[2] = tz + dz;
-      const kS = this.srpS === 0 ? 0 : this.srpS * litFraction(sat, sun);
+      // on the day side (`litFraction`'s first test, for both at once) both are fully lit
+      const behindT = -(tx * sun[0]! + ty * sun[1]! + tz * sun[2]!);
+      const behindS = behindT - (dx * sun[0]! + dyy * sun[1]! + dz * sun[2]!);
+      let kT = this.srpT;
+      let kS = this.srpS;
+      if (behindT > 0 && kT !== 0) kT *= litFraction(st, sun);
+      if (behindS > 0 && kS !== 0) {
+        const sat = this.sat;
+        sat[0] = tx + dx;
+        sat[1] = ty + dyy;
+        sat[2] = tz + dz;
+        kS *= litFraction(sat, sun);
+      }
       // a = -k u / d^2 with u the unit vector to the Sun: -k (sun - r) / d^3
       const pTx = e[3]! - tx;
       const pTy = e[4]! - ty;
       const pTz = e[5]! - tz;
-      const dT2 = pTx * pTx + pTy * pTy + pTz * pTz;
-      const dTInv3 = 1 / (dT2 * Math.sqrt(dT2));
+      // |pT|^2 = dSun^2 + qT: the target's 1/d^3 and 1/d^2 from the Earth's (as `addThirdBody`)
+      const qT = st[3]! - 2 * (e[3]! * tx + e[4]! * ty + e[5]! * tz);
+      const deltaT = qT * sun[5]!;
+      let dTInv3: number;
+      let dTInv2: number;
+      if (deltaT < INVERSE_CUBE_SERIES_MAX && deltaT > -INVERSE_CUBE_SERIES_MAX) {
+        dTInv3 = sun[6]! + sun[6]! * inverseCubeSeries(deltaT);
+        dTInv2 = sun[5]! * inverseSquareFactor(deltaT);
+      } else {
+        const dTInv = 1 / Math.sqrt(pTx * pTx + pTy * pTy + pTz * pTz);
+        dTInv2 = dTInv * dTInv;
+        dTInv3 = dTInv2 * dTInv;
+      }
       const cT = kT * dTInv3;
       const pSx = pTx - dx;
       const pSy = pTy - dyy;
       const pSz = pTz - dz;
       // |pS|^2 = |pT|^2 - 2 pT.dr + |dr|^2: the spacecraft's 1/d^3 from the target's
-      const delta = (st[7]! - 2 * (pTx * dx + pTy * dyy + pTz * dz)) / dT2;
+      const delta = (st[7]! - 2 * (pTx * dx + pTy * dyy + pTz * dz)) * dTInv2;
       let cS: number;
       if (delta < INVERSE_CUBE_SERIES_MAX && delta > -INVERSE_CUBE_SERIES_MAX) {
         cS = kS * (dTInv3 + dTInv3 * inverseCubeSeries(delta));
