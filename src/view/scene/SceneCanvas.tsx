@@ -20,6 +20,7 @@ import { LabelLayerContext } from './labelLayer.ts';
 import { setCaptureState } from './sceneCapture.ts';
 import { SceneContent } from './SceneContent.tsx';
 import { SceneFigure } from './SceneFigure.tsx';
+import { ShaderWarmup } from './ShaderWarmup.tsx';
 import { isSoftwareGl } from './softwareGl.ts';
 
 /** The scene panel. */
@@ -52,7 +53,7 @@ export function SceneCanvas() {
             setCaptureState(state);
           }}
         >
-          {mission && <SceneContent key={serial} mission={mission} />}
+          {mission ? <SceneContent key={serial} mission={mission} /> : <ShaderWarmup />}
         </Canvas>
       </LabelLayerContext.Provider>
       <div className="label-layer" ref={setLayer} />
