@@ -1,13 +1,8 @@
 /**
  * The first scene's loading order (issue 18, item 4): what the first frame of the default
- * scenario does not need waits until it is drawn, and what it needs is prepared while the first
- * run is computed.
- *
- * - Shader programs: every program the first frame uses was compiled and linked before the
- *   scenario arrived (src/view/scene/ShaderWarmup.tsx): no `linkProgram` after it.
- * - The plots' canvases and the score worker come after the first scene is drawn
- *   (src/state/firstScene.ts): the page's init script records when each appears, and when the
- *   first frame with the scenario's trail ends.
+ * scenario does not need waits until it is drawn. The plots' canvases and the score worker come
+ * after the first scene (src/state/firstScene.ts): the page's init script records when each
+ * appears, and when the task of the first frame that draws the scenario's trail ends.
  */
 
 import { describe, expect, it } from 'vitest';
@@ -15,16 +10,9 @@ import { e2eApp } from './harness.ts';
 
 const { browser, baseUrl } = e2eApp();
 
-/** Records (performance.now(), ms) program links, worker starts, plots and the first scene. */
+/** Records (performance.now(), ms) worker starts, the plots and the first scene. */
 const RECORDER = `(() => {
-  const log = (window.__order = { links: [], workers: [], plots: null, mission: null, scene: null });
-  for (const C of [WebGLRenderingContext, WebGL2RenderingContext]) {
-    const link = C.prototype.linkProgram;
-    C.prototype.linkProgram = function (p) {
-      log.links.push(performance.now());
-      return link.call(this, p);
-    };
-  }
+  const log = (window.__order = { workers: [], plots: null, mission: null, scene: null });
   const NativeWorker = window.Worker;
   window.Worker = class extends NativeWorker {
     constructor(...args) {
@@ -66,7 +54,6 @@ const RECORDER = `(() => {
 })()`;
 
 interface Order {
-  links: number[];
   workers: number[];
   plots: number | null;
   mission: number | null;
@@ -74,7 +61,7 @@ interface Order {
 }
 
 describe('the first scene', () => {
-  it('links no shader program after the scenario arrives; plots and scores come after it', async () => {
+  it('shows the plots and starts the score worker after the first scene is drawn', async () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.addInitScript(RECORDER);
@@ -86,8 +73,6 @@ describe('the first scene', () => {
     const order = (await page.evaluate('window.__order')) as Order;
     expect(order.mission).not.toBeNull();
     expect(order.scene).not.toBeNull();
-    expect(order.links.length).toBeGreaterThan(0);
-    expect(order.links.filter((t) => t > order.mission!)).toEqual([]);
     expect(order.plots).toBeGreaterThanOrEqual(order.scene!);
     // the trajectory worker at once, the score worker after the first scene
     expect(order.workers).toHaveLength(2);

@@ -42,20 +42,6 @@ export interface ArrowProps {
   labelTestId?: string;
 }
 
-/**
- * An arrow's material (also compiled ahead by ./ShaderWarmup.tsx).
- * @param color CSS colour
- * @param opacity 0 to 1 (below 1: blended, no depth write)
- */
-export function createArrowMaterial(color: string, opacity: number): MeshBasicMaterial {
-  return new MeshBasicMaterial({
-    color,
-    transparent: opacity < 1,
-    opacity,
-    depthWrite: opacity >= 1,
-  });
-}
-
 /** A constant-pixel-length arrow. */
 export function Arrow({
   direction,
@@ -67,7 +53,16 @@ export function Arrow({
   labelClassName,
   labelTestId,
 }: ArrowProps) {
-  const material = useMemo(() => createArrowMaterial(color, opacity), [color, opacity]);
+  const material = useMemo(
+    () =>
+      new MeshBasicMaterial({
+        color,
+        transparent: opacity < 1,
+        opacity,
+        depthWrite: opacity >= 1,
+      }),
+    [color, opacity],
+  );
   useEffect(() => () => material.dispose(), [material]);
   const quaternion = useMemo(() => {
     const d = new Vector3(...direction);

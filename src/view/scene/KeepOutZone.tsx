@@ -57,17 +57,6 @@ export interface KeepOutZoneProps {
   crafts: CraftView[];
 }
 
-/** The zone's shell material (also compiled ahead by ./ShaderWarmup.tsx). */
-export function createShellMaterial(): ShaderMaterial {
-  return new ShaderMaterial({
-    uniforms: { diffuse: { value: SAFE.clone() }, strength: { value: 1 } },
-    vertexShader,
-    fragmentShader,
-    transparent: true,
-    depthWrite: false,
-  });
-}
-
 /** The keep-out zone. */
 export function KeepOutZone({ zone, crafts }: KeepOutZoneProps) {
   const clock = useAppStore((s) => s.clock);
@@ -75,7 +64,17 @@ export function KeepOutZone({ zone, crafts }: KeepOutZoneProps) {
   // World axes x = I, y = R, z = -C (../model/axes.ts); a unit sphere scaled per axis.
   const scale: [number, number, number] = [aI / WORLD_UNIT_M, aR / WORLD_UNIT_M, aC / WORLD_UNIT_M];
   const sphere = useMemo(() => new SphereGeometry(1, 40, 24), []);
-  const shell = useMemo(createShellMaterial, []);
+  const shell = useMemo(
+    () =>
+      new ShaderMaterial({
+        uniforms: { diffuse: { value: SAFE.clone() }, strength: { value: 1 } },
+        vertexShader,
+        fragmentShader,
+        transparent: true,
+        depthWrite: false,
+      }),
+    [],
+  );
   const ring = useMemo(() => {
     const pts: number[] = [];
     for (let k = 0; k <= 128; k++) {

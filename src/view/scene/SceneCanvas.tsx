@@ -20,7 +20,6 @@ import { LabelLayerContext } from './labelLayer.ts';
 import { setCaptureState } from './sceneCapture.ts';
 import { SceneContent } from './SceneContent.tsx';
 import { SceneFigure } from './SceneFigure.tsx';
-import { ShaderWarmup } from './ShaderWarmup.tsx';
 import { isSoftwareGl } from './softwareGl.ts';
 
 /** The scene panel. */
@@ -53,7 +52,7 @@ export function SceneCanvas() {
             setCaptureState(state);
           }}
         >
-          {mission ? <SceneContent key={serial} mission={mission} /> : <ShaderWarmup />}
+          {mission && <SceneContent key={serial} mission={mission} />}
         </Canvas>
       </LabelLayerContext.Provider>
       <div className="label-layer" ref={setLayer} />

@@ -88,21 +88,20 @@ void main() {
 }
 `;
 
-/** The stars' material (also compiled ahead by ./ShaderWarmup.tsx). */
-export function createStarMaterial(): ShaderMaterial {
-  return new ShaderMaterial({
-    uniforms: { pixelRatio: { value: 1 } },
-    vertexShader,
-    fragmentShader,
-    depthTest: false,
-    depthWrite: false,
-  });
-}
-
 /** The star background. */
 export function Starfield() {
   const geometry = useMemo(makeStars, []);
-  const material = useMemo(createStarMaterial, []);
+  const material = useMemo(
+    () =>
+      new ShaderMaterial({
+        uniforms: { pixelRatio: { value: 1 } },
+        vertexShader,
+        fragmentShader,
+        depthTest: false,
+        depthWrite: false,
+      }),
+    [],
+  );
   const ref = useRef<Points>(null);
   useEffect(
     () => () => {
