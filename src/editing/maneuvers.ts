@@ -11,6 +11,16 @@
 
 import { hasManeuverType, maneuverModule, maneuverModules } from '../maneuvers/registry.ts';
 import { replaceKey, setAtPath, type PathArray } from './jsonText.ts';
+import { TIMING_KEYS, timingOf, type RawManeuver, type TimingKey } from './maneuverJson.ts';
+
+export {
+  asManeuver,
+  maneuverPath,
+  TIMING_KEYS,
+  timingOf,
+  type RawManeuver,
+  type TimingKey,
+} from './maneuverJson.ts';
 
 export type {
   ChoiceFieldSpec,
@@ -38,11 +48,6 @@ export function maneuverFields(type: ManeuverType): readonly FieldSpec[] {
   return maneuverModule(type).fields;
 }
 
-/** The three ways a maneuver can start (exactly one per maneuver). */
-export const TIMING_KEYS = ['tS', 'after', 'when'] as const;
-/** A timing key. */
-export type TimingKey = (typeof TIMING_KEYS)[number];
-
 /** The accessible name of an input: its label and unit, e.g. "dv R [m/s]". */
 export function fieldName(label: string, unit: string): string {
   return unit === '' ? label : `${label} [${unit}]`;
@@ -51,20 +56,6 @@ export function fieldName(label: string, unit: string): string {
 /** Whether `s` is a maneuver type. */
 export function isManeuverType(s: unknown): s is ManeuverType {
   return hasManeuverType(s);
-}
-
-/** A maneuver object as parsed from the text (anything may be missing or wrong). */
-export type RawManeuver = Record<string, unknown>;
-
-/** The maneuver as an object, or an empty one when the text holds something else there. */
-export function asManeuver(v: unknown): RawManeuver {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as RawManeuver) : {};
-}
-
-/** Which timing key a maneuver uses (the first present), and its value. */
-export function timingOf(m: RawManeuver): { key: TimingKey | null; value: unknown } {
-  for (const key of TIMING_KEYS) if (key in m) return { key, value: m[key] };
-  return { key: null, value: undefined };
 }
 
 /**
@@ -181,9 +172,4 @@ export function parseNumberInput(s: string, integer = false): number | null {
   if (!Number.isFinite(v)) return null;
   if (integer && !Number.isInteger(v)) return null;
   return v;
-}
-
-/** Path of maneuver `index` of spacecraft `craft`. */
-export function maneuverPath(craft: number, index: number): PathArray {
-  return ['spacecraft', craft, 'maneuvers', index];
 }

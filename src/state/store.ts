@@ -247,7 +247,7 @@ export function createAppStore(options: AppStoreOptions = {}): StoreApi<AppState
             const m = get().mission;
             if (!m || text !== missionText) return;
             shownScoreId = res.id;
-            set({ mission: withScore(m, res.report) });
+            set({ mission: withScore(m, res.report, res.violationTitles) });
           });
       }, delayMs);
     };

@@ -14,6 +14,7 @@
  * same; the page's bundle does not include that path.
  */
 
+import { firstSceneDrawn, markFirstTrajectoryShown } from '../state/firstScene.ts';
 import type { TrajectoryPayload } from '../view/model/mission.ts';
 import simWorkerUrl from './sim.worker.ts?worker&url';
 import {
@@ -338,16 +339,19 @@ export class SimulationClient {
 export function createWorkerClient(): SimulationClient {
   const script = simWorkerScript();
   const trajectories = workerPort(script);
-  // The score worker starts once the first trajectory is in: on a 2-core machine the two would
-  // otherwise share the cores while the first scene waits for its trajectory.
+  // The score worker starts once the first trajectory is in and drawn: on a 2-core machine it
+  // would otherwise share the cores with the run, then with the first scene's frame.
   let firstTrajectory = () => {};
   const trajectoryIn = new Promise<void>((resolve) => (firstTrajectory = resolve));
   const listen = trajectories.listen;
   trajectories.listen = (fn) =>
     listen((res) => {
       firstTrajectory();
+      markFirstTrajectoryShown();
       fn(res);
     });
-  const scores = workerPort(Promise.all([script, trajectoryIn]).then(([url]) => url));
+  const scores = workerPort(
+    Promise.all([script, trajectoryIn.then(firstSceneDrawn)]).then(([url]) => url),
+  );
   return new SimulationClient(trajectories, scores, () => workerPort(script));
 }

@@ -15,7 +15,7 @@ import type { SunTable } from '../core/lighting.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { ghostDifference, ghostModule, noGhostReason } from '../sim/ghost.ts';
 import { createSunTable, runScenario, ScenarioRunError } from '../sim/run.ts';
-import { trajectoryPayload } from '../view/model/mission.ts';
+import { trajectoryPayload, violationTitles } from '../view/model/payload.ts';
 import { BufferPool } from './bufferPool.ts';
 import type { FailureResponse, GhostResponse, SimRequest, SimResponse } from './protocol.ts';
 
@@ -209,7 +209,14 @@ export function computeResponse(req: SimRequest): SimResponse {
     }
     if (req.kind === 'ghost') return ghostResponse(req, s, t0);
     const report = buildReport(evaluateScenario(s));
-    return { id: req.id, kind: 'score', ok: true, report, computeMs: performance.now() - t0 };
+    return {
+      id: req.id,
+      kind: 'score',
+      ok: true,
+      report,
+      violationTitles: violationTitles(report),
+      computeMs: performance.now() - t0,
+    };
   } catch (err) {
     return runFailure(req, err, t0);
   }

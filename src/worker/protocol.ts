@@ -70,6 +70,8 @@ export interface ScoreResponse extends ResponseBase {
   kind: 'score';
   ok: true;
   report: RunReport;
+  /** The title of each constraint kind violated in the report (src/view/model/payload.ts). */
+  violationTitles: Record<string, string>;
 }
 
 /** The ghost of a text: its trajectory in the other model, and the difference from the run. */

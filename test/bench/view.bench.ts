@@ -4,11 +4,22 @@
  *
  * 1. Builds the app with Vite's API and serves dist/ under a sub-path (/rpo-sim/) with the plain
  *    static server of the browser tests (test/e2e/staticServer.ts), which counts requests.
- * 2. Opens it at 1024x640 (flags of test/e2e/browser.ts) in a fresh profile, and reports when the
- *    3D scene first drew the scenario (the first frame rendered after the scenario reached the
- *    page, read on every animation frame, ms after navigation start) and which files were fetched more than once before the
- *    app was ready. Then waits for the default scenario and the plots, sets 10000x, starts
- *    playback, warms up for 1 s, then counts requestAnimationFrame callbacks for 5 s in the page.
+ * 2. First scene: opens it at 1024x640 (flags of test/e2e/browser.ts), each time in a browser
+ *    of its own (fresh profile, empty HTTP and GPU program caches), `--rounds` times (default 3),
+ *    and reports the median time to the first scene drawn (FIRST_SCENE_WATCH below: the first
+ *    frame whose WebGL picture is not blank and contains the scenario's trajectory), the gzip
+ *    size of the JavaScript the page fetched until then and the files fetched more than once.
+ *    With `RPO_PEER_DIST` set to the build folder of the closest web peer (sakobu/rpo-r3f-demo,
+ *    `vite build` of its repository), its loads alternate with ours (ours first in even rounds),
+ *    served by the same server (at `/`, where its build expects to be), measured the same way
+ *    (READY is `true`: its scene is drawn synchronously). The peer fetches the fonts of its drei
+ *    `<Text>` labels from cdn.jsdelivr.net; with no internet, `RPO_PEER_INTERNET` names a local
+ *    copy laid out as HOST/PATH (e.g. `cdn.jsdelivr.net/gh/lojjic/unicode-font-resolver@v1.0.1/
+ *    packages/data/...` from that repository's v1.0.1), answered by the browser's request
+ *    routing: faster than the real CDN, so the peer's figure is, if anything, flattered.
+ *    Then, in one more page of ours, waits for the default scenario and the plots, sets
+ *    10000x, starts playback, warms up for 1 s, then counts requestAnimationFrame callbacks for
+ *    5 s in the page.
  * 3. Edit to new trajectory (issue 5): pauses, opens the plan editor, types 12 new values into
  *    the V-bar hop's "to I [m]" input (one at a time, each after the previous one is drawn and
  *    scored) and reads the page's edit timings (`window.__rpoEditTiming`, src/state/editTiming.ts):
@@ -19,14 +30,17 @@
  * 5. Sums the gzip size of dist/assets/*.js: first load (the entry script and its
  *    modulepreloads, as index.html lists them) apart from the chunks loaded later.
  *
- * Options: --width=W --height=H --seconds=S --speed=X --scenario=NAME --no-build
+ * Options: --width=W --height=H --seconds=S --speed=X --scenario=NAME --rounds=N --no-build
+ * --first-only (steps 2 and 5 only)
  *
  * Chromium caps the rate at 60 Hz. On a machine with 2 cores the result depends on what else
  * runs: measure on an idle machine.
  */
 
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
+import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { launchBrowser } from '../e2e/browser.ts';
@@ -43,6 +57,7 @@ const height = Number(args.get('height') ?? 640);
 const seconds = Number(args.get('seconds') ?? 5);
 const speed = Number(args.get('speed') ?? 10000);
 const scenario = args.get('scenario') ?? 'skynet5a-inspection';
+const rounds = Number(args.get('rounds') ?? 3);
 
 /** Counts animation frames for MS ms in the page; resolves with counts and frame-time stats. */
 const FRAME_COUNTER = `new Promise((resolve) => {
@@ -67,22 +82,136 @@ const FRAME_COUNTER = `new Promise((resolve) => {
 })`;
 
 /**
- * Records in `window.__firstSceneMs` (performance.now(), ms after navigation start) the first
- * animation frame at which the 3D renderer has drawn a frame since the first scenario reached the
- * page (`data-mission-serial="1"`): the scene with the scenario in it (init script).
+ * "First scene drawn", defined the same way for any app (init script; `READY` is an expression
+ * saying whether the app's scene content is in its scene graph): the first frame in which the
+ * page's WebGL canvas drew, with READY true, a picture that is not blank. Every draw call
+ * (`drawArrays`, `drawElements` and their instanced forms, WebGL 1 and 2) is watched; after the
+ * task that drew (the renderer draws a whole frame in one animation-frame callback), a microtask
+ * reads the default framebuffer (`readPixels`, before the frame is presented, so the picture is
+ * still there) and counts the pixels that differ from the clear colour. At least 0.1 % of them
+ * differing is a drawn scene: `window.__firstSceneMs` is then performance.now() (ms after
+ * navigation start). Frames drawn before READY holds (a background, an empty sky) do not count.
  */
 const FIRST_SCENE_WATCH = `(() => {
-  let frameAtMission = null;
-  const check = () => {
-    const frame = window.__rpoScene?.gl.info.render.frame;
-    const app = document.querySelector('[data-testid="app"]');
-    if (frameAtMission === null && app?.dataset.missionSerial === '1' && frame !== undefined)
-      frameAtMission = frame;
-    if (frameAtMission !== null && frame > frameAtMission) window.__firstSceneMs = performance.now();
-    else requestAnimationFrame(check);
+  const ready = () => READY;
+  let pending = false;
+  const check = (gl) => {
+    pending = false;
+    if (window.__firstSceneMs !== undefined || !ready()) return;
+    const w = gl.drawingBufferWidth;
+    const h = gl.drawingBufferHeight;
+    const px = new Uint8Array(w * h * 4);
+    const webgl2 = typeof WebGL2RenderingContext !== 'undefined' && gl instanceof WebGL2RenderingContext;
+    const target = webgl2 ? gl.READ_FRAMEBUFFER : gl.FRAMEBUFFER;
+    const bound = gl.getParameter(webgl2 ? gl.READ_FRAMEBUFFER_BINDING : gl.FRAMEBUFFER_BINDING);
+    gl.bindFramebuffer(target, null);
+    gl.readPixels(0, 0, w, h, gl.RGBA, gl.UNSIGNED_BYTE, px);
+    gl.bindFramebuffer(target, bound);
+    const clear = gl.getParameter(gl.COLOR_CLEAR_VALUE);
+    const c = [0, 1, 2].map((i) => Math.round(clear[i] * 255));
+    let differ = 0;
+    for (let o = 0; o < px.length; o += 4)
+      if (Math.abs(px[o] - c[0]) + Math.abs(px[o + 1] - c[1]) + Math.abs(px[o + 2] - c[2]) > 6) differ++;
+    if (differ >= 0.001 * w * h) window.__firstSceneMs = performance.now();
   };
-  requestAnimationFrame(check);
+  const watch = (proto) => {
+    for (const name of ['drawArrays', 'drawElements', 'drawArraysInstanced', 'drawElementsInstanced']) {
+      const f = proto[name];
+      if (typeof f !== 'function') continue;
+      proto[name] = function (...a) {
+        if (!pending && window.__firstSceneMs === undefined) {
+          pending = true;
+          queueMicrotask(() => check(this));
+        }
+        return f.apply(this, a);
+      };
+    }
+  };
+  if (typeof WebGLRenderingContext !== 'undefined') watch(WebGLRenderingContext.prototype);
+  if (typeof WebGL2RenderingContext !== 'undefined') watch(WebGL2RenderingContext.prototype);
 })()`;
+
+/**
+ * READY for rpo-sim: a trail of the scenario is in the scene with its segments built
+ * (src/view/scene/Trail.tsx), so a frame counts only once it draws the scenario's trajectory.
+ */
+const OURS_READY = `(() => {
+  let built = false;
+  window.__rpoScene?.scene.traverse((o) => {
+    const g = o.name.startsWith('trail-') ? o.children[0]?.geometry : undefined;
+    if (g && Object.keys(g.attributes).length > 0) built = true;
+  });
+  return built;
+})()`;
+
+/** What one fresh page load measured. */
+interface FirstLoad {
+  /** First scene drawn, ms after navigation start. */
+  firstSceneMs: number;
+  /** Paths of the JavaScript files the page fetched until then (not the service worker's). */
+  scripts: string[];
+  /** Files the server was asked for more than once, with their counts. */
+  twice: [string, number][];
+}
+
+/**
+ * Opens an app in a browser of its own (fresh profile, empty HTTP and GPU program caches), served
+ * from `dir` under `prefix` by test/e2e/staticServer.ts, and measures its first scene.
+ */
+async function firstLoad(
+  dir: string,
+  prefix: string,
+  query: string,
+  ready: string,
+  internet?: string,
+): Promise<FirstLoad> {
+  const server = await serveStatic(dir, prefix);
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage({ viewport: { width, height } });
+    if (internet !== undefined) {
+      // what the app fetches from other hosts, from a local copy laid out as HOST/PATH
+      await page.route(/^https:\/\//, async (route) => {
+        const url = new URL(route.request().url());
+        const file = join(internet, url.host, decodeURIComponent(url.pathname));
+        const body = await readFile(file).catch(() => null);
+        await (body === null
+          ? route.fulfill({ status: 404 })
+          : route.fulfill({ status: 200, body, contentType: TYPES[extname(file)] }));
+      });
+    }
+    page.on('pageerror', (e) => console.log(`  page error: ${e.message}`));
+    await page.addInitScript(FIRST_SCENE_WATCH.replace('READY', ready));
+    await page.goto(`${server.url}${query}`);
+    const firstSceneMs = (await page
+      .waitForFunction('window.__firstSceneMs', undefined, { timeout: 120_000 })
+      .then((h) => h.jsonValue())) as number;
+    const scripts = (await page.evaluate(
+      `performance.getEntriesByType('resource').filter((e) => e.startTime <= ${firstSceneMs} && e.name.endsWith('.js')).map((e) => new URL(e.name).pathname)`,
+    )) as string[];
+    return { firstSceneMs, scripts, twice: [...server.requests].filter(([, n]) => n > 1) };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+/** gzip -9 size of the files of `dir` named by `paths` (URL paths ending in their names). */
+function gzipOf(dir: string, paths: string[]): number {
+  const files = readdirSync(join(dir, 'assets'));
+  return paths
+    .map((p) => files.find((f) => p.endsWith(`/assets/${f}`)))
+    .filter((f) => f !== undefined)
+    .reduce((a, f) => a + gzipSync(readFileSync(join(dir, 'assets', f)), { level: 9 }).length, 0);
+}
+
+/** Content types of the files the peer fetches from other hosts. */
+const TYPES: Record<string, string> = {
+  '.json': 'application/json',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.js': 'text/javascript',
+};
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
@@ -126,37 +255,23 @@ function bundleSizes(dist: string) {
   return { rows, first: sum(true), lazy: sum(false) };
 }
 
-async function main(): Promise<void> {
-  if (args.get('no-build') !== 'true') {
-    process.stdout.write('building... ');
-    await build({ logLevel: 'warn' });
-    console.log('done');
-  }
-  /** Paths of the JavaScript files the page fetched until its first scene was drawn. */
-  let fetchedFirst: string[] = [];
-  const server = await serveStatic(join(process.cwd(), 'dist'), '/rpo-sim/');
+/**
+ * Frame rate playing, edit-to-frame timings and frame rate with the editor open, in one page of
+ * the build in `dir` (steps 3 and 4 of the header).
+ */
+async function frameRateAndEdits(dir: string, query: string): Promise<void> {
+  const server = await serveStatic(dir, '/rpo-sim/');
   const url = server.url;
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage({ viewport: { width, height } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.addInitScript(FIRST_SCENE_WATCH);
     const t0 = Date.now();
-    await page.goto(`${url}?play=0&scenario=${encodeURIComponent(scenario)}`);
+    await page.goto(`${url}${query}`);
     await page.waitForSelector('[data-testid="app"][data-mission-serial="1"]', { timeout: 60_000 });
     await page.waitForSelector('[data-testid="plot-range"] canvas', { timeout: 60_000 });
     const readyMs = Date.now() - t0;
-    const firstSceneMs = (await page
-      .waitForFunction('window.__firstSceneMs', undefined, {
-        timeout: 60_000,
-      })
-      .then((h) => h.jsonValue())) as number;
-    const twice = [...server.requests].filter(([, n]) => n > 1);
-    // the page's own script fetches until the first scene (not the service worker's cache fill)
-    fetchedFirst = (await page.evaluate(
-      `performance.getEntriesByType('resource').filter((e) => e.startTime <= ${firstSceneMs} && e.name.endsWith('.js')).map((e) => new URL(e.name).pathname)`,
-    )) as string[];
     await page.getByTestId('speed-select').selectOption(String(speed));
     await page.keyboard.press('Space');
     await page.waitForTimeout(1000);
@@ -181,11 +296,7 @@ async function main(): Promise<void> {
     console.log(
       `\nView benchmark: ${scenario}, ${width}x${height}, ${speed}x, headless Chromium + SwiftShader`,
     );
-    console.log(`  first scene drawn: ${firstSceneMs.toFixed(0)} ms after navigation start`);
     console.log(`  ready (scenario run, scene and plots drawn): ${readyMs} ms after navigation`);
-    console.log(
-      `  fetched more than once during the first load: ${twice.length === 0 ? 'nothing' : twice.map(([p, n]) => `${p} (${n}x)`).join(', ')}`,
-    );
     console.log(
       `  fps: ${fps.toFixed(1)} over ${(result.elapsedMs / 1000).toFixed(1)} s (${result.frames} frames)`,
     );
@@ -257,6 +368,46 @@ async function main(): Promise<void> {
     await browser.close();
     await server.close();
   }
+}
+
+async function main(): Promise<void> {
+  if (args.get('no-build') !== 'true') {
+    process.stdout.write('building... ');
+    await build({ logLevel: 'warn' });
+    console.log('done');
+  }
+  const ours = join(process.cwd(), 'dist');
+  const peer = process.env.RPO_PEER_DIST;
+  const query = `?play=0&scenario=${encodeURIComponent(scenario)}`;
+  /** Alternated fresh loads (ours first in even rounds, the peer's first in odd ones). */
+  const loads: { ours: FirstLoad[]; peer: FirstLoad[] } = { ours: [], peer: [] };
+  for (let r = 0; r < rounds; r++) {
+    const order: ('ours' | 'peer')[] =
+      peer === undefined ? ['ours'] : r % 2 ? ['peer', 'ours'] : ['ours', 'peer'];
+    for (const who of order) {
+      loads[who].push(
+        who === 'ours'
+          ? await firstLoad(ours, '/rpo-sim/', query, OURS_READY)
+          : await firstLoad(peer!, '/', '', 'true', process.env.RPO_PEER_INTERNET),
+      );
+    }
+  }
+  console.log(
+    `\nFirst scene: ${rounds} fresh loads each${peer === undefined ? '' : ', alternated with the peer app'}, ${width}x${height}, headless Chromium + SwiftShader, load average ${loadavg()[0]!.toFixed(1)}`,
+  );
+  const report = (name: string, dir: string, runs: FirstLoad[]) => {
+    const twice = runs.flatMap((l) => l.twice.map(([p, n]) => `${p} (${n}x)`));
+    const last = runs[runs.length - 1]!;
+    console.log(
+      `  ${name}: first scene drawn ${(median(runs.map((l) => l.firstSceneMs)) / 1000).toFixed(2)} s median after navigation start (each: ${runs.map((l) => (l.firstSceneMs / 1000).toFixed(2)).join(' ')} s); JavaScript fetched until then ${kb(gzipOf(dir, last.scripts))} gzip in ${last.scripts.length} files; fetched more than once: ${twice.length === 0 ? 'nothing' : twice.join(', ')}`,
+    );
+  };
+  report('rpo-sim', ours, loads.ours);
+  if (peer === undefined)
+    console.log('  peer app: not measured (set RPO_PEER_DIST to its build folder)');
+  else report(`peer (${peer})`, peer, loads.peer);
+
+  if (args.get('first-only') !== 'true') await frameRateAndEdits(ours, query);
 
   const sizes = bundleSizes('dist');
   console.log('\nProduction JavaScript (gzip -9):');
@@ -266,12 +417,6 @@ async function main(): Promise<void> {
     );
   }
   console.log(`  first load: ${kb(sizes.first.gzip)} gzip (${kb(sizes.first.raw)} raw)`);
-  const fetched = sizes.rows.filter((r) =>
-    fetchedFirst.some((p) => p.endsWith(`/assets/${r.file}`)),
-  );
-  console.log(
-    `  fetched by the page until the first scene (with the worker's): ${kb(fetched.reduce((a, r) => a + r.gzip, 0))} gzip in ${fetched.length} files`,
-  );
   console.log(`  lazy chunks: ${kb(sizes.lazy.gzip)} gzip (${kb(sizes.lazy.raw)} raw)`);
 }
 

@@ -9,7 +9,7 @@ import { targetMeanMotionRadPerS } from '../../src/scenario/derived.ts';
 import type { SpacecraftSpec } from '../../src/scenario/schema.ts';
 import { evaluateScenario } from '../../src/scoring/evaluate.ts';
 import { approachAhead, approachStreams } from '../../src/view/model/approaches.ts';
-import { buildMission } from '../../src/view/model/mission.ts';
+import { buildMission } from '../../src/view/model/payload.ts';
 import { NO_TEAM_COLOR, TEAM_PALETTE, teamColors } from '../../src/view/model/teams.ts';
 import { makeScenario, valid } from '../helpers.ts';
 

@@ -10,7 +10,7 @@ import { figureFileName } from '../../src/view/plots/figureFile.ts';
 import { clampFigurePx, niceTicks, plotFigureSvg } from '../../src/view/plots/figure.ts';
 import { inPlanePlot } from '../../src/view/plots/inPlanePlot.ts';
 import { timePlot } from '../../src/view/plots/timePlot.ts';
-import { buildMission } from '../../src/view/model/mission.ts';
+import { buildMission } from '../../src/view/model/payload.ts';
 import { rangeSource } from '../../src/view/model/plotSeries.ts';
 
 function mission(name: string) {

@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest';
 import { evaluateScenario } from '../../src/scoring/evaluate.ts';
 import {
   adjacentStop,
-  buildMission,
   CRAFT_PALETTE,
   dvUsedMps,
   eventStops,
@@ -15,6 +14,7 @@ import {
   nextBurn,
   withScore,
 } from '../../src/view/model/mission.ts';
+import { buildMission } from '../../src/view/model/payload.ts';
 import { computeResponse } from '../../src/worker/compute.ts';
 import { makeScenario, valid } from '../helpers.ts';
 
@@ -69,7 +69,10 @@ describe('mission view model', () => {
     expect(ca.tS).toBe(m.crafts[0]!.minRangeTS);
     const violation = m.events.find((e) => e.kind === 'violation' && e.constraint === 'keep-out');
     expect(violation?.tS).toBe(0);
+    // the constraint module's title, sent by the worker with the score (src/view/model/payload.ts)
+    expect(violation?.title).toBe('Keep-out violation');
     expect(m.violations[0]![0]!.constraint).toBe('keep-out');
+    expect(m.violations[0]![0]!.title).toBe('Keep-out violation');
     expect(new Set(m.events.map((e) => e.id)).size).toBe(m.events.length);
     expect(m.report!.spacecraft[0]!.totalDvMps).toBeCloseTo(0.03 + Math.hypot(0.01, 0.02), 12);
   });
@@ -104,7 +107,11 @@ describe('mission view model', () => {
     const sc = computeResponse({ id: 2, kind: 'score', text });
     if (!t.ok || t.kind !== 'trajectory') throw new Error('trajectory failed');
     if (!sc.ok || sc.kind !== 'score') throw new Error('score failed');
-    const m = withScore(missionFromTrajectory(t.trajectory, 'skynet5a-inspection.json'), sc.report);
+    const m = withScore(
+      missionFromTrajectory(t.trajectory, 'skynet5a-inspection.json'),
+      sc.report,
+      sc.violationTitles,
+    );
     const c = m.crafts[0]!;
     expect(c.ephemeris.count).toBeGreaterThanOrEqual(172_800);
     expect(m.events.filter((e) => e.kind === 'burn').length).toBe(

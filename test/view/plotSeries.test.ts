@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateScenario } from '../../src/scoring/evaluate.ts';
 import { decimateM4 } from '../../src/view/model/decimate.ts';
-import { buildMission } from '../../src/view/model/mission.ts';
+import { buildMission } from '../../src/view/model/payload.ts';
 import {
   crossTrackSource,
   equalAspectRanges,

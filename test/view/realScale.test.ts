@@ -13,7 +13,7 @@ import {
 } from '../../src/view/model/format.ts';
 import { MIN_BOX_KM, missionBoxKm, pairBoxKm } from '../../src/view/model/framing.ts';
 import { formatLongitude, longitudeDegAt, wrapDeg } from '../../src/view/model/longitude.ts';
-import { buildMission } from '../../src/view/model/mission.ts';
+import { buildMission } from '../../src/view/model/payload.ts';
 import { rangeScale } from '../../src/view/model/rangeScale.ts';
 import { makeScenario, valid } from '../helpers.ts';
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { setAtPath } from '../../src/editing/jsonText.ts';
 import { runScenario } from '../../src/sim/run.ts';
-import { trajectoryPayload } from '../../src/view/model/mission.ts';
+import { trajectoryPayload } from '../../src/view/model/payload.ts';
 import {
   computeResponse,
   EXACT_WITHOUT_PREVIEW_NODES,

@@ -7,7 +7,7 @@
 
 import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { ghostDifferenceAt } from '../../sim/ghost.ts';
+import { ghostDifferenceAt } from '../../sim/ghostDifference.ts';
 import { useAppStore } from '../../state/useAppStore.ts';
 import { useGhosts } from '../../state/useGhosts.ts';
 import { differenceText, PREVIOUS_RUN_COLOR } from '../model/ghost.ts';

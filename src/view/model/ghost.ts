@@ -5,7 +5,7 @@
  * scene's trail and the plots draw them as they draw the run.
  */
 
-import type { GhostDifference } from '../../sim/ghost.ts';
+import type { GhostDifference } from '../../sim/ghostDifference.ts';
 import { Ephemeris } from '../../sim/ephemeris.ts';
 import type { GhostResponse } from '../../worker/protocol.ts';
 import type { SeriesSource } from './decimate.ts';

@@ -12,7 +12,7 @@
  */
 
 import { valueAt, type PathArray } from '../../editing/jsonText.ts';
-import { asManeuver, maneuverPath, timingOf } from '../../editing/maneuvers.ts';
+import { asManeuver, maneuverPath, timingOf } from '../../editing/maneuverJson.ts';
 import type { BurnView } from './mission.ts';
 
 /** A transfer's target point (or a spacecraft's initial position) in the plan. */

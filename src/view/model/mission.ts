@@ -13,21 +13,16 @@
  * (src/state), which holds the `Mission` it builds; React components read it from the store.
  */
 
-import { maneuverModule } from '../../maneuvers/registry.ts';
-import { constraintModule } from '../../constraints/registry.ts';
 import type { BurnName } from '../../maneuvers/module.ts';
-import { freshArrays, type ArrayAllocator } from '../../core/arrays.ts';
 import type { EclipseInterval } from '../../core/lighting.ts';
-import { isNonCooperative } from '../../scenario/derived.ts';
 import type { Scenario } from '../../scenario/schema.ts';
-import type { Evaluation, NotFlownReason } from '../../scoring/evaluate.ts';
+import type { NotFlownReason } from '../../scoring/evaluate.ts';
 import type { ObjectiveResult } from '../../scoring/objectives.ts';
-import { buildReport, type RunReport } from '../../scoring/report.ts';
+import type { RunReport } from '../../scoring/report.ts';
 import { notFlownText, passiveSafetyCause } from '../../scoring/reportText.ts';
 import { Ephemeris } from '../../sim/ephemeris.ts';
-import type { BurnRecord, ManeuverRecord, RunResult } from '../../sim/run.ts';
+import type { BurnRecord, ManeuverRecord } from '../../sim/run.ts';
 import { formatDistance, formatDv, formatMet, formatShortDuration } from './format.ts';
-import { prefilteredImportance } from './simplify.ts';
 import { CRAFT_PALETTE } from './palette.ts';
 import { teamColorOf } from './teams.ts';
 
@@ -107,6 +102,8 @@ export interface ViolationView {
   /** Against another object: its id, and whose keep-out zone (see the report's violations). */
   with?: string;
   zoneOf?: string;
+  /** The constraint module's title of the violation, e.g. "Keep-out zone entered". */
+  title: string;
 }
 
 /** The keep-out zone around the target (RIC semi-axes, m; a sphere has three equal ones). */
@@ -162,6 +159,10 @@ export interface CraftTrajectory {
   /** Range to the target at each sample, m. */
   rangeM: Float64Array;
   burns: BurnRecord[];
+  /** How the view names each burn (its maneuver module's names, ./payload.ts), as `burns`. */
+  burnNames: BurnName[];
+  /** Whether the spacecraft is non-cooperative (`role`). */
+  nonCooperative: boolean;
   maneuvers: ManeuverRecord[];
   totalDvMps: number;
   minRangeM: number;
@@ -212,12 +213,6 @@ export interface Mission {
   extentM: number;
 }
 
-/** How the maneuver module of a burn names it (src/maneuvers/registry.ts). */
-function burnName(b: BurnRecord): BurnName {
-  const module = maneuverModule(b.maneuver);
-  return module.burnName?.(b) ?? { kind: module.type, label: module.title };
-}
-
 /** The label of a burn: the maneuver's label (with departure / arrival for a transfer). */
 function burnLabel(s: Scenario, craftIndex: number, b: BurnRecord, name: BurnName): string {
   const spec = s.spacecraft[craftIndex]?.maneuvers[b.maneuverIndex];
@@ -230,11 +225,6 @@ function burnLabel(s: Scenario, craftIndex: number, b: BurnRecord, name: BurnNam
 function againstText(v: ViolationView): string {
   if (v.zoneOf !== undefined) return ` · in ${v.zoneOf}'s keep-out zone`;
   return v.with !== undefined ? ` · from ${v.with}` : '';
-}
-
-/** Title of a violation event: its constraint module's (src/constraints/registry.ts). */
-export function violationTitle(constraint: string): string {
-  return constraintModule(constraint)?.title ?? `${constraint} violated`;
 }
 
 function keepOutOf(s: Scenario): KeepOutView | null {
@@ -252,73 +242,6 @@ function craftColor(s: Scenario, index: number): string {
     teamColorOf(s, index) ??
     CRAFT_PALETTE[index % CRAFT_PALETTE.length]!
   );
-}
-
-/**
- * The trajectory part of a run's view model (run with `recordEphemeris: true`): what the worker
- * sends after `runScenario`. Computes each spacecraft's range and Douglas-Peucker importance.
- *
- * @param run the run
- * @param arrays where the range and simplification arrays come from
- */
-export function trajectoryPayload(
-  run: RunResult,
-  arrays: ArrayAllocator = freshArrays,
-): TrajectoryPayload {
-  let extentM = 0;
-  const crafts = run.spacecraft.map((c): CraftTrajectory => {
-    const eph = c.ephemeris;
-    if (eph === null) throw new Error('the view needs a run with recordEphemeris: true');
-    const n = eph.count;
-    const st = eph.stateRic;
-    let rangeM = c.rangeM;
-    if (rangeM === null) {
-      rangeM = arrays.float64(n);
-      for (let k = 0, o = 0; k < n; k++, o += 6) {
-        const x = st[o]!;
-        const y = st[o + 1]!;
-        const z = st[o + 2]!;
-        rangeM[k] = Math.sqrt(x * x + y * y + z * z);
-      }
-    }
-    const simplified = prefilteredImportance(
-      { coords: st, stride: 6, dims: 3, count: n },
-      TRAIL_FLOOR_M,
-      TRAIL_PREFILTER_M,
-      arrays,
-    );
-    // Over the strip filter's samples only (within a millimetre of every other one): a view
-    // scale does not need the rest, and a pass over every sample costs a millisecond.
-    const kept = simplified.candidates;
-    let maxM = 0;
-    for (let j = 0; j < kept.length; j++) maxM = Math.max(maxM, rangeM[kept[j]!]!);
-    extentM = Math.max(extentM, maxM);
-    return {
-      id: c.id,
-      count: n,
-      tS: eph.tS,
-      stateRic: st,
-      importance: simplified.importance,
-      candidates: simplified.candidates,
-      rangeM,
-      burns: c.burns,
-      maneuvers: c.maneuvers,
-      totalDvMps: c.totalDvMps,
-      minRangeM: c.minRangeM,
-      minRangeTS: c.minRangeTS,
-    };
-  });
-  return {
-    scenario: run.scenario,
-    crafts,
-    pairs: run.pairs.map((p) => ({
-      a: p.a,
-      b: p.b,
-      minRangeM: p.minRangeM,
-      minRangeTS: p.minRangeTS,
-    })),
-    extentM,
-  };
 }
 
 /** An ephemeris over arrays received from the worker (no copy). */
@@ -348,8 +271,8 @@ export function missionFromTrajectory(
   const crafts: CraftView[] = p.crafts.map((c, index) => {
     const eph = ephemerisOf(c);
     const spec = s.spacecraft[index];
-    const burns = c.burns.map((b): BurnView => {
-      const name = burnName(b);
+    const burns = c.burns.map((b, k): BurnView => {
+      const name = c.burnNames[k]!;
       eph.stateAt(b.tS, scratch);
       const view: BurnView = {
         craftId: c.id,
@@ -378,7 +301,7 @@ export function missionFromTrajectory(
       minRangeM: c.minRangeM,
       minRangeTS: c.minRangeTS,
       maneuvers: c.maneuvers,
-      nonCooperative: spec !== undefined && isNonCooperative(spec),
+      nonCooperative: c.nonCooperative,
     };
   });
 
@@ -419,8 +342,13 @@ export function missionFromTrajectory(
  *
  * @param m the mission
  * @param report the report of the same scenario text (`buildReport(evaluateScenario(...))`)
+ * @param titles the title of each constraint kind violated in it (./payload.ts, in the worker)
  */
-export function withScore(m: Mission, report: RunReport): Mission {
+export function withScore(
+  m: Mission,
+  report: RunReport,
+  titles: Readonly<Record<string, string>>,
+): Mission {
   const out: Mission = {
     ...m,
     report,
@@ -431,6 +359,7 @@ export function withScore(m: Mission, report: RunReport): Mission {
       (report.spacecraft[i]?.id === c.id ? report.spacecraft[i]!.violations : [])
         .map((v): ViolationView => ({
           constraint: v.kind as string,
+          title: titles[v.kind] ?? `${v.kind} violated`,
           startS: v.startS,
           endS: Number.isFinite(v.endS) ? v.endS : m.durationS,
           ...(v.path !== undefined ? { path: v.path } : {}),
@@ -443,20 +372,6 @@ export function withScore(m: Mission, report: RunReport): Mission {
   };
   out.events = missionEvents(out);
   return out;
-}
-
-/**
- * Builds the view model of an evaluated run (run with `recordEphemeris: true`) in one go, as the
- * worker's two messages would.
- *
- * @param evaluation the run and its score (`evaluateScenario`)
- * @param sourceName file or example name, for the title bar
- */
-export function buildMission(evaluation: Evaluation, sourceName: string): Mission {
-  return withScore(
-    missionFromTrajectory(trajectoryPayload(evaluation.run), sourceName),
-    buildReport(evaluation),
-  );
 }
 
 /** The maneuver index at the end of a JSON path `spacecraft[i].maneuvers[j]` (-1: none). */
@@ -503,7 +418,7 @@ function missionEvents(m: Mission): MissionEvent[] {
         endS: v.endS,
         craftId: c.id,
         color: c.color,
-        title: violationTitle(v.constraint),
+        title: v.title,
         detail:
           v.constraint === 'not-flown'
             ? `${v.path ?? ''}: ${notFlownText(v.reason, maneuverIndexOf(v.path), c.maneuvers[maneuverIndexOf(v.path)]?.trigger)}`

@@ -13,16 +13,24 @@ import { useAppStore } from '../../state/useAppStore.ts';
 import type { SpacecraftReport } from '../../scoring/report.ts';
 import { formatMargin, notFlownText, passiveSafetyCause } from '../../scoring/reportText.ts';
 import { formatDistance, formatDv, formatMet, formatShortDuration } from '../model/format.ts';
-import { maneuverIndexOf, violationTitle, type ViolationView } from '../model/mission.ts';
+import { maneuverIndexOf, type ViolationView } from '../model/mission.ts';
 import { ModelGaugeLines } from './ModelGaugeLines.tsx';
 import { TeamScores } from './TeamScores.tsx';
 import { CollisionLines } from './CollisionLines.tsx';
 
 /** Violations grouped by constraint: one badge each. */
 function groupViolations(vs: readonly ViolationView[]) {
-  const groups = new Map<string, { count: number; totalS: number; firstS: number }>();
+  const groups = new Map<
+    string,
+    { count: number; totalS: number; firstS: number; title: string }
+  >();
   for (const v of vs) {
-    const g = groups.get(v.constraint) ?? { count: 0, totalS: 0, firstS: v.startS };
+    const g = groups.get(v.constraint) ?? {
+      count: 0,
+      totalS: 0,
+      firstS: v.startS,
+      title: v.title,
+    };
     g.count++;
     g.totalS += v.endS - v.startS;
     g.firstS = Math.min(g.firstS, v.startS);
@@ -201,8 +209,8 @@ export function ScoreCard() {
                           data-testid={`score-violation-${c.id}-${kind}`}
                           title={
                             kind === 'not-flown'
-                              ? `${violationTitle(kind)}: ${g.count} maneuver${g.count > 1 ? 's' : ''} never started (see below).`
-                              : `${violationTitle(kind)}: ${g.count} time${g.count > 1 ? 's' : ''}, ${formatShortDuration(g.totalS)} in all. Click to jump to the first.`
+                              ? `${g.title}: ${g.count} maneuver${g.count > 1 ? 's' : ''} never started (see below).`
+                              : `${g.title}: ${g.count} time${g.count > 1 ? 's' : ''}, ${formatShortDuration(g.totalS)} in all. Click to jump to the first.`
                           }
                           onClick={(e) => {
                             e.stopPropagation();

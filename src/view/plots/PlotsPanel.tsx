@@ -13,7 +13,7 @@
 import { useMemo, useState } from 'react';
 import type uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { ghostDifferenceAt } from '../../sim/ghost.ts';
+import { ghostDifferenceAt } from '../../sim/ghostDifference.ts';
 import { useAppStore } from '../../state/useAppStore.ts';
 import { useGhosts } from '../../state/useGhosts.ts';
 import { differenceSource } from '../model/ghost.ts';

@@ -1,12 +1,14 @@
 /**
  * Tells the edit timing (src/state/editTiming.ts) when a frame has drawn the trajectory of the
- * latest edit: after r3f renders a frame, if every trail of the mission shown has been built for
- * its current trajectory. Renders nothing; costs a few comparisons per frame.
+ * latest edit, and src/state/firstScene.ts when the first one is drawn: after r3f renders a
+ * frame, if every trail of the mission shown has been built for its current trajectory. Renders
+ * nothing; costs a few comparisons per frame.
  */
 
 import { addAfterEffect, useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
 import { editTiming } from '../../state/editTiming.ts';
+import { markFirstSceneDrawn } from '../../state/firstScene.ts';
 import { appStore } from '../../state/useAppStore.ts';
 import { builtTrails } from './Trail.tsx';
 
@@ -19,9 +21,10 @@ export function DrawProbe() {
       if (s.mission !== p.mission) invalidate();
     });
     const remove = addAfterEffect(() => {
-      if (editTiming.awaitingDraw === null) return;
       const m = appStore.getState().mission;
-      if (m && m.crafts.every((c) => builtTrails.has(c))) editTiming.drawn();
+      if (!m || !m.crafts.every((c) => builtTrails.has(c))) return;
+      markFirstSceneDrawn();
+      if (editTiming.awaitingDraw !== null) editTiming.drawn();
     });
     return () => {
       unsub();

@@ -1,0 +1,83 @@
+/**
+ * The first scene's loading order (issue 18, item 4): what the first frame of the default
+ * scenario does not need waits until it is drawn. The plots' canvases and the score worker come
+ * after the first scene (src/state/firstScene.ts): the page's init script records when each
+ * appears, and when the task of the first frame that draws the scenario's trail ends.
+ */
+
+import { describe, expect, it } from 'vitest';
+import { e2eApp } from './harness.ts';
+
+const { browser, baseUrl } = e2eApp();
+
+/** Records (performance.now(), ms) worker starts, the plots and the first scene. */
+const RECORDER = `(() => {
+  const log = (window.__order = { workers: [], plots: null, mission: null, scene: null });
+  const NativeWorker = window.Worker;
+  window.Worker = class extends NativeWorker {
+    constructor(...args) {
+      super(...args);
+      log.workers.push(performance.now());
+    }
+  };
+  const trailBuilt = () => {
+    let built = false;
+    window.__rpoScene?.scene.traverse((o) => {
+      const g = o.name.startsWith('trail-') ? o.children[0]?.geometry : undefined;
+      if (g && Object.keys(g.attributes).length > 0) built = true;
+    });
+    return built;
+  };
+  // the end of the task of the first frame that draws a built trail
+  let pending = false;
+  for (const C of [WebGLRenderingContext, WebGL2RenderingContext]) {
+    for (const name of ['drawArrays', 'drawElements', 'drawArraysInstanced', 'drawElementsInstanced']) {
+      const draw = C.prototype[name];
+      C.prototype[name] = function (...a) {
+        if (log.scene === null && !pending) {
+          pending = true;
+          queueMicrotask(() => {
+            pending = false;
+            if (log.scene === null && trailBuilt()) log.scene = performance.now();
+          });
+        }
+        return draw.apply(this, a);
+      };
+    }
+  }
+  new MutationObserver(() => {
+    const now = performance.now();
+    const app = document.querySelector('[data-testid="app"]');
+    if (log.mission === null && app?.dataset.missionSerial === '1') log.mission = now;
+    if (log.plots === null && document.querySelector('[data-testid="plot-range"] canvas')) log.plots = now;
+  }).observe(document, { subtree: true, childList: true, attributes: true });
+})()`;
+
+interface Order {
+  workers: number[];
+  plots: number | null;
+  mission: number | null;
+  scene: number | null;
+}
+
+describe('the first scene', () => {
+  it('shows the plots and starts the score worker after the first scene is drawn', async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.addInitScript(RECORDER);
+    await page.goto(`${baseUrl}?play=0`);
+    await page.waitForSelector('[data-testid="app"][data-score-state="current"]', {
+      timeout: 60_000,
+    });
+    await page.waitForSelector('[data-testid="plot-range"] canvas', { timeout: 60_000 });
+    const order = (await page.evaluate('window.__order')) as Order;
+    expect(order.mission).not.toBeNull();
+    expect(order.scene).not.toBeNull();
+    expect(order.plots).toBeGreaterThanOrEqual(order.scene!);
+    // the trajectory worker at once, the score worker after the first scene
+    expect(order.workers).toHaveLength(2);
+    expect(order.workers[0]).toBeLessThan(order.mission!);
+    expect(order.workers[1]).toBeGreaterThanOrEqual(order.scene!);
+    await context.close();
+  });
+});
