@@ -9,6 +9,10 @@
  * nodes) is done in line. A step in which anything happens (the range rate or the sphere's g
  * changes sign) is handed whole to `StreamMonitor.advance`, so event location is its code alone.
  *
+ * The state's stores are written out where they are needed, not in a helper: V8 leaves a helper
+ * that takes the six numbers out of line here, and then boxes all six on every step (8 MB of
+ * garbage a 24 h trial at 1 s, measured with the heap sampler).
+ *
  * Every operation is the one `CwDynamics` (src/dynamics/cw.ts) and `StreamMonitor.advance`
  * (src/events/monitor.ts) perform, in the same order, so the results are the same bits
  * (test/sim/cwCoast.test.ts, test/sim/bit-identical.test.ts).
@@ -18,25 +22,6 @@ import { CwDynamics } from '../dynamics/cw.ts';
 import type { DynamicsModel } from '../dynamics/model.ts';
 import type { StreamMonitor } from '../events/monitor.ts';
 import type { Ephemeris } from './ephemeris.ts';
-
-/** Writes a RIC state [x, y, z, xd, yd, zd] (m, m/s) into `out` from `offset`. */
-function writeState(
-  out: Float64Array,
-  offset: number,
-  x: number,
-  y: number,
-  z: number,
-  xd: number,
-  yd: number,
-  zd: number,
-): void {
-  out[offset] = x;
-  out[offset + 1] = y;
-  out[offset + 2] = z;
-  out[offset + 3] = xd;
-  out[offset + 4] = yd;
-  out[offset + 5] = zd;
-}
 
 /**
  * Whether `coastCw` can fly a lone spacecraft's coast: CW dynamics without thrust, steps of
@@ -157,7 +142,12 @@ export function coastCw(
       if (handOver) {
         // a range extremum or a crossing inside the step: the monitor's own code, from its state
         // at the step's start
-        writeState(y, 0, x1, y1, z1, u1, v1, w1);
+        y[0] = x1;
+        y[1] = y1;
+        y[2] = z1;
+        y[3] = u1;
+        y[4] = v1;
+        y[5] = w1;
         monitor.minRangeM = minRangeM;
         monitor.minRangeTS = minRangeTS;
         if (track !== null) {
@@ -166,7 +156,12 @@ export function coastCw(
           track.worstMarginTS = worstMarginTS;
         }
         monitor.resume(t, y);
-        writeState(y, 0, x, yy, z, u, v, w);
+        y[0] = x;
+        y[1] = yy;
+        y[2] = z;
+        y[3] = u;
+        y[4] = v;
+        y[5] = w;
         monitor.advance(tNext, y);
         minRangeM = monitor.minRangeM;
         minRangeTS = monitor.minRangeTS;
@@ -193,7 +188,14 @@ export function coastCw(
     if (eph !== null) {
       const k = eph.count;
       eph.tS[k] = tNext;
-      writeState(eph.stateRic, 6 * k, x, yy, z, u, v, w);
+      const o = 6 * k;
+      const st = eph.stateRic;
+      st[o] = x;
+      st[o + 1] = yy;
+      st[o + 2] = z;
+      st[o + 3] = u;
+      st[o + 4] = v;
+      st[o + 5] = w;
       eph.count = k + 1;
     }
     x1 = x;
@@ -204,7 +206,12 @@ export function coastCw(
     w1 = w;
     t = tNext;
   }
-  writeState(y, 0, x1, y1, z1, u1, v1, w1);
+  y[0] = x1;
+  y[1] = y1;
+  y[2] = z1;
+  y[3] = u1;
+  y[4] = v1;
+  y[5] = w1;
   if (monitor !== null) {
     monitor.minRangeM = minRangeM;
     monitor.minRangeTS = minRangeTS;
