@@ -34,7 +34,8 @@ export function canCoastCw(
   monitor: StreamMonitor | null,
   stepS: number,
 ): model is CwDynamics {
-  if (!(model instanceof CwDynamics) || model.thrust.active) return false;
+  // the class itself, not a subclass: the loop repeats CwDynamics.rk4Single
+  if (Object.getPrototypeOf(model) !== CwDynamics.prototype || model.thrust.active) return false;
   // a step to a grid node is at most stepS (plus rounding): well inside one RK4 step
   if (!(2 * stepS <= model.maxSubStepS)) return false;
   if (monitor === null) return true;

@@ -167,6 +167,9 @@ describe('fused CW coast', () => {
     limited.maxSubStepS = 30;
     expect(canCoastCw(limited, null, 15)).toBe(true);
     expect(canCoastCw(limited, null, 20)).toBe(false);
+    // a subclass may step differently from the loop's copy of CwDynamics.rk4Single
+    class OtherCw extends CwDynamics {}
+    expect(canCoastCw(new OtherCw(N_GEO), null, 1)).toBe(false);
     const thrusting = new CwDynamics(N_GEO);
     thrusting.thrust.active = true;
     expect(canCoastCw(thrusting, null, 1)).toBe(false);
