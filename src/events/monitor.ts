@@ -163,9 +163,14 @@ export class StreamMonitor {
     this.tracks = detectors.map((d) => new ConstraintTrack(d));
   }
 
+  /** rho . rhoDot at the last node, m^2/s (its sign is the range rate's). */
+  get lastRangeRate(): number {
+    return this.prevRangeRate;
+  }
+
   /** The first state of the stream: opens an interval for every constraint violated at once. */
   begin(tS: number, rel: ArrayLike<number>): void {
-    this.store(tS, rel);
+    this.resume(tS, rel);
     for (const track of this.tracks) {
       const g = track.detector.g(rel);
       track.gPrev = g;
@@ -176,7 +181,7 @@ export class StreamMonitor {
 
   /** An instantaneous change of the state at `tS` (an impulse): position fixed, velocity jumps. */
   jump(tS: number, rel: ArrayLike<number>): void {
-    this.store(tS, rel);
+    this.resume(tS, rel);
     for (const track of this.tracks) {
       const g = track.detector.g(rel);
       track.note(tS, g);
@@ -191,7 +196,7 @@ export class StreamMonitor {
   /**
    * The coast from the previous state to `s1` at `t1S`. The per-step work is fused on plain
    * numbers: the range and range rate are computed once (for the closest approach, the stored
-   * state and a keep-out sphere's g, with the operations `store` and `SphereDetector.g` use, so
+   * state and a keep-out sphere's g, with the operations `resume` and `SphereDetector.g` use, so
    * the same bits), and the detectors' g, worst margins and crossings follow.
    */
   advance(t1S: number, s1: ArrayLike<number>): void {
@@ -292,7 +297,14 @@ export class StreamMonitor {
     for (const track of this.tracks) track.close(endS);
   }
 
-  private store(tS: number, s: ArrayLike<number>): void {
+  /**
+   * Makes `s` at `tS` the stream's last node without looking at the step to it: for a caller that
+   * has done the per-step work itself (the fused coast loop, src/sim/cwCoast.ts) and now hands
+   * the stream back. The closest approach still sees the node.
+   * @param tS time of the node, s
+   * @param s the RIC relative state at tS [x, y, z, xd, yd, zd], m and m/s
+   */
+  resume(tS: number, s: ArrayLike<number>): void {
     const p = this.prev;
     for (let i = 0; i < 6; i++) p[i] = s[i]!;
     this.prevTS = tS;

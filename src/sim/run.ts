@@ -46,6 +46,7 @@ import {
 import { formatCount, MAX_RUN_BURNS } from '../scenario/limits.ts';
 import { initialRicOf } from '../formats/scenarioElements.ts';
 import { Craft, type ProgramItem } from './craft.ts';
+import { canCoastCw, coastCw } from './cwCoast.ts';
 import { Ephemeris } from './ephemeris.ts';
 import { legDeparture } from './legs.ts';
 import {
@@ -336,6 +337,11 @@ class Run {
     if (eph !== null) eph.reserve(last - gridIndex);
     const monitor = this.streamEvents ? c.monitor : null;
     const armed = c.busy ? null : c.armed;
+    if (armed === null && canCoastCw(model, monitor, stepS)) {
+      coastCw(model, y, monitor, eph, tS, gridIndex, last, stepS);
+      this.steps += last - gridIndex;
+      return last;
+    }
     // With a trigger armed, the start state of the step in which it becomes true must be
     // restored. Rather than copy the state before every step, keep a checkpoint every
     // CHECKPOINT_STEPS nodes and replay the steps from it: RK4 from the same state with the same

@@ -10,8 +10,11 @@
  *   the CLI itself has loaded).
  * - the C reference (test/bench/cw-rk4.c, compiled here with gcc -O2): the same 24 h CW plan at
  *   1 s steps with RK4, 1000 trials on one thread, and our 1-worker rate per core beside it as a
- *   ratio (1 would be native speed); then both per trial in one thread, in alternated rounds (a
- *   fair comparison when the machine's load changes). Skipped when gcc is missing.
+ *   ratio (1 would be native speed); then per trial in one thread, in alternated rounds (a fair
+ *   comparison when the machine's load changes): C, rpo-sim in this thread, and the app's Monte
+ *   Carlo web worker (src/worker/montecarlo.worker.ts) in headless Chromium
+ *   (./montecarloBrowser.ts), as medians and the median ratio to C. Skipped when gcc is missing
+ *   (the browser row alone when Chromium does not start).
  * The pool runs are checked to give bit-identical tables.
  * - the job queue (issue 17): QUEUE_TRIALS trials on the local pool of 2 worker threads, then the
  *   same run submitted to a BullMQ queue on a redis-server started here on a loopback port and
@@ -31,6 +34,7 @@ import { summarize } from '../../src/montecarlo/stats.ts';
 import { hasRedisServer, startRedis } from '../cli/redisServer.ts';
 import { runTrial } from '../../src/montecarlo/trial.ts';
 import { loadScenario } from '../../src/scenario/validate.ts';
+import { openBrowserWorker } from './montecarloBrowser.ts';
 
 const text = readFileSync(
   new URL('../../scenarios/dispersed-vbar-approach.json', import.meta.url),
@@ -118,22 +122,54 @@ try {
       `${(oneWorkerPerS / cPerS).toFixed(2)}`,
       '',
     ]);
-    // The same comparison robust to a machine whose load changes: rounds of ROUND trials, C then
-    // rpo-sim in this thread, alternated; the best round of each.
-    const ROUND = 100;
-    let bestC = Infinity;
-    let bestOurs = Infinity;
-    for (let round = 0; round < 3; round++) {
-      bestC = Math.min(bestC, cSecondsPerTrial(exe, ROUND));
-      const t0 = performance.now();
-      for (let t = 0; t < ROUND; t++) runTrial(scenario, SEED, 1000 + round * ROUND + t);
-      bestOurs = Math.min(bestOurs, (performance.now() - t0) / 1000 / ROUND);
+    // The same comparison robust to a machine whose load changes: rounds of ROUND trials, C, then
+    // rpo-sim in this thread, then the app's Monte Carlo web worker in headless Chromium,
+    // alternated; medians over the rounds, and the median of each round's ratio to C.
+    const ROUND = 50;
+    const ROUNDS = 9;
+    const browser = await openBrowserWorker(scenario, SEED).catch((err: Error) => {
+      console.warn(`browser rows skipped: ${err.message}`);
+      return null;
+    });
+    const cMs: number[] = [];
+    const nodeMs: number[] = [];
+    const webMs: number[] = [];
+    const nodeRatio: number[] = [];
+    const webRatio: number[] = [];
+    try {
+      if (browser !== null) await browser.runChunk(0, 20);
+      for (let round = 0; round < ROUNDS; round++) {
+        const c = cSecondsPerTrial(exe, ROUND) * 1000;
+        const first = 1000 + round * ROUND;
+        const t0 = performance.now();
+        for (let t = 0; t < ROUND; t++) runTrial(scenario, SEED, first + t);
+        const ours = (performance.now() - t0) / ROUND;
+        cMs.push(c);
+        nodeMs.push(ours);
+        nodeRatio.push(ours / c);
+        if (browser !== null) {
+          const web = (await browser.runChunk(first, first + ROUND)) / ROUND;
+          webMs.push(web);
+          webRatio.push(web / c);
+        }
+      }
+    } finally {
+      await browser?.close();
     }
+    const median = (v: number[]) => [...v].sort((x, y) => x - y)[v.length >> 1]!;
+    const range = (v: number[]) => `${Math.min(...v).toFixed(2)}-${Math.max(...v).toFixed(2)}`;
     rows.push([
-      `per trial, one thread, best of 3 alternated rounds of ${ROUND}: rpo-sim / C`,
-      `${(bestOurs * 1000).toFixed(2)} / ${(bestC * 1000).toFixed(2)} ms (ratio ${(bestOurs / bestC).toFixed(2)})`,
-      '',
+      `per trial, one thread, medians of ${ROUNDS} alternated rounds of ${ROUND}: rpo-sim (Node) / C`,
+      `${median(nodeMs).toFixed(2)} / ${median(cMs).toFixed(2)} ms (ratio ${median(nodeRatio).toFixed(2)}, rounds ${range(nodeRatio)})`,
+      '<= 1.5x',
     ]);
+    if (browser !== null) {
+      rows.push([
+        `the same rounds in the app's Monte Carlo web worker (headless Chromium): rpo-sim / C`,
+        `${median(webMs).toFixed(2)} / ${median(cMs).toFixed(2)} ms (ratio ${median(webRatio).toFixed(2)}, rounds ${range(webRatio)}; ${(1000 / median(webMs)).toFixed(0)} trials/s)`,
+        '<= 1.5x',
+      ]);
+    }
   }
 } finally {
   rmSync(cDir, { recursive: true, force: true });
