@@ -7,7 +7,7 @@
  * [1] Fehse, Automated Rendezvous and Docking of Spacecraft, sec. 4.2 (braking profiles).
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Detector } from '../events/detectors.ts';
 import { nonNegative, strict } from '../scenario/schemaParts.ts';
 import { isNonCooperative } from '../scenario/derived.ts';

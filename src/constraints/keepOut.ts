@@ -7,7 +7,7 @@
  * [1] Fehse, Automated Rendezvous and Docking of Spacecraft, sec. 4.2 (keep-out zones).
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   EllipsoidDetector,
   NamedPairDetector,

@@ -14,7 +14,7 @@
  * the hot loop calls only the detectors' `g`.
  */
 
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Detector, ViolationKind } from '../events/detectors.ts';
 import type { Scenario } from '../scenario/schema.ts';
 

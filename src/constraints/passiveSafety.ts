@@ -7,7 +7,7 @@
  * [1] Fehse, Automated Rendezvous and Docking of Spacecraft, sec. 4.3 (trajectory safety).
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { positive, strict } from '../scenario/schemaParts.ts';
 import { isNonCooperative } from '../scenario/derived.ts';
 import { defineConstraint } from './module.ts';

@@ -16,7 +16,7 @@
  * fly-arounds).
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_POSITION_M, positive, strict, timing } from '../scenario/schemaParts.ts';
 import { defineManeuver, num, type Leg, type Triple } from './module.ts';
 

@@ -28,7 +28,7 @@
  * [3] Fehse, Automated Rendezvous and Docking of Spacecraft, sec. 3.3 (tangential hops).
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { MU_EARTH_M3_S2 } from '../core/constants.ts';
 import { bounded, MAX_POSITION_M, positive, strict, timing } from '../scenario/schemaParts.ts';
 import { defineManeuver, num, type Leg, type Triple } from './module.ts';

@@ -3,7 +3,7 @@
  * mass falls as propellant burns (the run integrates the thrust, see ThrustState).
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { G0_MPS2 } from '../core/constants.ts';
 import { positive, ric, strict, timing, vec3 } from '../scenario/schemaParts.ts';
 import { defineManeuver, num, vector, type Triple } from './module.ts';

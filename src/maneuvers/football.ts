@@ -15,7 +15,7 @@
  *     condition for bounded relative motion).
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DynamicsModel } from '../dynamics/model.ts';
 import { positive, strict, timing } from '../scenario/schemaParts.ts';
 import { defineManeuver, num } from './module.ts';

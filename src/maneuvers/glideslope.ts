@@ -4,7 +4,7 @@
  * last GLIDESLOPE_LAST_TO_FIRST of the first; stops at the end.
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { nonNegative, positive, strict, timing } from '../scenario/schemaParts.ts';
 import { defineManeuver, num, type Triple } from './module.ts';
 

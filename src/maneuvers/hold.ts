@@ -4,7 +4,7 @@
  * 1.38 m/s per day per km on R-bar).
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DynamicsModel } from '../dynamics/model.ts';
 import { positive, strict, timing } from '../scenario/schemaParts.ts';
 import { defineManeuver, num, type Triple } from './module.ts';

@@ -1,6 +1,6 @@
 /** `impulse`: an instantaneous velocity change, delta-v given in RIC. */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_SPEED_MPS, ric, strict, timing, vec3 } from '../scenario/schemaParts.ts';
 import { defineManeuver, vector } from './module.ts';
 

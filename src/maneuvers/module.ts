@@ -8,7 +8,7 @@
  * maneuver types.
  */
 
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { DynamicsModel } from '../dynamics/model.ts';
 
 /** A path inside a maneuver object, e.g. ['dvMps', 0] (as the editor's jsonText.ts spells it). */

@@ -3,7 +3,7 @@
  * `toRadialM`: two in-track burns of n (x1 - x0) / 4 half an orbit apart.
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { bounded, MAX_POSITION_M, strict, timing } from '../scenario/schemaParts.ts';
 import { defineManeuver, num, type Triple } from './module.ts';
 

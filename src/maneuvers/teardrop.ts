@@ -3,7 +3,7 @@
  * that returns to it after `periodS`, repeated `cycles` times, then a stop.
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { positive, strict, timing } from '../scenario/schemaParts.ts';
 import { defineManeuver, num, type Triple } from './module.ts';
 

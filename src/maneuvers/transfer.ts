@@ -3,7 +3,7 @@
  * then to `toVelocityMps` (default at rest in RIC). Targeting: ./targeting.ts.
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   MAX_POSITION_M,
   MAX_SPEED_MPS,

@@ -5,7 +5,7 @@
  * Reference: Fehse, Automated Rendezvous and Docking of Spacecraft, sec. 3.3.
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { bounded, MAX_POSITION_M, strict, timing } from '../scenario/schemaParts.ts';
 import { defineManeuver, num } from './module.ts';
 

@@ -4,7 +4,7 @@
  * waypoint, ending at rest in RIC at the last (or at `toVelocityMps`). Targeting: ./targeting.ts.
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   MAX_POSITION_M,
   MAX_SPEED_MPS,

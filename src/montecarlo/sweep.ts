@@ -13,7 +13,7 @@
  *   CLI's file) and names the JSON path of what is wrong.
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatPath, parsePath, setAtPath, valueAt } from '../editing/jsonText.ts';
 import type { MonteCarloSummary, Proportion } from './stats.ts';
 

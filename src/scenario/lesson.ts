@@ -12,7 +12,7 @@
  * expression parser, which the command line loads only for triggers).
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { finite, label, nonNegative, positive, strict } from './schemaParts.ts';
 
 /** What a lesson can measure on the run, and its dimension (the unit is the name's suffix). */

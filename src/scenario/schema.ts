@@ -10,7 +10,7 @@
  * (R radial out, I in-track, C cross-track = R x I), velocities rates in the rotating frame.
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   BUILTIN_MANEUVERS,
   maneuverModules,

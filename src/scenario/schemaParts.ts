@@ -5,7 +5,7 @@
  * RIC vectors, and the timing keys every maneuver has.
  */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { closestName } from './suggest.ts';
 
 /** Most problems listed for one file; the rest are counted ("and N more problems"). */

@@ -14,7 +14,7 @@
 
 import { parse, type ParseError } from 'jsonc-parser';
 import { elementsIssues, elementsLightingGeometry } from '../formats/scenarioElements.ts';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { EARTH_RADIUS_M, GEO_RADIUS_M } from '../core/constants.ts';
 import { compileTriggerCondition } from '../events/conditions.ts';
 import { constraintModules } from '../constraints/registry.ts';
