@@ -20,9 +20,10 @@
  * At each time t: the POP linearisation gives the relative state (ru, vu) and covariance Ps; the
  * collision rate dNc/dt is Coppola's flux of that Gaussian into the hard-body sphere (pc3d.ts
  * `collisionRate`, 64 x 128 nodes where CARA uses a 5810-point Lebedev rule); Nc is its time
- * integral (adaptive Gauss-Kronrod where CARA refines a trapezoid ephemeris) over the encounter
- * segment: the maxima of the mean relative distance on either side of TCA (CARA's Tmin_limit,
- * Tmax_limit), or an explicit window. Pc = min(1, Nc).
+ * integral (adaptive Gauss-Kronrod where CARA refines a trapezoid ephemeris) over an explicit
+ * window, the whole encounter segment (the maxima of the mean relative distance on either side
+ * of TCA, CARA's Tmin_limit, Tmax_limit) or by default the span CARA's refinement finds from
+ * Coppola's bounds. Pc = min(1, Nc).
  *
  * Not ported: CARA's covariance cross-correlation corrections (a CDM's DCP terms; none in the
  * CDMs read here) and the equinoctial covariance remediation (off by default in CARA too).
