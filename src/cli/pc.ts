@@ -1,7 +1,8 @@
 /**
  * `rpo-sim pc FILE.cdm [--hbr-m R] [--trials N] [--seed S] [--window-s T] [--json]`: the
  * probability of collision of a conjunction given as a CCSDS 508.0-B-1 CDM (KVN), by Foster's 2D
- * method with its short-encounter test, by Coppola's long-encounter 3D method and by a two-body
+ * method with its short-encounter test, by Hall's 3D-Nc (NASA CARA's Pc3D_Hall, with its usage test), by
+ * Coppola's Cartesian 3D method for comparison and by a two-body
  * Monte Carlo (src/collision).
  *
  * The hard-body radius: --hbr-m (the combined radius) overrides the file; otherwise a
@@ -11,7 +12,12 @@
 
 import { readFileSync, statSync } from 'node:fs';
 import { CdmError, parseCdm } from '../collision/cdm.ts';
-import { assessConjunction, type ConjunctionPc } from '../collision/conjunction.ts';
+import {
+  assessConjunction,
+  PC2D_3D_AGREEMENT,
+  type ConjunctionPc,
+} from '../collision/conjunction.ts';
+import { NC3D_EXTENDED_CUTOFF, NC3D_OFFSET_CUTOFF } from '../collision/pc3dHall.ts';
 import { PC2D_EXTENDED_CUTOFF } from '../collision/encounter.ts';
 import { MAX_SEED } from '../montecarlo/random.ts';
 import { formatPc } from './collisionSummary.ts';
@@ -101,9 +107,21 @@ function summaryText(r: ReturnType<typeof pcReport>): string {
     `  2D Pc (Foster)     ${formatPc(r.pc2d)}  short-encounter test ${r.valid2d ? 'passed' : 'FAILED'}: ` +
       `validity span ${(2 * e.validityHalfWidthS).toPrecision(4)} s = ${(100 * e.extendedIndicator).toPrecision(3)} % of the shorter period (cutoff ${100 * PC2D_EXTENDED_CUTOFF} %)`,
   ];
-  if (r.pc3d !== null)
+  if (r.pc3d !== null) {
+    const t = r.encounter3d!;
     lines.push(
-      `  3D Pc (Coppola)    ${formatPc(r.pc3d)}  expected entries ${formatPc(r.nc3d!)} over ${r.pc3dWindowS![0].toPrecision(4)} .. ${r.pc3dWindowS![1].toPrecision(4)} s about TCA`,
+      `  3D Pc (Hall)       ${formatPc(r.pc3d)}  expected entries ${formatPc(r.nc3d!)} over ${r.pc3dWindowS![0].toPrecision(4)} .. ${r.pc3dWindowS![1].toPrecision(4)} s about TCA; ` +
+        `usage test ${r.valid3d ? 'passed' : `FAILED (${r.valid3dViolations.join(', ')})`}: conjunction ${t.conjunctionS[0].toPrecision(4)} .. ${t.conjunctionS[1].toPrecision(4)} s, ` +
+        `extended ${t.extendedIndicator.toPrecision(3)} (cutoff ${t.extendedCutoff}), offset ${t.offsetIndicator.toPrecision(3)} (cutoff ${t.offsetCutoff})`,
+    );
+    if (r.agree2d3d === false)
+      lines.push(
+        `  the 2D Pc differs from the 3D Pc by more than ${100 * PC2D_3D_AGREEMENT} %: the 2D assumptions fail here`,
+      );
+  }
+  if (r.pc3dCoppola !== null)
+    lines.push(
+      `  3D Pc (Coppola)    ${formatPc(r.pc3dCoppola)}  Cartesian linearisation, for comparison (not valid for km-level in-track covariances)`,
     );
   const mc = r.pcMonteCarlo;
   if (mc) {
@@ -131,6 +149,7 @@ export function pcReport(
   hbrSource: string,
   a: ConjunctionPc,
 ) {
+  const hall = a.pc3d && 'violations' in a.pc3d ? a.pc3d : null;
   return {
     format: PC_FORMAT,
     version: PC_FORMAT_VERSION,
@@ -146,6 +165,20 @@ export function pcReport(
     pc3d: a.pc3d?.pc ?? null,
     nc3d: a.pc3d?.nc ?? null,
     pc3dWindowS: a.pc3d?.windowS ?? null,
+    pc3dMethod: a.pc3d?.method ?? null,
+    valid3d: a.valid3d,
+    valid3dViolations: hall?.violations ?? [],
+    encounter3d: hall && {
+      conjunctionS: hall.conjunctionS,
+      extendedIndicator: hall.extendedIndicator,
+      extendedCutoff: NC3D_EXTENDED_CUTOFF,
+      offsetIndicator: hall.offsetIndicator,
+      offsetCutoff: NC3D_OFFSET_CUTOFF,
+      converged: hall.converged,
+    },
+    pc3dCoppola: a.pc3dCoppola?.pc ?? null,
+    nc3dCoppola: a.pc3dCoppola?.nc ?? null,
+    agree2d3d: a.agree2d3d,
     encounter: { ...a.encounter, extendedCutoff: PC2D_EXTENDED_CUTOFF },
     sigmaPlaneM: a.sigmaPlaneM,
     pcMonteCarlo: a.pcMonteCarlo && { ...a.pcMonteCarlo, confidence: 0.95 },

@@ -1,8 +1,9 @@
 /**
  * The collision probability of one conjunction from both objects' states and covariances at TCA:
- * the 2D Pc (Foster) with its short-encounter test, the long-encounter 3D Pc (pc3d.ts) and the
- * Monte Carlo Pc, both of which hold for long encounters too. Shared by `rpo-sim pc` (from a CDM)
- * and the scenario report.
+ * the 2D Pc (Foster) with its short-encounter test, the long-encounter 3D Pc (Hall's 3D-Nc,
+ * pc3dHall.ts, with CARA's usage test; in a CW scenario the CW-carried Gaussian of pc3d.ts) and
+ * the Monte Carlo Pc, both of which hold for long encounters too. Shared by `rpo-sim pc` (from a
+ * CDM) and the scenario report.
  */
 
 import { MU_EARTH_M3_S2 } from '../core/constants.ts';
@@ -16,9 +17,17 @@ import { wilsonInterval } from '../montecarlo/stats.ts';
 import { monteCarloPc, type HitTest, type MonteCarloPc, type Sampling } from './pcMonteCarlo.ts';
 import { encounterPlane, pc2dFoster } from './pc2d.ts';
 import { pc3d, type Pc3d } from './pc3d.ts';
+import { pc3dHall, type Pc3dHall } from './pc3dHall.ts';
 
 /** Two-sided 99.9 % normal quantile: the consistency test of pc2d against the Monte Carlo. */
 const Z_999 = 3.2905267314919255;
+
+/**
+ * Largest relative difference |pc2d - pc3d| / max(pc2d, pc3d) at which a 2D Pc agrees with a
+ * valid 3D Pc. On CARA's 53 real conjunctions the 24 without a 2D usage violation differ by at
+ * most 0.0194 and the 29 with one by at least 0.348 (test/collision/pc3dHall.test.ts).
+ */
+export const PC2D_3D_AGREEMENT = 0.1;
 
 /** Method names as they appear in reports. */
 export const METHOD_2D = 'foster-2d';
@@ -57,8 +66,24 @@ export interface ConjunctionPc {
   sigmaPlaneM: [number, number];
   /** The short-encounter test; `valid2d` false means read pcMonteCarlo instead. */
   encounter: ShortEncounterTest;
-  /** The long-encounter 3D Pc (null when it could not be computed). */
-  pc3d: Pc3d | null;
+  /**
+   * The 3D Pc we stand behind (null when it could not be computed): from a CDM Hall's 3D-Nc
+   * (method `hall-3d-nc`), in a CW scenario the CW-carried Gaussian (`coppola-3d`).
+   */
+  pc3d: Pc3d | Pc3dHall | null;
+  /**
+   * CARA's 3D-Nc usage test of pc3d (pc3dHall.ts): false when the peak-overlap iteration failed
+   * where the rate matters, or the conjunction fills more than half of the encounter segment or
+   * reaches near its end; null when not assessed (the CW scenario's 3D Pc, exact in that model).
+   */
+  valid3d: boolean | null;
+  /** Coppola's Cartesian 3D Pc (pc3d.ts) from a CDM, for comparison; null in a scenario. */
+  pc3dCoppola: Pc3d | null;
+  /**
+   * Whether pc2d agrees with a valid pc3d within PC2D_3D_AGREEMENT (null without a valid 3D
+   * Pc). False means the 2D assumptions fail here whatever the duration test says.
+   */
+  agree2d3d: boolean | null;
   /** Monte Carlo Pc (null when trials = 0). */
   pcMonteCarlo: MonteCarloPc | null;
   /**
@@ -68,12 +93,16 @@ export interface ConjunctionPc {
    */
   consistent2d: boolean | null;
   /**
-   * The Pc to read: pc2d when valid2d and not contradicted by the Monte Carlo (consistent2d not
-   * false); otherwise the Monte Carlo estimate (brute force, the truth the others are checked
-   * against); without one the 3D Pc; otherwise pc2d, which valid2d then flags as not valid.
+   * The Pc to read: pc2d when valid2d and contradicted neither by the Monte Carlo (consistent2d
+   * not false) nor by a valid 3D Pc (agree2d3d not false); otherwise the Monte Carlo estimate
+   * (brute force); without one the 3D Pc (valid3d says whether it holds); otherwise pc2d, which
+   * valid2d then flags as not valid.
    */
   pc: number;
-  /** The method of `pc`: METHOD_2D, METHOD_3D, METHOD_MONTE_CARLO or METHOD_MONTE_CARLO_CW. */
+  /**
+   * The method of `pc`: METHOD_2D, METHOD_3D (coppola-3d), METHOD_3D_HALL (hall-3d-nc),
+   * METHOD_MONTE_CARLO or METHOD_MONTE_CARLO_CW.
+   */
   method: string;
 }
 
@@ -93,7 +122,7 @@ export function assessRelative(
   covPosM2: ArrayLike<number>,
   hbrM: number,
   periodMinS: number,
-  threeD: ((tau0S: number, tau1S: number) => Pc3d) | null,
+  threeD: ((tau0S: number, tau1S: number) => Pc3d | Pc3dHall) | null,
   monteCarlo: ((t0S: number, t1S: number) => MonteCarloPc) | null,
   monteCarloMethod: string,
 ): ConjunctionPc {
@@ -109,7 +138,12 @@ export function assessRelative(
     consistent2d = pc2d >= wide.lo && pc2d <= wide.hi;
   }
   const threeDPc = threeD ? threeD(encounter.tau0S, encounter.tau1S) : null;
-  const use2d = encounter.valid2d && consistent2d !== false;
+  const valid3d = threeDPc && 'valid3d' in threeDPc ? threeDPc.valid3d : null;
+  const agree2d3d =
+    threeDPc && valid3d
+      ? Math.abs(pc2d - threeDPc.pc) <= PC2D_3D_AGREEMENT * Math.max(pc2d, threeDPc.pc)
+      : null;
+  const use2d = encounter.valid2d && consistent2d !== false && agree2d3d !== false;
   let pc = pc2d;
   let method = METHOD_2D;
   if (!use2d && pcMonteCarlo) {
@@ -126,6 +160,9 @@ export function assessRelative(
     sigmaPlaneM: [Math.sqrt(0.5 * (a + c) - rad), Math.sqrt(0.5 * (a + c) + rad)],
     encounter,
     pc3d: threeDPc,
+    valid3d,
+    pc3dCoppola: null,
+    agree2d3d,
     pcMonteCarlo,
     consistent2d,
     pc,
@@ -167,8 +204,11 @@ export function assessConjunction(
             hitTest: options.hitTest,
           })
       : null;
-  const threeD = () => pc3d(primary, secondary, { hbrM: options.hbrM, muM3S2: mu });
-  return assessRelative(
+  // the whole encounter segment when the short-encounter test fails, as CARA's PcMultiStep
+  const fullSegment = !shortEncounterTest(r, v, covPos, options.hbrM, periodMinS).valid2d;
+  const threeD = () =>
+    pc3dHall(primary, secondary, { hbrM: options.hbrM, muM3S2: mu, fullSegment });
+  const a = assessRelative(
     r,
     v,
     covPos,
@@ -178,4 +218,10 @@ export function assessConjunction(
     monteCarlo,
     METHOD_MONTE_CARLO,
   );
+  try {
+    a.pc3dCoppola = pc3d(primary, secondary, { hbrM: options.hbrM, muM3S2: mu });
+  } catch (err) {
+    if (!(err instanceof RangeError)) throw err;
+  }
+  return a;
 }

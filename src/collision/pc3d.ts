@@ -197,6 +197,18 @@ function inverse3(a: ArrayLike<number>): { inv: Float64Array; det: number } {
   return { inv, det };
 }
 
+/** Eigen-decomposition of a symmetric 3 x 3 matrix (row-major). */
+export function eigSym3(a: ArrayLike<number>): EigenvalueDecomposition {
+  return new EigenvalueDecomposition(
+    new Matrix([
+      [a[0]!, a[1]!, a[2]!],
+      [a[3]!, a[4]!, a[5]!],
+      [a[6]!, a[7]!, a[8]!],
+    ]),
+    { assumeSymmetric: true },
+  );
+}
+
 /**
  * The collision rate dNc/dt (1/s) of a Gaussian relative state.
  * @param mean [r, v] relative (secondary minus primary), m and m/s
@@ -229,14 +241,7 @@ export function collisionRate(
       cc[i * 3 + j] = s;
     }
   // polar axis: the eigenvector of A with the least variance
-  const eig = new EigenvalueDecomposition(
-    new Matrix([
-      [a[0]!, a[1]!, a[2]!],
-      [a[3]!, a[4]!, a[5]!],
-      [a[6]!, a[7]!, a[8]!],
-    ]),
-    { assumeSymmetric: true },
-  );
+  const eig = eigSym3(a);
   const values = eig.realEigenvalues;
   let kMin = 0;
   for (let k = 1; k < 3; k++) if (values[k]! < values[kMin]!) kMin = k;
@@ -309,7 +314,7 @@ export function collisionRate(
  * on either side of TCA and of Coppola's mid-time (within +- 1.1 of the longer period), or +- half
  * the shorter period when there are none (CARA's Pc3D_Hall.m does the same).
  */
-function conjunctionLimits(
+export function conjunctionLimits(
   s1: ArrayLike<number>,
   s2: ArrayLike<number>,
   midS: number,

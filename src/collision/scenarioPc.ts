@@ -48,6 +48,11 @@ export interface ConjunctionReport {
   nc3d: number | null;
   /** Span of the 3D Pc, s relative to tS. */
   pc3dWindowS: [number, number] | null;
+  /**
+   * CARA's 3D-Nc usage test; always null here: the scenario's 3D Pc carries the Gaussian with
+   * the CW state transition matrix, exact in the CW model, where that test does not apply.
+   */
+  valid3d: boolean | null;
   /** Monte Carlo Pc with its 95 % Wilson interval; windowS is relative to tS. */
   pcMonteCarlo: Pick<
     MonteCarloPc,
@@ -230,6 +235,7 @@ export function scenarioCollisionDetail(run: RunResult): CollisionDetail | null 
       pc3d: a.pc3d?.pc ?? null,
       nc3d: a.pc3d?.nc ?? null,
       pc3dWindowS: a.pc3d?.windowS ?? null,
+      valid3d: a.valid3d,
       pcMonteCarlo: mc && {
         p: mc.p,
         lo: mc.lo,

@@ -47,6 +47,13 @@ describe('rpo-sim pc', { timeout: 600_000 }, () => {
     // CARA 3D-Nc 0.100336 (Pc3D_Hall) for the same case
     expect(Math.abs(r.pc3d / 0.100336 - 1)).toBeLessThan(1e-3);
     expect(r.pc3dWindowS).toHaveLength(2);
+    expect(r.pc3dMethod).toBe('hall-3d-nc');
+    expect(r.valid3d).toBe(true);
+    expect(r.valid3dViolations).toEqual([]);
+    expect(r.encounter3d.extendedCutoff).toBe(0.5);
+    expect(r.encounter3d.offsetCutoff).toBe(0.75);
+    expect(r.agree2d3d).toBe(true);
+    expect(Math.abs(r.pc3dCoppola / 0.100336 - 1)).toBeLessThan(2e-3);
   });
 
   it('prints a summary naming the method, and reports a long encounter as such', async () => {
@@ -63,7 +70,8 @@ describe('rpo-sim pc', { timeout: 600_000 }, () => {
     expect(out).toMatch(/Monte Carlo Pc .* 95 % interval/);
     expect(out).toMatch(/window -2\.160e\+4 \.\. 2\.160e\+4 s about TCA/);
     expect(out).toMatch(/Pc +\S+ \(monte-carlo-two-body\)/);
-    expect(out).toMatch(/3D Pc \(Coppola\) +1\.55\de-2 +expected entries/);
+    expect(out).toMatch(/3D Pc \(Hall\) +1\.55\de-2 +expected entries .* usage test passed/);
+    expect(out).toMatch(/3D Pc \(Coppola\) +1\.55\de-2 +Cartesian linearisation/);
   });
 
   it('--hbr-m overrides the COMMENT HBR line; --trials 0 skips the Monte Carlo', async () => {

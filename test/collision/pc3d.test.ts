@@ -43,7 +43,7 @@ describe('3D Pc against CARA 3D-Nc', { timeout: 900_000 }, () => {
     }
   });
 
-  it('GEO case 1: the 2D Pc is not valid and 0.147; the 3D Pc is 0.217 as the Monte Carlo', () => {
+  it('GEO case 1: the 2D Pc is not valid and 0.147; the 3D Pc (Hall) is 0.217 as the Monte Carlo', () => {
     const c = cdm('AlfanoTestCase01.cdm');
     const a = assessConjunction(c.objects[0], c.objects[1], {
       hbrM: 15,
@@ -55,7 +55,8 @@ describe('3D Pc against CARA 3D-Nc', { timeout: 900_000 }, () => {
     // default span: Coppola's bounds clipped to the relative-distance maxima about TCA
     expect(a.pc3d!.pc).toBeGreaterThan(0.2163);
     expect(a.pc3d!.pc).toBeLessThan(0.2173);
-    expect(a.method).toBe('coppola-3d');
+    expect(a.method).toBe('hall-3d-nc');
+    expect(a.valid3d).toBe(true);
     expect(a.pc).toBe(a.pc3d!.pc);
   });
 

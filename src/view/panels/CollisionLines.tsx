@@ -15,7 +15,8 @@ export function formatProbability(p: number): string {
 
 const METHOD_TEXT: Record<string, string> = {
   'foster-2d': '2D (Foster)',
-  'coppola-3d': '3D (Coppola)',
+  'coppola-3d': '3D (Coppola, CW model)',
+  'hall-3d-nc': '3D (Hall)',
   'monte-carlo-cw': 'Monte Carlo',
   'monte-carlo-two-body': 'Monte Carlo',
 };
@@ -26,6 +27,7 @@ function validityNote(k: ConjunctionReport): string | null {
     return '2D method not valid here (long encounter): read the 3D or Monte Carlo Pc';
   if (!k.valid2d) return '2D Pc not valid here (long encounter)';
   if (k.consistent2d === false) return '2D Pc outside the Monte Carlo 99.9 % interval';
+  if (k.valid3d === false) return '3D Pc fails its usage test: read the Monte Carlo Pc';
   return null;
 }
 
