@@ -12,7 +12,7 @@ const { browser, baseUrl } = e2eApp();
 
 /** Records (performance.now(), ms) worker starts, the plots and the first scene. */
 const RECORDER = `(() => {
-  const log = (window.__order = { workers: [], plots: null, mission: null, scene: null });
+  const log = (window.__order = { workers: [], plots: null, mission: null, scene: null, sceneMaterials: null });
   const NativeWorker = window.Worker;
   window.Worker = class extends NativeWorker {
     constructor(...args) {
@@ -28,6 +28,14 @@ const RECORDER = `(() => {
     });
     return built;
   };
+  // the material types of the spacecraft models' meshes
+  window.__modelMaterials = () => {
+    const types = [];
+    window.__rpoScene?.scene.traverse((o) => {
+      if (o.isMesh && ['skynet-5a', 'inspector'].includes(o.parent?.name)) types.push(o.material.type);
+    });
+    return types;
+  };
   // the end of the task of the first frame that draws a built trail
   let pending = false;
   for (const C of [WebGLRenderingContext, WebGL2RenderingContext]) {
@@ -38,7 +46,10 @@ const RECORDER = `(() => {
           pending = true;
           queueMicrotask(() => {
             pending = false;
-            if (log.scene === null && trailBuilt()) log.scene = performance.now();
+            if (log.scene === null && trailBuilt()) {
+              log.scene = performance.now();
+              log.sceneMaterials = window.__modelMaterials();
+            }
           });
         }
         return draw.apply(this, a);
@@ -58,6 +69,8 @@ interface Order {
   plots: number | null;
   mission: number | null;
   scene: number | null;
+  /** Material types of the spacecraft models' meshes in the first scene. */
+  sceneMaterials: string[] | null;
 }
 
 describe('the first scene', () => {
@@ -78,6 +91,26 @@ describe('the first scene', () => {
     expect(order.workers).toHaveLength(2);
     expect(order.workers[0]).toBeLessThan(order.mission!);
     expect(order.workers[1]).toBeGreaterThanOrEqual(order.scene!);
+    await context.close();
+  });
+
+  it('draws the spacecraft unlit in the first scene, then lit once their programs are compiled', async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.addInitScript(RECORDER);
+    await page.goto(`${baseUrl}?play=0`);
+    await page.waitForFunction('window.__order.scene !== null', undefined, { timeout: 60_000 });
+    const order = (await page.evaluate('window.__order')) as Order;
+    // the target (bus and two wings) and the inspector, all present from the first scene
+    expect(order.sceneMaterials).toEqual(Array(4).fill('MeshBasicMaterial'));
+    await page.waitForFunction(
+      'window.__modelMaterials().every((t) => t === "MeshStandardMaterial")',
+      undefined,
+      { timeout: 60_000 },
+    );
+    expect(await page.evaluate('window.__modelMaterials()')).toEqual(
+      Array(4).fill('MeshStandardMaterial'),
+    );
     await context.close();
   });
 });

@@ -15,6 +15,7 @@ import { ConstraintZones } from './ConstraintZones.tsx';
 import { DrawProbe } from './DrawProbe.tsx';
 import { GhostTrails } from './GhostTrails.tsx';
 import { KeepOutZone } from './KeepOutZone.tsx';
+import { LitMaterials } from './LitMaterials.tsx';
 import { RangeRings } from './RangeRings.tsx';
 import { RicAxes } from './RicAxes.tsx';
 import { Starfield } from './Starfield.tsx';
@@ -40,6 +41,7 @@ export function SceneContent({ mission }: SceneContentProps) {
       <CameraRig />
       <WhatIfFraming />
       <DrawProbe />
+      <LitMaterials />
       <color attach="background" args={['#04070c']} />
       <Starfield />
       <SunDirection mission={mission} />
