@@ -12,7 +12,7 @@ const { browser, baseUrl } = e2eApp();
 
 /** Records (performance.now(), ms) worker starts, the plots and the first scene. */
 const RECORDER = `(() => {
-  const log = (window.__order = { workers: [], plots: null, mission: null, scene: null, sceneMaterials: null });
+  const log = (window.__order = { workers: [], plots: null, mission: null, scene: null, sceneMaterials: null, links: 0, linksBeforeDraw: null, programs: null });
   const NativeWorker = window.Worker;
   window.Worker = class extends NativeWorker {
     constructor(...args) {
@@ -39,9 +39,15 @@ const RECORDER = `(() => {
   // the end of the task of the first frame that draws a built trail
   let pending = false;
   for (const C of [WebGLRenderingContext, WebGL2RenderingContext]) {
+    const link = C.prototype.linkProgram;
+    C.prototype.linkProgram = function (...a) {
+      log.links++;
+      return link.apply(this, a);
+    };
     for (const name of ['drawArrays', 'drawElements', 'drawArraysInstanced', 'drawElementsInstanced']) {
       const draw = C.prototype[name];
       C.prototype[name] = function (...a) {
+        if (log.linksBeforeDraw === null) log.linksBeforeDraw = log.links;
         if (log.scene === null && !pending) {
           pending = true;
           queueMicrotask(() => {
@@ -49,6 +55,7 @@ const RECORDER = `(() => {
             if (log.scene === null && trailBuilt()) {
               log.scene = performance.now();
               log.sceneMaterials = window.__modelMaterials();
+              log.programs = window.__rpoScene.gl.info.programs.length;
             }
           });
         }
@@ -71,6 +78,10 @@ interface Order {
   scene: number | null;
   /** Material types of the spacecraft models' meshes in the first scene. */
   sceneMaterials: string[] | null;
+  /** Programs linked before the page's first draw call. */
+  linksBeforeDraw: number | null;
+  /** Programs of the renderer at the first scene. */
+  programs: number | null;
 }
 
 describe('the first scene', () => {
@@ -103,6 +114,10 @@ describe('the first scene', () => {
     const order = (await page.evaluate('window.__order')) as Order;
     // the target (bus and two wings) and the inspector, all present from the first scene
     expect(order.sceneMaterials).toEqual(Array(4).fill('MeshBasicMaterial'));
+    // the first scene's programs handed to the GPU together before its first draw (all but the
+    // ones of objects made during the frame), not one at a time as each is first drawn
+    expect(order.programs).toBeGreaterThanOrEqual(6);
+    expect(order.linksBeforeDraw).toBeGreaterThanOrEqual(order.programs! - 1);
     await page.waitForFunction(
       'window.__modelMaterials().every((t) => t === "MeshStandardMaterial")',
       undefined,
