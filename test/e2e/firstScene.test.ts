@@ -12,7 +12,7 @@ const { browser, baseUrl } = e2eApp();
 
 /** Records (performance.now(), ms) worker starts, the plots and the first scene. */
 const RECORDER = `(() => {
-  const log = (window.__order = { workers: [], plots: null, mission: null, scene: null });
+  const log = (window.__order = { workers: [], plots: null, mission: null, scene: null, sceneMaterials: null, links: 0, linksBeforeDraw: null, programs: null });
   const NativeWorker = window.Worker;
   window.Worker = class extends NativeWorker {
     constructor(...args) {
@@ -28,17 +28,35 @@ const RECORDER = `(() => {
     });
     return built;
   };
+  // the material types of the spacecraft models' meshes
+  window.__modelMaterials = () => {
+    const types = [];
+    window.__rpoScene?.scene.traverse((o) => {
+      if (o.isMesh && ['skynet-5a', 'inspector'].includes(o.parent?.name)) types.push(o.material.type);
+    });
+    return types;
+  };
   // the end of the task of the first frame that draws a built trail
   let pending = false;
   for (const C of [WebGLRenderingContext, WebGL2RenderingContext]) {
+    const link = C.prototype.linkProgram;
+    C.prototype.linkProgram = function (...a) {
+      log.links++;
+      return link.apply(this, a);
+    };
     for (const name of ['drawArrays', 'drawElements', 'drawArraysInstanced', 'drawElementsInstanced']) {
       const draw = C.prototype[name];
       C.prototype[name] = function (...a) {
+        if (log.linksBeforeDraw === null) log.linksBeforeDraw = log.links;
         if (log.scene === null && !pending) {
           pending = true;
           queueMicrotask(() => {
             pending = false;
-            if (log.scene === null && trailBuilt()) log.scene = performance.now();
+            if (log.scene === null && trailBuilt()) {
+              log.scene = performance.now();
+              log.sceneMaterials = window.__modelMaterials();
+              log.programs = window.__rpoScene.gl.info.programs.length;
+            }
           });
         }
         return draw.apply(this, a);
@@ -58,6 +76,12 @@ interface Order {
   plots: number | null;
   mission: number | null;
   scene: number | null;
+  /** Material types of the spacecraft models' meshes in the first scene. */
+  sceneMaterials: string[] | null;
+  /** Programs linked before the page's first draw call. */
+  linksBeforeDraw: number | null;
+  /** Programs of the renderer at the first scene. */
+  programs: number | null;
 }
 
 describe('the first scene', () => {
@@ -78,6 +102,30 @@ describe('the first scene', () => {
     expect(order.workers).toHaveLength(2);
     expect(order.workers[0]).toBeLessThan(order.mission!);
     expect(order.workers[1]).toBeGreaterThanOrEqual(order.scene!);
+    await context.close();
+  });
+
+  it('draws the spacecraft unlit in the first scene, then lit once their programs are compiled', async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.addInitScript(RECORDER);
+    await page.goto(`${baseUrl}?play=0`);
+    await page.waitForFunction('window.__order.scene !== null', undefined, { timeout: 60_000 });
+    const order = (await page.evaluate('window.__order')) as Order;
+    // the target (bus and two wings) and the inspector, all present from the first scene
+    expect(order.sceneMaterials).toEqual(Array(4).fill('MeshBasicMaterial'));
+    // the first scene's programs handed to the GPU together before its first draw (all but the
+    // ones of objects made during the frame), not one at a time as each is first drawn
+    expect(order.programs).toBeGreaterThanOrEqual(6);
+    expect(order.linksBeforeDraw).toBeGreaterThanOrEqual(order.programs! - 1);
+    await page.waitForFunction(
+      'window.__modelMaterials().every((t) => t === "MeshStandardMaterial")',
+      undefined,
+      { timeout: 60_000 },
+    );
+    expect(await page.evaluate('window.__modelMaterials()')).toEqual(
+      Array(4).fill('MeshStandardMaterial'),
+    );
     await context.close();
   });
 });

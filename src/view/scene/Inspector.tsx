@@ -5,13 +5,14 @@
  */
 
 import { useFrame } from '@react-three/fiber';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { BufferGeometry, Float32BufferAttribute, type Group } from 'three';
 import { useAppStore } from '../../state/useAppStore.ts';
 import { WORLD_UNIT_M } from '../model/axes.ts';
 import type { CraftView } from '../model/mission.ts';
 import { createDotMaterial } from './dotMaterial.ts';
 import { buildInspectorModel, INSPECTOR_SPAN_M } from './inspectorModel.ts';
+import { applyStandIns } from './progressiveMaterials.ts';
 import { SceneLabel } from './SceneLabel.tsx';
 import { metresPerPixelAt } from './viewMetrics.ts';
 
@@ -38,6 +39,7 @@ export function Inspector({ craft }: InspectorProps) {
     const m = createDotMaterial(craft.color, 9);
     return { g, m };
   }, [craft.color]);
+  useLayoutEffect(() => applyStandIns(model.group), [model]);
   const moving = useRef<Group>(null);
   const scaled = useRef<Group>(null);
 

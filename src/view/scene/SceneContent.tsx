@@ -15,6 +15,7 @@ import { ConstraintZones } from './ConstraintZones.tsx';
 import { DrawProbe } from './DrawProbe.tsx';
 import { GhostTrails } from './GhostTrails.tsx';
 import { KeepOutZone } from './KeepOutZone.tsx';
+import { ScenePrograms } from './ScenePrograms.tsx';
 import { RangeRings } from './RangeRings.tsx';
 import { RicAxes } from './RicAxes.tsx';
 import { Starfield } from './Starfield.tsx';
@@ -61,6 +62,8 @@ export function SceneContent({ mission }: SceneContentProps) {
       <MonteCarloSpaghetti />
       {editing && <TransferHandles />}
       {editing && <WaypointHandles />}
+      {/* Last: its layout effect sees the whole scene, models with their stand-ins. */}
+      <ScenePrograms />
     </>
   );
 }

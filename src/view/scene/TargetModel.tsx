@@ -5,9 +5,10 @@
  */
 
 import { useFrame } from '@react-three/fiber';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Group } from 'three';
 import { WORLD_UNIT_M } from '../model/axes.ts';
+import { applyStandIns } from './progressiveMaterials.ts';
 import { SceneLabel } from './SceneLabel.tsx';
 import { buildSkynetModel, SKYNET_SPAN_M } from './skynetModel.ts';
 import { sunState } from './sunState.ts';
@@ -27,6 +28,7 @@ export function TargetModel({ name }: TargetModelProps) {
   const model = useMemo(buildSkynetModel, []);
   const scaled = useRef<Group>(null);
   useEffect(() => () => model.dispose(), [model]);
+  useLayoutEffect(() => applyStandIns(model.group), [model]);
   useFrame(({ camera }) => {
     const g = scaled.current;
     if (!g) return;
