@@ -44,16 +44,32 @@ export function canCoastCw(
 }
 
 /**
+ * A test after each step of a coast: true stops the coast before that step (an armed trigger
+ * whose condition becomes true within it). `prev` and `next` hold the RIC states at the step's
+ * start t0S and end t1S (m, m/s); the test must not change them.
+ */
+export type CoastStop = (
+  t0S: number,
+  t1S: number,
+  prev: Float64Array,
+  next: Float64Array,
+) => boolean;
+
+/**
  * Steps `y` from `tS` over the grid nodes `(gridIndex + 1) * stepS` .. `last * stepS`, feeding
  * each node to `monitor` (when not null) and appending it to `eph` (when not null, room reserved
- * by the caller), as `Run.coastAlone` does without a trigger armed. Only for a model and monitor
- * that `canCoastCw` accepts.
+ * by the caller), as `Run.coastAlone` does. With `stop`, each step is tested before the monitor
+ * and the ephemeris see it, and the first step it stops is undone: `y` is left at that step's
+ * start. Only for a model and monitor that `canCoastCw` accepts.
  * @param model CW dynamics, no thrust active
  * @param y the RIC state [x, y, z, xd, yd, zd] at tS, m and m/s; advanced in place
  * @param tS time of the state, s (a grid node or an instant between nodes)
  * @param gridIndex index of the last grid node at or before tS
  * @param last index of the last grid node to reach (> gridIndex)
  * @param stepS grid step, s
+ * @param stop the test after each step, or null
+ * @param prev scratch for `stop`'s start state (6 values; unused without `stop`)
+ * @returns the index of the last grid node reached: `last`, or the node before the stopped step
  */
 export function coastCw(
   model: CwDynamics,
@@ -64,7 +80,9 @@ export function coastCw(
   gridIndex: number,
   last: number,
   stepS: number,
-): void {
+  stop: CoastStop | null = null,
+  prev: Float64Array = y,
+): number {
   const n = model.nRadPerS;
   const a = 3 * n * n;
   const b = 2 * n;
@@ -88,6 +106,7 @@ export function coastCw(
   let hPrev = Number.NaN;
   let h2 = 0;
   let h6 = 0;
+  let reached = last;
   for (let g = gridIndex + 1; g <= last; g++) {
     const tNext = g * stepS;
     const hS = tNext - t;
@@ -130,6 +149,24 @@ export function coastCw(
     const u = u1 + h6 * (au1 + 2 * (au2 + au3) + au4);
     const v = v1 + h6 * (av1 + 2 * (av2 + av3) + av4);
     const w = w1 + h6 * (aw1 + 2 * (aw2 + aw3) + aw4);
+    if (stop !== null) {
+      prev[0] = x1;
+      prev[1] = y1;
+      prev[2] = z1;
+      prev[3] = u1;
+      prev[4] = v1;
+      prev[5] = w1;
+      y[0] = x;
+      y[1] = yy;
+      y[2] = z;
+      y[3] = u;
+      y[4] = v;
+      y[5] = w;
+      if (stop(t, tNext, prev, y)) {
+        reached = g - 1;
+        break;
+      }
+    }
     if (monitor !== null) {
       // StreamMonitor.advance's per-step path
       const f1 = x * u + yy * v + z * w;
@@ -223,4 +260,5 @@ export function coastCw(
     }
     monitor.resume(t, y);
   }
+  return reached;
 }

@@ -46,7 +46,7 @@ import {
 import { formatCount, MAX_RUN_BURNS } from '../scenario/limits.ts';
 import { initialRicOf } from '../formats/scenarioElements.ts';
 import { Craft, type ProgramItem } from './craft.ts';
-import { canCoastCw, coastCw } from './cwCoast.ts';
+import { canCoastCw, coastCw, type CoastStop } from './cwCoast.ts';
 import { Ephemeris } from './ephemeris.ts';
 import { legDeparture } from './legs.ts';
 import {
@@ -128,6 +128,20 @@ class Run {
   private readonly streamEvents: boolean;
   private readonly arrays: ArrayAllocator;
   private readonly scanS: number;
+  /** The spacecraft and armed trigger `triggerStop` tests during a fused CW coast. */
+  private stopCraft: Craft | null = null;
+  private stopTrigger: ProgramItem | null = null;
+  /**
+   * Whether the armed trigger becomes true within a step of a fused CW coast: the tests of the
+   * step-by-step coast below (`coastAlone`), on the same states (in CW the state is the RIC one).
+   */
+  private readonly triggerStop: CoastStop = (t0S, t1S, prev, next) => {
+    const c = this.stopCraft!;
+    const armed = this.stopTrigger!;
+    return t1S - t0S > this.scanS
+      ? this.triggers.firstTrueInstant(c.vars, armed, t0S, t1S, prev, next) < Infinity
+      : this.triggers.holds(c.vars, armed, t1S, next);
+  };
   /** The target's burns (`target.maneuvers`), in time order; the next one to fire. */
   private readonly targetPlan: BurnRecord[];
   private readonly targetBurns: BurnRecord[] = [];
@@ -337,10 +351,19 @@ class Run {
     if (eph !== null) eph.reserve(last - gridIndex);
     const monitor = this.streamEvents ? c.monitor : null;
     const armed = c.busy ? null : c.armed;
-    if (armed === null && canCoastCw(model, monitor, stepS)) {
-      coastCw(model, y, monitor, eph, tS, gridIndex, last, stepS);
-      this.steps += last - gridIndex;
-      return last;
+    if (canCoastCw(model, monitor, stepS)) {
+      let stop: CoastStop | null = null;
+      if (armed !== null) {
+        this.stopCraft = c;
+        this.stopTrigger = armed;
+        stop = this.triggerStop;
+      }
+      const reached = coastCw(model, y, monitor, eph, tS, gridIndex, last, stepS, stop, c.prevRic);
+      this.stopCraft = null;
+      this.stopTrigger = null;
+      if (armed !== null) model.toRic(y, ric);
+      this.steps += reached - gridIndex;
+      return reached;
     }
     // With a trigger armed, the start state of the step in which it becomes true must be
     // restored. Rather than copy the state before every step, keep a checkpoint every

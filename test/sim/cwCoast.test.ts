@@ -11,7 +11,7 @@ import { CwDynamics } from '../../src/dynamics/cw.ts';
 import { NonlinearCircularDynamics } from '../../src/dynamics/nonlinear.ts';
 import { EllipsoidDetector, SphereDetector } from '../../src/events/detectors.ts';
 import { StreamMonitor } from '../../src/events/monitor.ts';
-import { canCoastCw, coastCw } from '../../src/sim/cwCoast.ts';
+import { canCoastCw, coastCw, type CoastStop } from '../../src/sim/cwCoast.ts';
 import { Ephemeris } from '../../src/sim/ephemeris.ts';
 
 /** GEO mean motion, rad/s. */
@@ -36,7 +36,38 @@ function start(y0: readonly number[], t0S: number, keepOutM: number | null, eph:
   return { y, monitor, eph: eph ? new Ephemeris(16) : null };
 }
 
-/** What `Run.coastAlone` does without the fused loop: one call per step. */
+/**
+ * What `Run.coastAlone` does without the fused loop with a trigger armed: each step tested after
+ * it is taken, the first step that stops undone (its start state restored) before the monitor and
+ * the ephemeris see it. Returns the last grid node reached.
+ */
+function coastGeneralUntil(
+  model: CwDynamics,
+  f: Flight,
+  tS: number,
+  gridIndex: number,
+  last: number,
+  stepS: number,
+  stop: CoastStop,
+): number {
+  let t = tS;
+  const prev = new Float64Array(6);
+  for (let g = gridIndex + 1; g <= last; g++) {
+    const tNext = g * stepS;
+    prev.set(f.y);
+    model.rk4Step(t, f.y, tNext - t);
+    if (stop(t, tNext, prev, f.y)) {
+      f.y.set(prev);
+      return g - 1;
+    }
+    f.monitor?.advance(tNext, f.y);
+    f.eph?.push(tNext, f.y);
+    t = tNext;
+  }
+  return last;
+}
+
+/** What `Run.coastAlone` does without the fused loop and no trigger armed: one call per step. */
 function coastGeneral(
   model: CwDynamics,
   f: Flight,
@@ -45,14 +76,7 @@ function coastGeneral(
   last: number,
   stepS: number,
 ): void {
-  let t = tS;
-  for (let g = gridIndex + 1; g <= last; g++) {
-    const tNext = g * stepS;
-    model.rk4Step(t, f.y, tNext - t);
-    f.monitor?.advance(tNext, f.y);
-    f.eph?.push(tNext, f.y);
-    t = tNext;
-  }
+  coastGeneralUntil(model, f, tS, gridIndex, last, stepS, () => false);
 }
 
 function coastFused(
@@ -153,6 +177,52 @@ describe('fused CW coast', () => {
       expectSame(fused, general);
     }
   });
+
+  it.each([
+    ['inside the keep-out zone (range < 120 m)', 120, 2400],
+    ['before the zone (range < 500 m)', 500, 1500],
+  ])(
+    'with a trigger armed, stops before the step in which it becomes true: %s',
+    (_name, rangeM, afterS) => {
+      // a condition on the step's end state, and one that reads the start state too (as the
+      // trigger's scan between nodes does): both must see the states the general path sees
+      const seen: number[] = [];
+      const stop: CoastStop = (t0S, t1S, prev, next) => {
+        const r0 = Math.hypot(prev[0]!, prev[1]!, prev[2]!);
+        const r1 = Math.hypot(next[0]!, next[1]!, next[2]!);
+        seen.push(t0S, t1S, r0, r1);
+        return t1S > afterS && r1 < rangeM && r1 < r0;
+      };
+      const general = start(PASS, 0, 200, true);
+      const fused = start(PASS, 0, 200, true);
+      const reachedGeneral = coastGeneralUntil(model, general, 0, 0, 6000, 1, stop);
+      const seenGeneral = seen.splice(0);
+      fused.eph!.reserve(6000);
+      const reachedFused = coastCw(
+        model,
+        fused.y,
+        fused.monitor,
+        fused.eph,
+        0,
+        0,
+        6000,
+        1,
+        stop,
+        new Float64Array(6),
+      );
+      expect(reachedFused).toBe(reachedGeneral);
+      expect(reachedGeneral).toBeGreaterThanOrEqual(afterS);
+      expect(reachedGeneral).toBeLessThan(6000);
+      expect(seen).toEqual(seenGeneral);
+      expectSame(fused, general);
+      // and the monitor carries on from there as the general one does
+      coastGeneral(model, general, reachedGeneral, reachedGeneral, 6000, 1);
+      coastGeneral(model, fused, reachedGeneral, reachedGeneral, 6000, 1);
+      general.monitor!.finish(6000);
+      fused.monitor!.finish(6000);
+      expectSame(fused, general);
+    },
+  );
 
   it('takes only what it reproduces: CW without thrust, whole steps, a lone keep-out sphere', () => {
     const sphere = () => new SphereDetector('keep-out', 200);
