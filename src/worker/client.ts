@@ -46,14 +46,36 @@ export interface SimPort {
 export const CANCELLED_MESSAGE = 'the run was cancelled';
 
 /**
- * Where the two workers load src/worker/sim.worker.ts from. In a production build the worker is
- * one self-contained script (Vite bundles it), so the page fetches it once and starts both workers
- * from the same blob: URL; two `new Worker(url)` would fetch it twice, both at start-up, before
- * either response could be cached. The development server serves the worker as modules that
- * import others by path, which a blob cannot resolve: there each worker loads the URL itself.
+ * What index.html's head started (production builds, vite.config.ts): the simulation worker's
+ * script as a blob: URL and a worker started from it, before the page's own scripts have run.
+ */
+export interface EarlyWorker {
+  /** The worker's script, fetched once, as a blob: URL. */
+  script: Promise<string>;
+  /** The first worker, started from `script` (rejects when it could not be constructed). */
+  worker: Promise<Worker>;
+  /** The first error the worker reported before the page took it over, if any. */
+  error?: string;
+}
+
+/** The worker index.html's head started, if it did. */
+function earlyWorker(): EarlyWorker | undefined {
+  return (globalThis as { __rpoSimWorker?: EarlyWorker }).__rpoSimWorker;
+}
+
+/**
+ * Where the workers load src/worker/sim.worker.ts from. In a production build the worker is
+ * one self-contained script (Vite bundles it), so the page fetches it once and starts every
+ * worker from the same blob: URL; two `new Worker(url)` would fetch it twice, both at start-up,
+ * before either response could be cached. index.html's head starts that fetch (see
+ * {@link EarlyWorker}); without it, the page fetches the script itself. The development server
+ * serves the worker as modules that import others by path, which a blob cannot resolve: there
+ * each worker loads the URL itself.
  */
 export function simWorkerScript(): Promise<string> {
   if (!import.meta.env.PROD) return Promise.resolve(simWorkerUrl);
+  const early = earlyWorker();
+  if (early) return early.script;
   return fetch(simWorkerUrl).then((r) => {
     if (!r.ok) throw new Error(`${simWorkerUrl}: HTTP ${r.status}`);
     return r.blob().then((b) => URL.createObjectURL(b));
@@ -63,8 +85,10 @@ export function simWorkerScript(): Promise<string> {
 /**
  * A port over a dedicated worker running src/worker/sim.worker.ts, started once `script` (its
  * URL) is known; what is posted before waits for it.
+ * @param early a worker already started from `script` (index.html's, {@link EarlyWorker}): the
+ *   port takes it instead of starting one
  */
-export function workerPort(script: Promise<string>): SimPort {
+export function workerPort(script: Promise<string>, early?: EarlyWorker): SimPort {
   let worker: Worker | null = null;
   const queued: (() => void)[] = [];
   const whenStarted = (f: (w: Worker) => void) => {
@@ -81,8 +105,7 @@ export function workerPort(script: Promise<string>): SimPort {
     pending = null;
     listener(failure(req, message));
   };
-  const start = (url: string): Worker => {
-    const w = new Worker(url, { type: 'module' });
+  const wire = (w: Worker): Worker => {
     w.onmessage = (e: MessageEvent<unknown>) => {
       if (!isSimResponse(e.data)) return;
       pending = null;
@@ -96,17 +119,27 @@ export function workerPort(script: Promise<string>): SimPort {
     };
     return w;
   };
+  const start = (url: string): Worker => wire(new Worker(url, { type: 'module' }));
   let terminated = false;
   /** The script's URL once known (a fresh worker after `cancel` starts from it). */
   let scriptUrl: string | null = null;
   script.then(
-    (url) => {
-      if (terminated) return;
-      scriptUrl = url;
+    async (url) => {
       try {
-        worker = start(url);
+        const w = early ? wire(await early.worker) : start(url);
+        if (terminated) {
+          w.terminate();
+          return;
+        }
+        worker = w;
       } catch (err) {
         broken = `this browser cannot start the simulation (module web workers): ${String(err)}`;
+        fail(broken);
+        return;
+      }
+      scriptUrl = url;
+      if (early?.error !== undefined) {
+        broken = `the simulation worker failed: ${early.error}`;
         fail(broken);
         return;
       }
@@ -338,7 +371,7 @@ export class SimulationClient {
  */
 export function createWorkerClient(): SimulationClient {
   const script = simWorkerScript();
-  const trajectories = workerPort(script);
+  const trajectories = workerPort(script, earlyWorker());
   // The score worker starts once the first trajectory is in and drawn: on a 2-core machine it
   // would otherwise share the cores with the run, then with the first scene's frame.
   let firstTrajectory = () => {};
