@@ -15,7 +15,12 @@ import {
   recycle,
   recycledBytes,
 } from '../../src/worker/compute.ts';
-import { SimulationClient, type SimPort } from '../../src/worker/client.ts';
+import {
+  SimulationClient,
+  workerPort,
+  type EarlyWorker,
+  type SimPort,
+} from '../../src/worker/client.ts';
 import { createInProcessClient } from '../../src/worker/inProcess.ts';
 import {
   isSimResponse,
@@ -257,3 +262,48 @@ function firstDifference(a: ArrayLike<number>, b: ArrayLike<number>, n: number):
   for (let k = 0; k < n; k++) if (!Object.is(a[k], b[k])) return k;
   return -1;
 }
+
+describe("the worker index.html's head started (EarlyWorker)", () => {
+  /** A stand-in for a Worker: records what is posted; node has no Worker to start another. */
+  function fakeWorker() {
+    const posted: unknown[] = [];
+    const w = {
+      onmessage: null as ((e: { data: unknown }) => void) | null,
+      onerror: null as unknown,
+      postMessage: (m: unknown) => posted.push(m),
+      terminate: () => {},
+    };
+    return { w, posted };
+  }
+
+  it('the port takes the started worker: requests go to it, its answers come back', async () => {
+    const { w, posted } = fakeWorker();
+    const early: EarlyWorker = {
+      script: Promise.resolve('blob:sim'),
+      worker: Promise.resolve(w as unknown as Worker),
+    };
+    const client = new SimulationClient(workerPort(early.script, early), manualPort().port);
+    const a = client.trajectory('a');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(posted).toEqual([{ id: a.id, kind: 'trajectory', text: 'a' }]);
+    const answer = computeResponse({ id: a.id, kind: 'trajectory', text: example });
+    w.onmessage!({ data: answer });
+    expect((await a.result)?.ok).toBe(true);
+  });
+
+  it('an error the worker reported before the page took it fails the request with it', async () => {
+    const { w, posted } = fakeWorker();
+    const early: EarlyWorker = {
+      script: Promise.resolve('blob:sim'),
+      worker: Promise.resolve(w as unknown as Worker),
+      error: 'SyntaxError: Unexpected token',
+    };
+    const client = new SimulationClient(workerPort(early.script, early), manualPort().port);
+    const res = await client.trajectory('a').result;
+    expect(posted).toEqual([]);
+    expect(res?.ok).toBe(false);
+    expect(res && !res.ok && res.issues[0]!.message).toBe(
+      'the simulation worker failed: SyntaxError: Unexpected token',
+    );
+  });
+});
