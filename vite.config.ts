@@ -4,12 +4,15 @@ import { defineConfig } from 'vitest/config';
 import { offlineCache } from './scripts/vite-offline.ts';
 
 /**
- * Starts the trajectory worker from index.html's head (production builds): a classic inline script
- * fetches the simulation worker's script (src/worker/sim.worker.ts, bundled into one file) and
- * starts a worker from it while the page's own scripts still load and run, instead of once the
- * page has rendered. It leaves `window.__rpoSimWorker` ({@link EarlyWorker} of
- * src/worker/client.ts): the script's blob: URL (the other workers start from it, so it is
- * fetched once) and the started worker, with the first error it reported before the page took it.
+ * Starts the trajectory worker from index.html's head (production builds), before the page's own
+ * scripts have loaded: a classic inline script starts, from an inline blob, a module worker that
+ * fetches the simulation worker's script (src/worker/sim.worker.ts, bundled into one file),
+ * sends it to the page as a Blob, and imports it, replaying the messages that came meanwhile.
+ * Nothing of this waits for the page's main thread, busy with its own scripts. The page finds
+ * `window.__rpoSimWorker` ({@link EarlyWorker} of src/worker/client.ts): that worker, the script
+ * as a blob: URL (the other workers start from it: fetched once), and the first error the worker
+ * reported before the page took it over. A script that does not load rejects `script`; one that
+ * fails to run is the worker's error.
  */
 function startSimWorkerEarly(): Plugin {
   return {
@@ -17,33 +20,53 @@ function startSimWorkerEarly(): Plugin {
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler(_html, ctx) {
+      handler(html, ctx) {
         const file = Object.keys(ctx.bundle ?? {}).find((f) =>
           /(^|\/)sim\.worker-[^/]*\.js$/.test(f),
         );
         if (file === undefined) throw new Error('the build has no sim.worker script to start');
         const code = `(() => {
   const url = new URL(${JSON.stringify(`./${file}`)}, document.baseURI).href;
+  const boot = \`const queued = [];
+self.onmessage = (e) => queued.push(e);
+fetch(\${JSON.stringify(url)})
+  .then((r) => {
+    if (!r.ok) throw new Error(\${JSON.stringify(url)} + ': HTTP ' + r.status);
+    return r.blob();
+  })
+  .then(
+    (blob) => {
+      self.postMessage({ kind: 'rpo-sim-script', blob });
+      return import(URL.createObjectURL(blob)).then(
+        () => { for (const e of queued.splice(0)) self.onmessage(e); },
+        (err) => setTimeout(() => { throw err; }),
+      );
+    },
+    (err) => self.postMessage({ kind: 'rpo-sim-script', error: err.message ?? String(err) }),
+  );\`;
   const early = {};
-  early.script = fetch(url)
-    .then((r) => {
-      if (!r.ok) throw new Error(url + ': HTTP ' + r.status);
-      return r.blob();
-    })
-    .then((b) => URL.createObjectURL(b));
-  early.worker = early.script.then((s) => {
-    const w = new Worker(s, { type: 'module' });
-    w.addEventListener('error', (e) => {
-      e.preventDefault();
-      early.error ??= e.message || 'unknown error';
+  const w = new Worker(URL.createObjectURL(new Blob([boot], { type: 'text/javascript' })), {
+    type: 'module',
+  });
+  w.addEventListener('error', (e) => {
+    e.preventDefault();
+    early.error ??= e.message || 'unknown error';
+  });
+  early.worker = Promise.resolve(w);
+  early.script = new Promise((resolve, reject) => {
+    w.addEventListener('message', (e) => {
+      if (e.data?.kind !== 'rpo-sim-script') return;
+      if (e.data.error === undefined) resolve(URL.createObjectURL(e.data.blob));
+      else reject(new Error(e.data.error));
     });
-    return w;
   });
   early.script.catch(() => {});
-  early.worker.catch(() => {});
   window.__rpoSimWorker = early;
 })();`;
-        return [{ tag: 'script', children: code, injectTo: 'head-prepend' }];
+        // right after the charset, which has to come in the first 1024 bytes
+        const charset = '<meta charset="UTF-8" />';
+        if (!html.includes(charset)) throw new Error(`index.html has no ${charset}`);
+        return html.replace(charset, `${charset}\n    <script>${code}</script>`);
       },
     },
   };
