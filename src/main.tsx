@@ -23,8 +23,8 @@ import { dropStaleShareLink, markShared, SHARED_SOURCE } from './view/app/planFi
 import { DEFAULT_EXAMPLE } from './view/model/examples.ts';
 import './view/styles.css';
 
-// The trajectory worker starts first, before React renders: its script (preloaded by
-// index.html) is parsed in the worker's thread while this one renders and loads the scenario.
+// The simulation client comes first, before React renders: it takes over the worker index.html's
+// head started (vite.config.ts), or starts one, while this thread renders and loads the scenario.
 appStore.getState().simulator();
 
 const params = new URLSearchParams(window.location.search);

@@ -46,13 +46,14 @@ export interface SimPort {
 export const CANCELLED_MESSAGE = 'the run was cancelled';
 
 /**
- * What index.html's head started (production builds, vite.config.ts): the simulation worker's
- * script as a blob: URL and a worker started from it, before the page's own scripts have run.
+ * What index.html's head started (production builds, vite.config.ts), before the page's own
+ * scripts have run: the first worker, which fetches and runs the simulation worker's script
+ * itself, and that script as a blob: URL for the other workers.
  */
 export interface EarlyWorker {
   /** The worker's script, fetched once, as a blob: URL. */
   script: Promise<string>;
-  /** The first worker, started from `script` (rejects when it could not be constructed). */
+  /** The first worker (it answers requests once it has loaded the script). */
   worker: Promise<Worker>;
   /** The first error the worker reported before the page took it over, if any. */
   error?: string;
