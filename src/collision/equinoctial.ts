@@ -7,6 +7,16 @@
  * and a Gaussian in them follows the curved orbit where a Gaussian in Cartesian coordinates
  * extends along straight tangents.
  *
+ * The one home of this element set: the Monte Carlo Pc (pcMonteCarlo.ts) samples in it and
+ * Hall's 3D-Nc (pc3dHall.ts) carries each object's covariance in it. The conversions and the
+ * analytic Jacobian d(state)/d(elements) are ported from NASA CARA Analysis Tools
+ * (`convert_cartesian_to_equinoctial.m`, `convert_equinoctial_to_cartesian.m`,
+ * `jacobian_equinoctial_to_cartesian.m`, `jacobian_E0_to_Xt.m`; github.com/nasa/
+ * CARA_Analysis_Tools, commit a80d016), released under the NASA Open Source Agreement 1.3:
+ * Copyright (c) 2023-2025 United States Government as represented by the Administrator of the
+ * National Aeronautics and Space Administration. All Rights Reserved. Provided "as is", without
+ * any warranty (NOSA 1.3 sec. 5).
+ *
  * References:
  * [1] Broucke and Cefola, "On the equinoctial orbit elements", Celestial Mechanics 5, 1972.
  * [2] NASA CARA Analysis Tools, DistributedMatlab/MonteCarloPc (equinoctial sampling at TCA),
@@ -17,16 +27,22 @@
 /** Number of elements. */
 const N = 6;
 
-/** Scratch for the equinoctial frame (single-threaded, so shared). */
-const FG = new Float64Array(6);
+/** Scratch for the equinoctial frame f, g, w (single-threaded, so shared). */
+const FG = new Float64Array(9);
+/** Scratch elements of {@link jacobianE0ToXt}. */
+const E_T = new Float64Array(N);
+/** Scratch states of {@link jacobianCartesianToEquinoctial}. */
+const X_FD = new Float64Array(N);
+const E_PLUS = new Float64Array(N);
+const E_MINUS = new Float64Array(N);
 
-/** Component along the frame axis at FG[offset..offset + 3) (f: 0, g: 3) of a vector. */
+/** Component along the frame axis at FG[offset..offset + 3) (f: 0, g: 3, w: 6) of a vector. */
 function onAxis(offset: number, x: number, y: number, z: number): number {
   return FG[offset]! * x + FG[offset + 1]! * y + FG[offset + 2]! * z;
 }
 
 /**
- * The in-plane axes f and g of the equinoctial frame, [fx, fy, fz, gx, gy, gz] into `out`.
+ * The equinoctial frame: in-plane axes f, g and orbit normal w, [f, g, w] into `out` (9).
  * @param chi, psi the orientation elements
  * @param fr retrograde factor (+1 or -1)
  */
@@ -40,6 +56,20 @@ function equinoctialFrame(chi: number, psi: number, fr: 1 | -1, out: Float64Arra
   out[3] = (2 * fr * chi * psi) / c;
   out[4] = (fr * (1 + chi2 - psi2)) / c;
   out[5] = (2 * psi) / c;
+  out[6] = (2 * chi) / c;
+  out[7] = (-2 * psi) / c;
+  out[8] = (fr * (1 - chi2 - psi2)) / c;
+}
+
+/**
+ * cos(inclination) of an orbit: h_z / |h|.
+ * @param s [x, y, z, vx, vy, vz], inertial, m and m/s
+ */
+export function cosInclination(s: ArrayLike<number>): number {
+  const hz = s[0]! * s[4]! - s[1]! * s[3]!;
+  const hx = s[1]! * s[5]! - s[2]! * s[4]!;
+  const hy = s[2]! * s[3]! - s[0]! * s[5]!;
+  return hz / Math.hypot(hx, hy, hz);
 }
 
 /**
@@ -48,10 +78,7 @@ function equinoctialFrame(chi: number, psi: number, fr: 1 | -1, out: Float64Arra
  * @param s [x, y, z, vx, vy, vz], inertial, m and m/s
  */
 export function retrogradeFactor(s: ArrayLike<number>): 1 | -1 {
-  const hz = s[0]! * s[4]! - s[1]! * s[3]!;
-  const hx = s[1]! * s[5]! - s[2]! * s[4]!;
-  const hy = s[2]! * s[3]! - s[0]! * s[5]!;
-  const inclinationRad = Math.acos(hz / Math.hypot(hx, hy, hz));
+  const inclinationRad = Math.acos(cosInclination(s));
   return inclinationRad > 0.95 * Math.PI ? -1 : 1;
 }
 
@@ -168,46 +195,152 @@ export function equinoctialToCartesian(
   return true;
 }
 
-/** An angle wrapped into (-pi, pi], rad. */
-function wrapPi(x: number): number {
+/** An angle wrapped into (-pi, pi], rad (the range of the mean longitude here). */
+export function wrapPi(x: number): number {
   const y = x - 2 * Math.PI * Math.round(x / (2 * Math.PI));
   return y === -Math.PI ? Math.PI : y;
 }
 
 /**
  * The Jacobian d(elements) / d(state) at a state, by central differences (steps of 1e-6 of |r|
- * and |v|: truncation error ~1e-12, round-off ~1e-10 relative), row-major 6 x 6. Maps a
- * Cartesian covariance C to the equinoctial one J C J^T.
+ * and |v|: truncation error ~1e-12, round-off ~1e-10 relative), row-major 6 x 6 into `out`.
+ * Maps a Cartesian covariance C to the equinoctial one J C J^T.
  * @param s [x, y, z, vx, vy, vz], inertial, m and m/s
  * @param fr retrograde factor (+1 or -1)
  * @param muM3S2 gravitational parameter, m^3/s^2
+ * @param out receives the 36 entries (rows: elements, columns: state)
  * @throws RangeError when the state is not an elliptic orbit
  */
 export function jacobianCartesianToEquinoctial(
   s: ArrayLike<number>,
   fr: 1 | -1,
   muM3S2: number,
-): Float64Array {
+  out: Float64Array,
+): void {
   const hr = 1e-6 * Math.hypot(s[0]!, s[1]!, s[2]!);
   const hv = 1e-6 * Math.hypot(s[3]!, s[4]!, s[5]!);
-  const j = new Float64Array(N * N);
-  const x = new Float64Array(N);
-  const plus = new Float64Array(N);
-  const minus = new Float64Array(N);
   for (let col = 0; col < N; col++) {
     const h = col < 3 ? hr : hv;
-    for (let i = 0; i < N; i++) x[i] = s[i]!;
-    x[col] = s[col]! + h;
-    const okPlus = cartesianToEquinoctial(x, fr, muM3S2, plus);
-    x[col] = s[col]! - h;
-    const okMinus = cartesianToEquinoctial(x, fr, muM3S2, minus);
+    for (let i = 0; i < N; i++) X_FD[i] = s[i]!;
+    X_FD[col] = s[col]! + h;
+    const okPlus = cartesianToEquinoctial(X_FD, fr, muM3S2, E_PLUS);
+    X_FD[col] = s[col]! - h;
+    const okMinus = cartesianToEquinoctial(X_FD, fr, muM3S2, E_MINUS);
     if (!okPlus || !okMinus) {
       throw new RangeError('the state is not an elliptic orbit: no equinoctial elements');
     }
     for (let row = 0; row < N; row++) {
-      const d = row === 5 ? wrapPi(plus[row]! - minus[row]!) : plus[row]! - minus[row]!;
-      j[row * N + col] = d / (2 * h);
+      const d = E_PLUS[row]! - E_MINUS[row]!;
+      out[row * N + col] = (row === 5 ? wrapPi(d) : d) / (2 * h);
     }
   }
-  return j;
+}
+
+/**
+ * The Jacobian d(state) / d(elements) at the state `s` of elements `e`, in closed form (CARA's
+ * `jacobian_equinoctial_to_cartesian.m`), row-major 6 x 6 into `out`. The psi column carries the
+ * factor fr on its w term, which CARA's omits (dg/dpsi = (2 / C) fr (w - chi f)): CARA's is
+ * right only for fr = +1, the only factor its Pc3D_Hall uses.
+ * @param e [n rad/s, af, ag, chi, psi, lambdaM rad]
+ * @param s the state of `e`: [x, y, z, vx, vy, vz], inertial, m and m/s
+ * @param fr retrograde factor (+1 or -1)
+ * @param muM3S2 gravitational parameter, m^3/s^2
+ * @param out receives the 36 entries (rows: state, columns: elements)
+ */
+export function jacobianEquinoctialToCartesian(
+  e: ArrayLike<number>,
+  s: ArrayLike<number>,
+  fr: 1 | -1,
+  muM3S2: number,
+  out: Float64Array,
+): void {
+  const n = e[0]!;
+  const af = e[1]!;
+  const ag = e[2]!;
+  const chi = e[3]!;
+  const psi = e[4]!;
+  const rx = s[0]!;
+  const ry = s[1]!;
+  const rz = s[2]!;
+  const vx = s[3]!;
+  const vy = s[4]!;
+  const vz = s[5]!;
+  const r2 = rx * rx + ry * ry + rz * rz;
+  const r3 = r2 * Math.sqrt(r2);
+  const a3 = muM3S2 / (n * n);
+  const a = Math.cbrt(a3);
+  const bigA = n * a * a;
+  const bigB = Math.sqrt(1 - ag * ag - af * af);
+  const bigC = 1 + chi * chi + psi * psi;
+  equinoctialFrame(chi, psi, fr, FG);
+  const x = onAxis(0, rx, ry, rz);
+  const y = onAxis(3, rx, ry, rz);
+  const xd = onAxis(0, vx, vy, vz);
+  const yd = onAxis(3, vx, vy, vz);
+  const ab = bigA * bigB;
+  const bp1 = bigB + 1;
+  const nBp1 = n * bp1;
+  const aOr3 = bigA / r3;
+  const dXdaf = (ag * xd) / nBp1 + a * ((y * xd) / ab - 1);
+  const dYdaf = (ag * yd) / nBp1 - a * ((x * xd) / ab);
+  const dXdag = (-af * xd) / nBp1 + a * ((y * yd) / ab);
+  const dYdag = (-af * yd) / nBp1 - a * ((x * yd) / ab + 1);
+  const dXddaf = (a * xd * yd) / ab - aOr3 * ((a * ag * x) / bp1 + (x * y) / bigB);
+  const dYddaf = (-a * xd * xd) / ab - aOr3 * ((a * ag * y) / bp1 - (x * x) / bigB);
+  const dXddag = (a * yd * yd) / ab + aOr3 * ((a * af * x) / bp1 - (y * y) / bigB);
+  const dYddag = (-a * xd * yd) / ab + aOr3 * ((a * af * y) / bp1 + (x * y) / bigB);
+  const cv = 1 / (3 * n);
+  const cr = -2 * cv;
+  const cc = 2 / bigC;
+  const frPsi = fr * psi;
+  const frChi = fr * chi;
+  for (let k = 0; k < 3; k++) {
+    const f = FG[k]!;
+    const g = FG[3 + k]!;
+    const w = FG[6 + k]!;
+    const r = s[k]!;
+    const v = s[3 + k]!;
+    const p = k * 6;
+    const q = (k + 3) * 6;
+    out[p] = cr * r;
+    out[q] = cv * v;
+    out[p + 1] = dXdaf * f + dYdaf * g;
+    out[q + 1] = dXddaf * f + dYddaf * g;
+    out[p + 2] = dXdag * f + dYdag * g;
+    out[q + 2] = dXddag * f + dYddag * g;
+    out[p + 3] = cc * (frPsi * (y * f - x * g) - x * w);
+    out[q + 3] = cc * (frPsi * (yd * f - xd * g) - xd * w);
+    out[p + 4] = cc * (frChi * (x * g - y * f) + fr * y * w);
+    out[q + 4] = cc * (frChi * (xd * g - yd * f) + fr * yd * w);
+    out[p + 5] = v / n;
+    out[q + 5] = ((-n * a3) / r3) * r;
+  }
+}
+
+/**
+ * The state tS seconds after epoch on the two-body orbit of the elements `e0` at epoch (only
+ * lambdaM drifts, by n tS), and the Jacobian dX(tS) / dE(0) there (CARA's
+ * `jacobian_E0_to_Xt.m`), row-major 6 x 6.
+ * @param tS time since the elements' epoch, s
+ * @param e0 [n rad/s, af, ag, chi, psi, lambdaM rad] at epoch
+ * @param fr retrograde factor (+1 or -1)
+ * @param muM3S2 gravitational parameter, m^3/s^2
+ * @param jOut receives the 36 entries (rows: state at tS, columns: elements at epoch)
+ * @param xOut receives [x, y, z, vx, vy, vz] at tS, inertial, m and m/s
+ * @returns false when the elements are not an elliptic orbit (outputs then undefined)
+ */
+export function jacobianE0ToXt(
+  tS: number,
+  e0: ArrayLike<number>,
+  fr: 1 | -1,
+  muM3S2: number,
+  jOut: Float64Array,
+  xOut: Float64Array,
+): boolean {
+  for (let i = 0; i < N; i++) E_T[i] = e0[i]!;
+  E_T[5] = wrapPi(e0[5]! + e0[0]! * tS);
+  if (!equinoctialToCartesian(E_T, fr, muM3S2, xOut)) return false;
+  jacobianEquinoctialToCartesian(E_T, xOut, fr, muM3S2, jOut);
+  for (let i = 0; i < N; i++) jOut[i * N] = jOut[i * N]! + tS * jOut[i * N + 5]!;
+  return true;
 }

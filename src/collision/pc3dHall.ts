@@ -1,8 +1,7 @@
 /**
  * Hall's 3D-Nc collision probability [1], ported from NASA CARA's `Pc3D_Hall.m` and its helpers
- * (`PeakOverlapPos.m`, `EquinoctialMatrices.m`, `jacobian_E0_to_Xt.m`,
- * `jacobian_equinoctial_to_cartesian.m`, `convert_cartesian_to_equinoctial.m`,
- * `convert_equinoctial_to_cartesian.m`, `RetrogradeReorientation.m`, `CovRemEigValClip.m`) of
+ * (`PeakOverlapPos.m`, `EquinoctialMatrices.m`, `RetrogradeReorientation.m`, `CovRemEigValClip.m`;
+ * the element conversions and Jacobians live in equinoctial.ts) of
  * NASA CARA Analysis Tools (github.com/nasa/CARA_Analysis_Tools, commit a80d016), released under
  * the NASA Open Source Agreement 1.3: Copyright (c) 2023-2025 United States Government as
  * represented by the Administrator of the National Aeronautics and Space Administration. All
@@ -34,6 +33,13 @@
 
 import { MU_EARTH_M3_S2 } from '../core/constants.ts';
 import { conjunctionBounds, relativeAtTca } from './encounter.ts';
+import {
+  cartesianToEquinoctial,
+  cosInclination,
+  jacobianE0ToXt,
+  jacobianEquinoctialToCartesian,
+  wrapPi,
+} from './equinoctial.ts';
 import {
   collisionRate,
   conjunctionLimits,
@@ -103,201 +109,6 @@ export interface Pc3dHall extends Omit<Pc3d, 'method'> {
   /** The violations found (empty when valid3d). */
   violations: Nc3dViolation[];
   method: typeof METHOD_3D_HALL;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Equinoctial elements E = [n (rad/s), af, ag, chi, psi, lM (rad)], prograde (fr = +1)
-
-/** Equinoctial frame unit vectors f, g, w (prograde) of the elements chi, psi. */
-function equinoctialFrame(chi: number, psi: number): { f: number[]; g: number[]; w: number[] } {
-  const chi2 = chi * chi;
-  const psi2 = psi * psi;
-  const C = 1 + chi2 + psi2;
-  return {
-    f: [(1 - chi2 + psi2) / C, (2 * chi * psi) / C, (-2 * chi) / C],
-    g: [(2 * chi * psi) / C, (1 + chi2 - psi2) / C, (2 * psi) / C],
-    w: [(2 * chi) / C, (-2 * psi) / C, (1 - chi2 - psi2) / C],
-  };
-}
-
-/** Cartesian state (m, m/s) to equinoctial elements; false for an unbound or retrograde orbit. */
-export function cartesianToEquinoctial(x: ArrayLike<number>, mu: number, out: number[]): boolean {
-  const rx = x[0]!;
-  const ry = x[1]!;
-  const rz = x[2]!;
-  const vx = x[3]!;
-  const vy = x[4]!;
-  const vz = x[5]!;
-  const r = Math.hypot(rx, ry, rz);
-  const v2 = vx * vx + vy * vy + vz * vz;
-  const a = (mu * r) / (2 * mu - v2 * r);
-  if (!(a > 1e-2) || !Number.isFinite(a)) return false;
-  const rdv = rx * vx + ry * vy + rz * vz;
-  const hx = ry * vz - rz * vy;
-  const hy = rz * vx - rx * vz;
-  const hz = rx * vy - ry * vx;
-  const n = Math.sqrt(mu / (a * a * a));
-  const c1 = (v2 - mu / r) / mu;
-  const c2 = rdv / mu;
-  const ex = c1 * rx - c2 * vx;
-  const ey = c1 * ry - c2 * vy;
-  const ez = c1 * rz - c2 * vz;
-  if (ex * ex + ey * ey + ez * ez >= 1) return false;
-  const h = Math.hypot(hx, hy, hz);
-  const wx = hx / h;
-  const wy = hy / h;
-  const wz = hz / h;
-  if (wz + 1 <= 1e-10) return false;
-  const cp = 1 + wz;
-  const chi = wx / cp;
-  const psi = -wy / cp;
-  const { f, g } = equinoctialFrame(chi, psi);
-  const af = f[0]! * ex + f[1]! * ey + f[2]! * ez;
-  const ag = g[0]! * ex + g[1]! * ey + g[2]! * ez;
-  const af2 = af * af;
-  const ag2 = ag * ag;
-  if (af2 + ag2 >= 1) return false;
-  const X = f[0]! * rx + f[1]! * ry + f[2]! * rz;
-  const Y = g[0]! * rx + g[1]! * ry + g[2]! * rz;
-  const safg = Math.sqrt(1 - ag2 - af2);
-  const b = 1 / (1 + safg);
-  const fden = a * safg;
-  const bagaf = b * ag * af;
-  const sinF = ag + ((1 - ag2 * b) * Y - bagaf * X) / fden;
-  const cosF = af + ((1 - af2 * b) * X - bagaf * Y) / fden;
-  const F = Math.atan2(sinF, cosF);
-  out[0] = n;
-  out[1] = af;
-  out[2] = ag;
-  out[3] = chi;
-  out[4] = psi;
-  out[5] = F + ag * cosF - af * sinF;
-  return true;
-}
-
-/** MATLAB's mod(x, 2 pi): in [0, 2 pi). */
-function mod2pi(x: number): number {
-  const t = 2 * Math.PI;
-  return x - t * Math.floor(x / t);
-}
-
-/** Equinoctial elements at epoch to the Cartesian state T seconds later (two-body). */
-export function equinoctialToCartesian(
-  e: ArrayLike<number>,
-  tS: number,
-  mu: number,
-  out: Float64Array,
-): void {
-  const n = e[0]!;
-  const af = e[1]!;
-  const ag = e[2]!;
-  const chi = e[3]!;
-  const psi = e[4]!;
-  const a = Math.cbrt(mu / (n * n));
-  const lam = mod2pi(e[5]! + n * tS);
-  const ag2 = ag * ag;
-  const af2 = af * af;
-  const B = Math.sqrt(1 - ag2 - af2);
-  const b = 1 / (1 + B);
-  const omag2b = 1 - ag2 * b;
-  const omaf2b = 1 - af2 * b;
-  const afagb = af * ag * b;
-  // Kepler's equation in equinoctial form, F + ag cos F - af sin F = lam (Newton)
-  let F = lam;
-  for (let it = 0; it < 100; it++) {
-    const d =
-      (F + ag * Math.cos(F) - af * Math.sin(F) - lam) / (1 - ag * Math.sin(F) - af * Math.cos(F));
-    F -= d;
-    if (Math.abs(d) < 1e-13) break;
-  }
-  const cF = Math.cos(F);
-  const sF = Math.sin(F);
-  const X = a * (omag2b * cF + afagb * sF - af);
-  const Y = a * (omaf2b * sF + afagb * cF - ag);
-  const na2or = (n * a) / (1 - af * cF - ag * sF);
-  const Xd = na2or * (afagb * cF - omag2b * sF);
-  const Yd = na2or * (omaf2b * cF - afagb * sF);
-  const { f, g } = equinoctialFrame(chi, psi);
-  for (let k = 0; k < 3; k++) {
-    out[k] = X * f[k]! + Y * g[k]!;
-    out[k + 3] = Xd * f[k]! + Yd * g[k]!;
-  }
-}
-
-/** d(Cartesian state)/d(equinoctial elements) at the state x of elements e, row-major 6 x 6. */
-export function jacobianEquinoctialToCartesian(
-  e: ArrayLike<number>,
-  x: ArrayLike<number>,
-  mu: number,
-  out: Float64Array,
-): void {
-  const n = e[0]!;
-  const af = e[1]!;
-  const ag = e[2]!;
-  const chi = e[3]!;
-  const psi = e[4]!;
-  const r = [x[0]!, x[1]!, x[2]!];
-  const v = [x[3]!, x[4]!, x[5]!];
-  const r2 = r[0]! * r[0]! + r[1]! * r[1]! + r[2]! * r[2]!;
-  const r3 = r2 * Math.sqrt(r2);
-  const a3 = mu / (n * n);
-  const a = Math.cbrt(a3);
-  const A = n * a * a;
-  const B = Math.sqrt(1 - ag * ag - af * af);
-  const C = 1 + chi * chi + psi * psi;
-  const { f, g, w } = equinoctialFrame(chi, psi);
-  const dot = (p: number[], q: number[]) => p[0]! * q[0]! + p[1]! * q[1]! + p[2]! * q[2]!;
-  const X = dot(f, r);
-  const Y = dot(g, r);
-  const Xd = dot(f, v);
-  const Yd = dot(g, v);
-  const AB = A * B;
-  const Bp1 = B + 1;
-  const nBp1 = n * Bp1;
-  const Aor3 = A / r3;
-  const dXdaf = (ag * Xd) / nBp1 + a * ((Y * Xd) / AB - 1);
-  const dYdaf = (ag * Yd) / nBp1 - a * ((X * Xd) / AB);
-  const dXdag = (-af * Xd) / nBp1 + a * ((Y * Yd) / AB);
-  const dYdag = (-af * Yd) / nBp1 - a * ((X * Yd) / AB + 1);
-  const dXddaf = (a * Xd * Yd) / AB - Aor3 * ((a * ag * X) / Bp1 + (X * Y) / B);
-  const dYddaf = (-a * Xd * Xd) / AB - Aor3 * ((a * ag * Y) / Bp1 - (X * X) / B);
-  const dXddag = (a * Yd * Yd) / AB + Aor3 * ((a * af * X) / Bp1 - (Y * Y) / B);
-  const dYddag = (-a * Xd * Yd) / AB + Aor3 * ((a * af * Y) / Bp1 + (X * Y) / B);
-  const cv = 1 / (3 * n);
-  const cr = -2 * cv;
-  const cc = 2 / C;
-  for (let k = 0; k < 3; k++) {
-    const p = k * 6;
-    const q = (k + 3) * 6;
-    out[p] = cr * r[k]!;
-    out[q] = cv * v[k]!;
-    out[p + 1] = dXdaf * f[k]! + dYdaf * g[k]!;
-    out[q + 1] = dXddaf * f[k]! + dYddaf * g[k]!;
-    out[p + 2] = dXdag * f[k]! + dYdag * g[k]!;
-    out[q + 2] = dXddag * f[k]! + dYddag * g[k]!;
-    out[p + 3] = cc * (psi * (Y * f[k]! - X * g[k]!) - X * w[k]!);
-    out[q + 3] = cc * (psi * (Yd * f[k]! - Xd * g[k]!) - Xd * w[k]!);
-    out[p + 4] = cc * (chi * (X * g[k]! - Y * f[k]!) + Y * w[k]!);
-    out[q + 4] = cc * (chi * (Xd * g[k]! - Yd * f[k]!) + Yd * w[k]!);
-    out[p + 5] = v[k]! / n;
-    out[q + 5] = ((-n * a3) / r3) * r[k]!;
-  }
-}
-
-/**
- * dX(t)/dE(0): the Jacobian of the Cartesian state T seconds after epoch with respect to the
- * equinoctial elements at epoch (lM drifts by n T), and that state.
- */
-export function jacobianE0ToXt(
-  tS: number,
-  e0: ArrayLike<number>,
-  mu: number,
-  jOut: Float64Array,
-  xOut: Float64Array,
-): void {
-  equinoctialToCartesian(e0, tS, mu, xOut);
-  jacobianEquinoctialToCartesian(e0, xOut, mu, jOut);
-  for (let i = 0; i < 6; i++) jOut[i * 6] = jOut[i * 6]! + tS * jOut[i * 6 + 5]!;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -378,8 +189,8 @@ function blocks(p: ArrayLike<number>): { a: Float64Array; b: Float64Array } {
 // peak overlap position (PeakOverlapPos.m)
 
 interface Mean {
-  /** Equinoctial elements at TCA and their covariance. */
-  e0: number[];
+  /** Equinoctial elements at TCA (prograde, fr = +1) and their covariance. */
+  e0: Float64Array;
   q0: Float64Array;
 }
 
@@ -470,7 +281,7 @@ function peakOverlap(tS: number, m1: Mean, m2: Mean, hbrM: number, mu: number): 
   const xs = [new Float64Array(6), new Float64Array(6)];
   const js = [new Float64Array(36), new Float64Array(36)];
   const es = [m1.e0.slice(), m2.e0.slice()];
-  for (let o = 0; o < 2; o++) jacobianE0ToXt(tS, ms[o]!.e0, mu, js[o]!, xs[o]!);
+  for (let o = 0; o < 2; o++) jacobianE0ToXt(tS, ms[o]!.e0, 1, mu, js[o]!, xs[o]!);
   const xu = [new Float64Array(6), new Float64Array(6)];
   const dE = [new Float64Array(6), new Float64Array(6)];
   const ps = [new Float64Array(36), new Float64Array(36)];
@@ -577,10 +388,10 @@ function peakOverlap(tS: number, m1: Mean, m2: Mean, hbrM: number, mu: number): 
     // new expansion centres: their elements at TCA and Jacobians at t
     for (let o = 0; o < 2; o++) {
       const e = es[o]!;
-      if (!cartesianToEquinoctial(xs[o]!, mu, e))
+      if (!cartesianToEquinoctial(xs[o]!, 1, mu, e))
         return { converged: false, xu: new Float64Array(6), ps: new Float64Array(36) };
-      e[5] = mod2pi(e[5]! - e[0]! * tS);
-      jacobianE0ToXt(tS, e, mu, js[o]!, new Float64Array(6));
+      e[5] = wrapPi(e[5]! - e[0]! * tS);
+      jacobianE0ToXt(tS, e, 1, mu, js[o]!, new Float64Array(6));
     }
     if (!iterating) break;
     mupOld2 = mupOld;
@@ -602,10 +413,7 @@ function peakOverlap(tS: number, m1: Mean, m2: Mean, hbrM: number, mu: number): 
 
 /** Retrograde orbit: 1 + h_z / |h| below 1e-6 (RetrogradeReorientation.m). */
 function retrograde(x: ArrayLike<number>): boolean {
-  const hx = x[1]! * x[5]! - x[2]! * x[4]!;
-  const hy = x[2]! * x[3]! - x[0]! * x[5]!;
-  const hz = x[0]! * x[4]! - x[1]! * x[3]!;
-  return 1 + hz / Math.hypot(hx, hy, hz) < 1e-6;
+  return 1 + cosInclination(x) < 1e-6;
 }
 
 /** Axes (x, y, z) -> (y, z, x): the state and covariance in the reoriented frame. */
@@ -622,12 +430,11 @@ function reorient(o: Pc3dObject): { stateM: Float64Array; covInertial: Float64Ar
 
 /** EquinoctialMatrices.m: elements at TCA and their covariance K C K^T, K = J^-1. */
 function equinoctialMean(o: Pc3dObject, mu: number): Mean {
-  const e0 = [0, 0, 0, 0, 0, 0];
-  if (!cartesianToEquinoctial(o.stateM, mu, e0))
+  const e0 = new Float64Array(6);
+  if (!cartesianToEquinoctial(o.stateM, 1, mu, e0))
     throw new RangeError('3D Pc (Hall): an object is not on a bound prograde orbit');
-  e0[5] = mod2pi(e0[5]!);
   const j = new Float64Array(36);
-  jacobianEquinoctialToCartesian(e0, o.stateM, mu, j);
+  jacobianEquinoctialToCartesian(e0, o.stateM, 1, mu, j);
   const k = inverse(
     new Matrix(Array.from({ length: 6 }, (_, i) => Array.from(j.subarray(i * 6, i * 6 + 6)))),
   );

@@ -176,7 +176,8 @@ class StateSampler {
       if (!cartesianToEquinoctial(state, this.fr, muM3S2, this.mean)) {
         throw new RangeError('equinoctial sampling needs an elliptic orbit at TCA');
       }
-      const j = jacobianCartesianToEquinoctial(state, this.fr, muM3S2);
+      const j = new Float64Array(36);
+      jacobianCartesianToEquinoctial(state, this.fr, muM3S2, j);
       const s = sampler(congruence(j, cov, 6));
       this.l = s.l;
       this.clipped = s.clipped;

@@ -9,16 +9,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCdm } from '../../src/collision/cdm.ts';
 import { pc3d } from '../../src/collision/pc3d.ts';
-import {
-  cartesianToEquinoctial,
-  equinoctialToCartesian,
-  jacobianEquinoctialToCartesian,
-  pc3dHall,
-} from '../../src/collision/pc3dHall.ts';
+import { pc3dHall } from '../../src/collision/pc3dHall.ts';
 import { assessConjunction, PC2D_3D_AGREEMENT } from '../../src/collision/conjunction.ts';
 import { relativeAtTca } from '../../src/collision/encounter.ts';
 import { encounterPlane, pc2dFoster } from '../../src/collision/pc2d.ts';
-import { MU_EARTH_M3_S2 } from '../../src/core/constants.ts';
 
 const FIX = join(import.meta.dirname, '..', 'fixtures', 'collision');
 const DIR = join(FIX, 'cara');
@@ -165,46 +159,6 @@ describe("CARA's 3D-Nc of 53 real conjunctions", { timeout: 1_800_000 }, () => {
       expect(Math.abs(a.pc3d!.pc / ref - 1)).toBeLessThan(1.5e-3);
       expect(a.pc3dCoppola!.pc / ref).toBeLessThan(1e-3);
       expect(a.valid3d).toBe(true);
-    }
-  });
-});
-
-describe('equinoctial elements', () => {
-  const states = [
-    [42164e3, 1e3, 2e3, -0.1, 3074.6, 5], // GEO
-    [-1300739.97, 477891.14, -6738009.72, 7037.8, 2617.0, -1178.14], // LEO, 97.4 deg
-    [7000e3, 0, 0, 0, 8500, 1500], // eccentric
-  ];
-  it.each(states)('round trip Cartesian -> elements -> Cartesian to 1 mm, 1 um/s', (...x) => {
-    const e = [0, 0, 0, 0, 0, 0];
-    expect(cartesianToEquinoctial(x, MU_EARTH_M3_S2, e)).toBe(true);
-    const back = new Float64Array(6);
-    equinoctialToCartesian(e, 0, MU_EARTH_M3_S2, back);
-    for (let k = 0; k < 3; k++) expect(Math.abs(back[k]! - x[k]!)).toBeLessThan(1e-3);
-    for (let k = 3; k < 6; k++) expect(Math.abs(back[k]! - x[k]!)).toBeLessThan(1e-6);
-  });
-
-  it.each(states)('Jacobian dX/dE against central differences to 1e-5 relative', (...x) => {
-    const e = [0, 0, 0, 0, 0, 0];
-    cartesianToEquinoctial(x, MU_EARTH_M3_S2, e);
-    const j = new Float64Array(36);
-    jacobianEquinoctialToCartesian(e, x, MU_EARTH_M3_S2, j);
-    const steps = [e[0]! * 1e-7, 1e-7, 1e-7, 1e-7, 1e-7, 1e-7];
-    const plus = new Float64Array(6);
-    const minus = new Float64Array(6);
-    for (let c = 0; c < 6; c++) {
-      const ep = e.slice();
-      const em = e.slice();
-      ep[c]! += steps[c]!;
-      em[c]! -= steps[c]!;
-      equinoctialToCartesian(ep, 0, MU_EARTH_M3_S2, plus);
-      equinoctialToCartesian(em, 0, MU_EARTH_M3_S2, minus);
-      let scale = 0;
-      for (let i = 0; i < 6; i++) scale = Math.max(scale, Math.abs(j[i * 6 + c]!));
-      for (let i = 0; i < 6; i++) {
-        const fd = (plus[i]! - minus[i]!) / (2 * steps[c]!);
-        expect(Math.abs(fd - j[i * 6 + c]!)).toBeLessThan(1e-5 * scale);
-      }
     }
   });
 });
