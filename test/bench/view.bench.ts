@@ -148,7 +148,7 @@ const OURS_READY = `(() => {
 interface FirstLoad {
   /** First scene drawn, ms after navigation start. */
   firstSceneMs: number;
-  /** Paths of the JavaScript files the page fetched until then (not the service worker's). */
+  /** Paths of the JavaScript files the page and its workers fetched until then. */
   scripts: string[];
   /** Files the server was asked for more than once, with their counts. */
   twice: [string, number][];
@@ -186,9 +186,14 @@ async function firstLoad(
     const firstSceneMs = (await page
       .waitForFunction('window.__firstSceneMs', undefined, { timeout: 120_000 })
       .then((h) => h.jsonValue())) as number;
+    // what the server was asked for by then, the workers' own fetches included (the page's
+    // resource timing does not list a script a worker fetched); read a few ms after the first
+    // scene, so a file requested just after it may be counted, never one missed
+    const served = [...server.requests.keys()].filter((p) => p.endsWith('.js'));
     const scripts = (await page.evaluate(
       `performance.getEntriesByType('resource').filter((e) => e.startTime <= ${firstSceneMs} && e.name.endsWith('.js')).map((e) => new URL(e.name).pathname)`,
     )) as string[];
+    for (const p of served) if (!scripts.some((s) => s.endsWith(`/${p}`))) scripts.push(`/${p}`);
     return { firstSceneMs, scripts, twice: [...server.requests].filter(([, n]) => n > 1) };
   } finally {
     await browser.close();
