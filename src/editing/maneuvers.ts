@@ -13,15 +13,6 @@ import { hasManeuverType, maneuverModule, maneuverModules } from '../maneuvers/r
 import { replaceKey, setAtPath, type PathArray } from './jsonText.ts';
 import { TIMING_KEYS, timingOf, type RawManeuver, type TimingKey } from './maneuverJson.ts';
 
-export {
-  asManeuver,
-  maneuverPath,
-  TIMING_KEYS,
-  timingOf,
-  type RawManeuver,
-  type TimingKey,
-} from './maneuverJson.ts';
-
 export type {
   ChoiceFieldSpec,
   FieldSpec,

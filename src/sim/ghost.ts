@@ -13,8 +13,6 @@ import type { Scenario } from '../scenario/schema.ts';
 import { BUILTIN_DYNAMICS } from './dynamics/registry.ts';
 import type { DynamicsModule } from './dynamics/module.ts';
 
-export { ghostDifference, ghostDifferenceAt, type GhostDifference } from './ghostDifference.ts';
-
 /**
  * For each `dynamics` value, the models its ghost may fly, in order of preference: the first
  * that serves the target's orbit type (a registry module with that `dynamics` and orbit) is the

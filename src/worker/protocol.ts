@@ -20,7 +20,7 @@
 
 import type { LocatedIssue } from '../editing/document.ts';
 import type { RunReport } from '../scoring/report.ts';
-import type { GhostDifference } from '../sim/ghost.ts';
+import type { GhostDifference } from '../sim/ghostDifference.ts';
 import type { TrajectoryPayload } from '../view/model/mission.ts';
 
 /**

@@ -9,7 +9,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadDocument } from '../../src/editing/document.ts';
-import { ghostDifferenceAt } from '../../src/sim/ghost.ts';
+import { ghostDifferenceAt } from '../../src/sim/ghostDifference.ts';
 import { runScenario } from '../../src/sim/run.ts';
 import { ricToWorld } from '../../src/view/model/axes.ts';
 import { differenceText } from '../../src/view/model/ghost.ts';

@@ -21,14 +21,13 @@ import {
   fieldName,
   maneuverFields,
   maneuverTypes,
-  maneuverPath,
   newManeuver,
   parseNumberInput,
   setTiming,
-  timingOf,
   timingValueFor,
   type FieldSpec,
 } from '../../src/editing/maneuvers.ts';
+import { maneuverPath, timingOf } from '../../src/editing/maneuverJson.ts';
 import { formatPath as loaderFormatPath } from '../../src/scenario/validate.ts';
 
 const example = readFileSync('scenarios/skynet5a-inspection.json', 'utf8');

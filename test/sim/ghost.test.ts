@@ -19,13 +19,8 @@ import { nonlinearCircularModule } from '../../src/sim/dynamics/nonlinearCircula
 import { BUILTIN_DYNAMICS } from '../../src/sim/dynamics/registry.ts';
 import { twoBodyModule } from '../../src/sim/dynamics/twoBody.ts';
 import { yaModule } from '../../src/sim/dynamics/ya.ts';
-import {
-  ghostDifference,
-  ghostDifferenceAt,
-  ghostModule,
-  ghostScenario,
-  noGhostReason,
-} from '../../src/sim/ghost.ts';
+import { ghostModule, ghostScenario, noGhostReason } from '../../src/sim/ghost.ts';
+import { ghostDifference, ghostDifferenceAt } from '../../src/sim/ghostDifference.ts';
 import { runScenario } from '../../src/sim/run.ts';
 import { computeResponse } from '../../src/worker/compute.ts';
 import { createInProcessClient } from '../../src/worker/inProcess.ts';

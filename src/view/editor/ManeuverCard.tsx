@@ -5,16 +5,14 @@
  */
 
 import { moveArrayItem, setAtPath, valueAt, type PathArray } from '../../editing/jsonText.ts';
+import { asManeuver, timingOf, type RawManeuver } from '../../editing/maneuverJson.ts';
 import {
-  asManeuver,
   changeManeuverType,
   isManeuverType,
   maneuverFields,
   maneuverTypeName,
   maneuverTypes,
-  timingOf,
   type FieldSpec,
-  type RawManeuver,
   type Schedule,
 } from '../../editing/maneuvers.ts';
 import type { ScenarioIssue } from '../../scenario/validate.ts';

@@ -7,14 +7,12 @@
 
 import type { PathArray } from '../../editing/jsonText.ts';
 import {
-  setTiming,
   TIMING_KEYS,
   timingOf,
-  timingValueFor,
   type RawManeuver,
-  type Schedule,
   type TimingKey,
-} from '../../editing/maneuvers.ts';
+} from '../../editing/maneuverJson.ts';
+import { setTiming, timingValueFor, type Schedule } from '../../editing/maneuvers.ts';
 import { appStore } from '../../state/useAppStore.ts';
 
 const TITLES: Record<TimingKey, string> = {

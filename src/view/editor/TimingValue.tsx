@@ -4,7 +4,8 @@
  */
 
 import type { PathArray } from '../../editing/jsonText.ts';
-import { timingOf, type RawManeuver, type Schedule } from '../../editing/maneuvers.ts';
+import { timingOf, type RawManeuver } from '../../editing/maneuverJson.ts';
+import type { Schedule } from '../../editing/maneuvers.ts';
 import { formatHms } from '../model/format.ts';
 import { ConditionField } from './ConditionField.tsx';
 import { NumberField } from './NumberField.tsx';
