@@ -139,7 +139,8 @@ function gaussLegendre(n: number): { x: Float64Array; w: Float64Array } {
   return { x, w };
 }
 
-const GL = gaussLegendre(N_POLAR);
+/** The polar Gauss-Legendre rule, built on first use (not when the module loads: every run imports it). */
+let polarRule: { x: Float64Array; w: Float64Array } | null = null;
 
 /** Two-body mean state and state transition matrix from TCA. */
 class Propagated {
@@ -220,6 +221,7 @@ export function collisionRate(
   cov: ArrayLike<number>,
   hbrM: number,
 ): number {
+  const rule = (polarRule ??= gaussLegendre(N_POLAR));
   const a = block3(cov, 0, 0);
   const b = block3(cov, 3, 0);
   const cv = block3(cov, 3, 3);
@@ -263,7 +265,7 @@ export function collisionRate(
   const n = [0, 0, 0];
   let total = 0;
   for (let i = 0; i < N_POLAR; i++) {
-    const u = GL.x[i]!;
+    const u = rule.x[i]!;
     const sinT = Math.sqrt(1 - u * u);
     let ring = 0;
     for (let j = 0; j < N_AZIMUTH; j++) {
@@ -304,7 +306,7 @@ export function collisionRate(
       if (m < 0) flux = Math.max(flux, -m);
       if (flux > 0) ring += Math.exp(logNorm - 0.5 * q) * flux;
     }
-    total += GL.w[i]! * ring * dphi;
+    total += rule.w[i]! * ring * dphi;
   }
   return hbrM * hbrM * total;
 }
