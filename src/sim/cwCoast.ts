@@ -68,7 +68,8 @@ export type CoastStop = (
  * @param last index of the last grid node to reach (> gridIndex)
  * @param stepS grid step, s
  * @param stop the test after each step, or null
- * @param prev scratch for `stop`'s start state (6 values; unused without `stop`)
+ * @param prevScratch room for `stop`'s start state (6 values); one is made when `stop` needs it
+ *   and none is given
  * @returns the index of the last grid node reached: `last`, or the node before the stopped step
  */
 export function coastCw(
@@ -81,8 +82,10 @@ export function coastCw(
   last: number,
   stepS: number,
   stop: CoastStop | null = null,
-  prev: Float64Array = y,
+  prevScratch: Float64Array | null = null,
 ): number {
+  // the step start for `stop` (never written without it)
+  const prev = stop === null ? y : (prevScratch ?? new Float64Array(6));
   const n = model.nRadPerS;
   const a = 3 * n * n;
   const b = 2 * n;
