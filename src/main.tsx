@@ -12,6 +12,7 @@ import { createRoot } from 'react-dom/client';
 import { loadDraft } from './editing/autosave.ts';
 import type { ShareDecode } from './editing/share.ts';
 import { editTiming } from './state/editTiming.ts';
+import { firstSceneDrawn } from './state/firstScene.ts';
 import { planStartup } from './state/startup.ts';
 import type { LoadError } from './state/store.ts';
 import { appStore, pageStorage } from './state/useAppStore.ts';
@@ -22,6 +23,11 @@ import { EMBED } from './view/app/embed.ts';
 import { dropStaleShareLink, markShared, SHARED_SOURCE } from './view/app/planFile.ts';
 import { DEFAULT_EXAMPLE } from './view/model/examples.ts';
 import './view/styles.css';
+
+// Nothing animates and the panels are not painted until the first scene is drawn (styles.css
+// says why).
+document.documentElement.dataset.firstScene = 'pending';
+void firstSceneDrawn().then(() => delete document.documentElement.dataset.firstScene);
 
 // The simulation client comes first, before React renders: it takes over the worker index.html's
 // head started (vite.config.ts), or starts one, while this thread renders and loads the scenario.

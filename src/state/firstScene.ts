@@ -12,12 +12,20 @@
 export const FIRST_SCENE_FALLBACK_MS = 10_000;
 
 let drawn: () => void = () => {};
-const firstScene = new Promise<void>((resolve) => (drawn = resolve));
+let isDrawn = false;
+const firstScene = new Promise<void>((resolve) => (drawn = resolve)).then(() => {
+  isDrawn = true;
+});
 let shown = false;
 
 /** Resolves once the first scene is drawn (or the fallback delay has passed). */
 export function firstSceneDrawn(): Promise<void> {
   return firstScene;
+}
+
+/** Whether the first scene has been drawn (or the fallback delay has passed), now. */
+export function firstSceneWasDrawn(): boolean {
+  return isDrawn;
 }
 
 /** Says that a frame with the first scenario's trajectory has been drawn. */

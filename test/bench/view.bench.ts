@@ -10,7 +10,7 @@
  *    frame whose WebGL picture is not blank and contains the scenario's trajectory), the gzip
  *    size of the JavaScript the page fetched until then and the files fetched more than once.
  *    With `RPO_PEER_DIST` set to the build folder of the closest web peer (sakobu/rpo-r3f-demo,
- *    `vite build` of its repository), its loads alternate with ours (ours first in even rounds),
+ *    `vite build` of its repository), its loads alternate with ours (a different one first in each round),
  *    served by the same server (at `/`, where its build expects to be), measured the same way
  *    (READY is `true`: its scene is drawn synchronously). The peer fetches the fonts of its drei
  *    `<Text>` labels from cdn.jsdelivr.net; with no internet, `RPO_PEER_INTERNET` names a local
@@ -31,7 +31,8 @@
  *    modulepreloads, as index.html lists them) apart from the chunks loaded later.
  *
  * Options: --width=W --height=H --seconds=S --speed=X --scenario=NAME --rounds=N --no-build
- * --first-only (steps 2 and 5 only)
+ * --first-only (steps 2 and 5 only) --against=DIR (in step 2, alternate also with another build
+ * of rpo-sim in DIR, e.g. one of main, measured as ours: an A/B comparison of first scenes)
  *
  * Chromium caps the rate at 60 Hz. On a machine with 2 cores the result depends on what else
  * runs: measure on an idle machine.
@@ -187,9 +188,12 @@ async function firstLoad(
       .waitForFunction('window.__firstSceneMs', undefined, { timeout: 120_000 })
       .then((h) => h.jsonValue())) as number;
     // what the server was asked for by then, the workers' own fetches included (the page's
-    // resource timing does not list a script a worker fetched); read a few ms after the first
-    // scene, so a file requested just after it may be counted, never one missed
-    const served = [...server.requests.keys()].filter((p) => p.endsWith('.js'));
+    // resource timing does not list a script a worker fetched): the page's clock and the
+    // server's are the same wall clock
+    const sceneWallMs = ((await page.evaluate('performance.timeOrigin')) as number) + firstSceneMs;
+    const served = [...server.firstRequestMs]
+      .filter(([p, at]) => p.endsWith('.js') && at <= sceneWallMs)
+      .map(([p]) => p);
     const scripts = (await page.evaluate(
       `performance.getEntriesByType('resource').filter((e) => e.startTime <= ${firstSceneMs} && e.name.endsWith('.js')).map((e) => new URL(e.name).pathname)`,
     )) as string[];
@@ -383,17 +387,22 @@ async function main(): Promise<void> {
   }
   const ours = join(process.cwd(), 'dist');
   const peer = process.env.RPO_PEER_DIST;
+  const against = args.get('against');
   const query = `?play=0&scenario=${encodeURIComponent(scenario)}`;
-  /** Alternated fresh loads (ours first in even rounds, the peer's first in odd ones). */
-  const loads: { ours: FirstLoad[]; peer: FirstLoad[] } = { ours: [], peer: [] };
+  /** Alternated fresh loads (a different app first in each round). */
+  type Who = 'ours' | 'peer' | 'against';
+  const loads: Record<Who, FirstLoad[]> = { ours: [], peer: [], against: [] };
+  const who: Who[] = ['ours'];
+  if (peer !== undefined) who.push('peer');
+  if (against !== undefined) who.push('against');
   for (let r = 0; r < rounds; r++) {
-    const order: ('ours' | 'peer')[] =
-      peer === undefined ? ['ours'] : r % 2 ? ['peer', 'ours'] : ['ours', 'peer'];
-    for (const who of order) {
-      loads[who].push(
-        who === 'ours'
-          ? await firstLoad(ours, '/rpo-sim/', query, OURS_READY)
-          : await firstLoad(peer!, '/', '', 'true', process.env.RPO_PEER_INTERNET),
+    // a different one first in each round
+    const order = who.map((_, i) => who[(i + r) % who.length]!);
+    for (const w of order) {
+      loads[w].push(
+        w === 'peer'
+          ? await firstLoad(peer!, '/', '', 'true', process.env.RPO_PEER_INTERNET)
+          : await firstLoad(w === 'ours' ? ours : against!, '/rpo-sim/', query, OURS_READY),
       );
     }
   }
@@ -411,6 +420,7 @@ async function main(): Promise<void> {
   if (peer === undefined)
     console.log('  peer app: not measured (set RPO_PEER_DIST to its build folder)');
   else report(`peer (${peer})`, peer, loads.peer);
+  if (against !== undefined) report(`rpo-sim (${against})`, against, loads.against);
 
   if (args.get('first-only') !== 'true') await frameRateAndEdits(ours, query);
 

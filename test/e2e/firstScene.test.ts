@@ -1,8 +1,9 @@
 /**
  * The first scene's loading order (issue 18, item 4): what the first frame of the default
- * scenario does not need waits until it is drawn. The plots' canvases and the score worker come
- * after the first scene (src/state/firstScene.ts): the page's init script records when each
- * appears, and when the task of the first frame that draws the scenario's trail ends.
+ * scenario does not need waits until it is drawn. The plots' canvases, the score worker, the
+ * scene's frames, zones and stars, and the painting of the panels come after the first scene
+ * (src/state/firstScene.ts): the page's init script records when each appears, and what the
+ * first frame that draws the scenario's trail had.
  */
 
 import { describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ const { browser, baseUrl } = e2eApp();
 
 /** Records (performance.now(), ms) worker starts, the plots and the first scene. */
 const RECORDER = `(() => {
-  const log = (window.__order = { workers: [], plots: null, mission: null, scene: null, sceneMaterials: null, links: 0, linksBeforeDraw: null, programs: null });
+  const log = (window.__order = { workers: [], plots: null, mission: null, scene: null, sceneMaterials: null, links: 0, linksBeforeDraw: null, programs: null, sceneGroups: null, headerAtScene: null });
   const NativeWorker = window.Worker;
   window.Worker = class extends NativeWorker {
     constructor(...args) {
@@ -36,6 +37,14 @@ const RECORDER = `(() => {
     });
     return types;
   };
+  // the names of the scene's groups
+  window.__sceneGroups = () => {
+    const names = [];
+    window.__rpoScene?.scene.traverse((o) => {
+      if (o.name) names.push(o.name);
+    });
+    return names;
+  };
   // the end of the task of the first frame that draws a built trail
   let pending = false;
   for (const C of [WebGLRenderingContext, WebGL2RenderingContext]) {
@@ -56,6 +65,9 @@ const RECORDER = `(() => {
               log.scene = performance.now();
               log.sceneMaterials = window.__modelMaterials();
               log.programs = window.__rpoScene.gl.info.programs.length;
+              log.sceneGroups = window.__sceneGroups();
+              const header = document.querySelector('.app-header');
+              log.headerAtScene = header && getComputedStyle(header).visibility;
             }
           });
         }
@@ -82,7 +94,14 @@ interface Order {
   linksBeforeDraw: number | null;
   /** Programs of the renderer at the first scene. */
   programs: number | null;
+  /** Names of the scene's objects at the first scene. */
+  sceneGroups: string[] | null;
+  /** The header's computed visibility at the first scene. */
+  headerAtScene: string | null;
 }
+
+/** What waits for the first scene: in the scene, then in the page. */
+const LATER = ['keep-out', 'ric-axes', 'range-rings', 'sun-earth', 'burns-GSSAP-1'];
 
 describe('the first scene', () => {
   it('shows the plots and starts the score worker after the first scene is drawn', async () => {
@@ -116,7 +135,7 @@ describe('the first scene', () => {
     expect(order.sceneMaterials).toEqual(Array(4).fill('MeshBasicMaterial'));
     // the first scene's programs handed to the GPU together before its first draw (all but the
     // ones of objects made during the frame), not one at a time as each is first drawn
-    expect(order.programs).toBeGreaterThanOrEqual(6);
+    expect(order.programs).toBeGreaterThanOrEqual(3);
     expect(order.linksBeforeDraw).toBeGreaterThanOrEqual(order.programs! - 1);
     await page.waitForFunction(
       'window.__modelMaterials().every((t) => t === "MeshStandardMaterial")',
@@ -126,6 +145,35 @@ describe('the first scene', () => {
     expect(await page.evaluate('window.__modelMaterials()')).toEqual(
       Array(4).fill('MeshStandardMaterial'),
     );
+    await context.close();
+  });
+
+  it('draws the trajectory, target and inspector first, the rest of the scene and the panels after', async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.addInitScript(RECORDER);
+    await page.goto(`${baseUrl}?play=0`);
+    await page.waitForFunction('window.__order.scene !== null', undefined, { timeout: 60_000 });
+    const order = (await page.evaluate('window.__order')) as Order;
+    expect(order.sceneGroups).toEqual(
+      expect.arrayContaining(['trail-GSSAP-1', 'target', 'inspector-GSSAP-1']),
+    );
+    for (const name of LATER) expect(order.sceneGroups).not.toContain(name);
+    expect(order.headerAtScene).toBe('hidden');
+    // all of it a few frames later, without anything else happening
+    await page.waitForFunction(
+      `(() => { const g = window.__sceneGroups(); return ${JSON.stringify(LATER)}.every((n) => g.includes(n)); })()`,
+      undefined,
+      { timeout: 60_000 },
+    );
+    await page.waitForFunction(
+      `getComputedStyle(document.querySelector('.app-header')).visibility === 'visible'`,
+      undefined,
+      { timeout: 60_000 },
+    );
+    for (const testId of ['transport', 'plots']) {
+      expect(await page.getByTestId(testId).isVisible()).toBe(true);
+    }
     await context.close();
   });
 });

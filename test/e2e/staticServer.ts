@@ -1,7 +1,8 @@
 /**
  * A plain static file server for the browser tests and the view benchmark: serves a build folder
  * under a sub-path (`/some/path/`), as a static host would, with no knowledge of the app. It
- * counts the requests for each path, so tests can see what was fetched twice.
+ * counts the requests for each path, so tests can see what was fetched twice, and notes when each
+ * was first asked for.
  */
 
 import { readFile } from 'node:fs/promises';
@@ -24,6 +25,8 @@ export interface StaticServer {
   url: string;
   /** Requests by path (below the sub-path), in arrival order of first request. */
   requests: Map<string, number>;
+  /** When each path was first requested, ms since the epoch (`Date.now()`). */
+  firstRequestMs: Map<string, number>;
   close(): Promise<void>;
 }
 
@@ -35,6 +38,7 @@ export interface StaticServer {
  */
 export async function serveStatic(dir: string, prefix: string): Promise<StaticServer> {
   const requests = new Map<string, number>();
+  const firstRequestMs = new Map<string, number>();
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (!path.startsWith(prefix)) {
@@ -43,6 +47,7 @@ export async function serveStatic(dir: string, prefix: string): Promise<StaticSe
     }
     const rel = path.slice(prefix.length) || 'index.html';
     requests.set(rel, (requests.get(rel) ?? 0) + 1);
+    if (!firstRequestMs.has(rel)) firstRequestMs.set(rel, Date.now());
     const file = normalize(join(dir, rel));
     if (!file.startsWith(normalize(dir))) {
       res.writeHead(403).end('forbidden');
@@ -64,6 +69,7 @@ export async function serveStatic(dir: string, prefix: string): Promise<StaticSe
   return {
     url: `http://127.0.0.1:${port}${prefix}`,
     requests,
+    firstRequestMs,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -2,11 +2,13 @@
  * Everything inside the 3D canvas for one mission: clock and camera drivers, sky, target, keep-out
  * sphere, frames and directions, per spacecraft its trail, burns and model, and (plan editor
  * open) the transfer targets' drag handles. Mounted once per scenario; an edit's new trajectory
- * flows through the same components.
+ * flows through the same components. The page's first frame draws the trails, the target and the
+ * inspectors; the rest follows one part per frame (./AfterFirstScene.tsx).
  */
 
 import { useAppStore } from '../../state/useAppStore.ts';
 import type { Mission } from '../model/mission.ts';
+import { AfterFirstScene } from './AfterFirstScene.tsx';
 import { BurnArrows } from './BurnArrows.tsx';
 import { CameraRig } from './CameraRig.tsx';
 import { ClockDriver } from './ClockDriver.tsx';
@@ -42,22 +44,34 @@ export function SceneContent({ mission }: SceneContentProps) {
       <WhatIfFraming />
       <DrawProbe />
       <color attach="background" args={['#04070c']} />
-      <Starfield />
-      <SunDirection mission={mission} />
-      <RangeRings />
-      <RicAxes />
       <TargetModel name={mission.scenario.target.name} />
-      {mission.keepOut && <KeepOutZone zone={mission.keepOut} crafts={mission.crafts} />}
-      {mission.scenario.constraints && (
-        <ConstraintZones constraints={mission.scenario.constraints} />
-      )}
       {mission.crafts.map((c) => (
         <group key={`${mission.sourceName}:${c.id}`}>
           <Trail craft={c} />
-          <BurnArrows craft={c} />
+          <AfterFirstScene step={2}>
+            <BurnArrows craft={c} />
+          </AfterFirstScene>
           <Inspector craft={c} />
         </group>
       ))}
+      <AfterFirstScene step={1}>
+        {mission.keepOut && <KeepOutZone zone={mission.keepOut} crafts={mission.crafts} />}
+        {mission.scenario.constraints && (
+          <ConstraintZones constraints={mission.scenario.constraints} />
+        )}
+      </AfterFirstScene>
+      <AfterFirstScene step={3}>
+        <RicAxes />
+      </AfterFirstScene>
+      <AfterFirstScene step={4}>
+        <RangeRings />
+      </AfterFirstScene>
+      <AfterFirstScene step={5}>
+        <SunDirection mission={mission} />
+      </AfterFirstScene>
+      <AfterFirstScene step={6}>
+        <Starfield />
+      </AfterFirstScene>
       <GhostTrails />
       <MonteCarloSpaghetti />
       {editing && <TransferHandles />}
