@@ -1,8 +1,8 @@
 /**
  * The simulator page: header, 3D scene with its HUD, plots beside it, score card and events below
  * it, and the transport bar with the timeline; with the plan editor open, the editor on the left.
- * The plots (uPlot) and the editor load as separate chunks; the plots load once the first scene
- * is drawn. Embedded (`?embed=1`, ./embed.ts):
+ * The plots (uPlot) and the editor load as separate chunks; the plots are shown once the first
+ * scene is drawn. Embedded (`?embed=1`, ./embed.ts):
  * the scene, HUD, plots and transport only.
  */
 
@@ -26,9 +26,10 @@ import { LoadErrors } from './LoadErrors.tsx';
 import { ProvenanceBanner } from './ProvenanceBanner.tsx';
 import { useKeyboardShortcuts } from './useKeyboardShortcuts.ts';
 
-// loaded once the first scene is drawn (src/state/firstScene.ts): running its module (uPlot)
-// took the page's main thread 50-110 ms before the first scene
-const PlotsPanel = lazy(() => firstSceneDrawn().then(() => import('../plots/PlotsPanel.tsx')));
+// fetched at once, shown once the first scene is drawn (src/state/firstScene.ts)
+const PlotsPanel = lazy(() =>
+  Promise.all([import('../plots/PlotsPanel.tsx'), firstSceneDrawn()]).then(([m]) => m),
+);
 const EditorPanel = lazy(() => import('../editor/EditorPanel.tsx'));
 
 /** The app. */
