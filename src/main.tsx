@@ -135,9 +135,10 @@ createRoot(root).render(
 );
 /**
  * Offline use after the first visit (scripts/vite-offline.ts writes sw.js into production
- * builds). Registered once the first scenario is shown and the page is idle, so that filling its
- * cache neither competes with the first scene nor fetches again what the page is still fetching;
- * the path is relative, so its scope is whatever sub-path the app is served from.
+ * builds). Registered once the first scenario is shown, its first scene drawn and the page is
+ * idle, so that filling its cache (every file of the build) neither competes with the first
+ * scene nor fetches again what the page is still fetching; the path is relative, so its scope
+ * is whatever sub-path the app is served from.
  */
 function registerOfflineCache(): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
@@ -152,6 +153,6 @@ function registerOfflineCache(): void {
 
 // `?lesson=NAME` opens that lesson (paused); a draft, if any, stays offered for later.
 const lesson = lessonRequested(window.location.search);
-void (lesson !== null ? openLesson(lesson, appStore) : openInitialScenario()).finally(
-  registerOfflineCache,
-);
+void (lesson !== null ? openLesson(lesson, appStore) : openInitialScenario())
+  .finally(firstSceneDrawn)
+  .finally(registerOfflineCache);
