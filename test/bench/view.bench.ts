@@ -10,13 +10,13 @@
  *    frame whose WebGL picture is not blank and contains the scenario's trajectory), the gzip
  *    size of the JavaScript the page fetched until then and the files fetched more than once.
  *    With `RPO_PEER_DIST` set to the build folder of the closest web peer (sakobu/rpo-r3f-demo,
- *    `vite build` of its repository), its loads alternate with ours (a different one first in each round),
- *    served by the same server (at `/`, where its build expects to be), measured the same way
- *    (READY is `true`: its scene is drawn synchronously). The peer fetches the fonts of its drei
- *    `<Text>` labels from cdn.jsdelivr.net; with no internet, `RPO_PEER_INTERNET` names a local
- *    copy laid out as HOST/PATH (e.g. `cdn.jsdelivr.net/gh/lojjic/unicode-font-resolver@v1.0.1/
- *    packages/data/...` from that repository's v1.0.1), answered by the browser's request
- *    routing: faster than the real CDN, so the peer's figure is, if anything, flattered.
+ *    `vite build` of its repository), its loads alternate with ours (a different app first in each
+ *    round), served by the same server (at `/`, where its build expects to be), measured the same
+ *    way (READY is `true`: its scene is drawn synchronously). The peer fetches the fonts of its
+ *    drei `<Text>` labels from cdn.jsdelivr.net; with no internet, `RPO_PEER_INTERNET` names a
+ *    local copy laid out as HOST/PATH (e.g. `cdn.jsdelivr.net/gh/lojjic/unicode-font-resolver@v1.0.1/
+ *    packages/data/...` from that repository's v1.0.1), answered by the browser's request routing:
+ *    faster than the real CDN, so the peer's figure is, if anything, flattered.
  *    Then, in one more page of ours, waits for the default scenario and the plots, sets
  *    10000x, starts playback, warms up for 1 s, then counts requestAnimationFrame callbacks for
  *    5 s in the page.

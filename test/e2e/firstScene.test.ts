@@ -13,7 +13,7 @@ const { browser, baseUrl } = e2eApp();
 
 /** Records (performance.now(), ms) worker starts, the plots and the first scene. */
 const RECORDER = `(() => {
-  const log = (window.__order = { workers: [], plots: null, mission: null, scene: null, sceneMaterials: null, links: 0, linksBeforeDraw: null, programs: null, sceneGroups: null, headerAtScene: null });
+  const log = (window.__order = { workers: [], plots: null, mission: null, scene: null, sceneMaterials: null, links: 0, linksBeforeDraw: null, programs: null, sceneGroups: null, headerAtScene: null, hudAtScene: null });
   const NativeWorker = window.Worker;
   window.Worker = class extends NativeWorker {
     constructor(...args) {
@@ -68,6 +68,8 @@ const RECORDER = `(() => {
               log.sceneGroups = window.__sceneGroups();
               const header = document.querySelector('.app-header');
               log.headerAtScene = header && getComputedStyle(header).visibility;
+              const hud = document.querySelector('[data-testid="hud"]');
+              log.hudAtScene = hud && getComputedStyle(hud).visibility;
             }
           });
         }
@@ -98,6 +100,8 @@ interface Order {
   sceneGroups: string[] | null;
   /** The header's computed visibility at the first scene. */
   headerAtScene: string | null;
+  /** The scene's HUD's computed visibility at the first scene. */
+  hudAtScene: string | null;
 }
 
 /** What waits for the first scene: in the scene, then in the page. */
@@ -160,6 +164,7 @@ describe('the first scene', () => {
     );
     for (const name of LATER) expect(order.sceneGroups).not.toContain(name);
     expect(order.headerAtScene).toBe('hidden');
+    expect(order.hudAtScene).toBe('hidden');
     // all of it a few frames later, without anything else happening
     await page.waitForFunction(
       `(() => { const g = window.__sceneGroups(); return ${JSON.stringify(LATER)}.every((n) => g.includes(n)); })()`,
@@ -171,7 +176,7 @@ describe('the first scene', () => {
       undefined,
       { timeout: 60_000 },
     );
-    for (const testId of ['transport', 'plots']) {
+    for (const testId of ['transport', 'plots', 'hud']) {
       expect(await page.getByTestId(testId).isVisible()).toBe(true);
     }
     await context.close();
