@@ -21,7 +21,7 @@ import { ScenePrograms } from './ScenePrograms.tsx';
 import { RangeRings } from './RangeRings.tsx';
 import { RicAxes } from './RicAxes.tsx';
 import { Starfield } from './Starfield.tsx';
-import { SunDirection } from './SunDirection.tsx';
+import { SceneLights, SunDirection } from './SunDirection.tsx';
 import { TargetModel } from './TargetModel.tsx';
 import { Trail } from './Trail.tsx';
 import { TransferHandles } from './TransferHandles.tsx';
@@ -44,6 +44,7 @@ export function SceneContent({ mission }: SceneContentProps) {
       <WhatIfFraming />
       <DrawProbe />
       <color attach="background" args={['#04070c']} />
+      <SceneLights />
       <TargetModel name={mission.scenario.target.name} />
       {mission.crafts.map((c) => (
         <group key={`${mission.sourceName}:${c.id}`}>

@@ -1,14 +1,16 @@
 /**
  * The Sun and the Earth seen from the target: labelled arrows towards the Sun (the run's
  * `createSunTable`, src/core/lighting.ts, loaded lazily with astronomy-engine so it stays out of
- * the first load)
- * and towards the Earth (-R), and the scene's lights: a directional "Sun" light that goes out in
- * the Earth's shadow, plus a dim fill so the night side stays readable.
+ * the first load) and towards the Earth (-R); and the scene's lights (`SceneLights`): a
+ * directional "Sun" light that goes out in the Earth's shadow, plus a dim fill so the night side
+ * stays readable. The lights are there from the first frame (the spacecraft models' lit programs,
+ * compiled after the first scene, depend on them); the arrows come after it (./AfterFirstScene.tsx).
  */
 
 import { useFrame } from '@react-three/fiber';
 import { useEffect, useRef, useState } from 'react';
 import { Quaternion, Vector3, type DirectionalLight, type Group } from 'three';
+import { firstSceneDrawn } from '../../state/firstScene.ts';
 import { useAppStore } from '../../state/useAppStore.ts';
 import type { Mission } from '../model/mission.ts';
 import { Arrow } from './Arrow.tsx';
@@ -19,6 +21,13 @@ interface SunSource {
   sunRic(tS: number, out: Float64Array): void;
   targetShadowFraction(tS: number): number;
 }
+
+/**
+ * The run module (the Sun table), requested as soon as the first scene is drawn: it stays out of
+ * the first load, and its request comes before the offline cache's (src/main.tsx), which would
+ * otherwise fetch its files a second time.
+ */
+const runModule = firstSceneDrawn().then(() => import('../../sim/run.ts'));
 
 const UP = new Vector3(0, 1, 0);
 const scratchQ = new Quaternion();
@@ -32,13 +41,11 @@ export interface SunDirectionProps {
   mission: Mission;
 }
 
-/** Sun and Earth directions, and the lights. */
+/** Sun and Earth directions; the Sun as the scene sees it (`sunState`). */
 export function SunDirection({ mission }: SunDirectionProps) {
   const clock = useAppStore((s) => s.clock);
   const [sun, setSun] = useState<SunSource | null>(null);
   const arrow = useRef<Group>(null);
-  const light = useRef<DirectionalLight>(null);
-  const headlight = useRef<DirectionalLight>(null);
 
   // The sun table depends on the epoch, the span and the target orbit only: an edit of the plan
   // keeps it.
@@ -50,7 +57,7 @@ export function SunDirection({ mission }: SunDirectionProps) {
     let cancelled = false;
     setSun(null);
     sunState.available = false;
-    void import('../../sim/run.ts').then((m) => {
+    void runModule.then((m) => {
       if (!cancelled) setSun(m.createSunTable(scenarioRef.current));
     });
     return () => {
@@ -58,9 +65,8 @@ export function SunDirection({ mission }: SunDirectionProps) {
     };
   }, [sunKey]);
 
-  useFrame(({ camera }) => {
-    // A dim light from the viewer, so the night side and eclipses stay readable.
-    headlight.current?.position.copy(camera.position);
+  // before the lights' (`SceneLights`) and the target's callbacks read `sunState`
+  useFrame(() => {
     if (sun) {
       sun.sunRic(clock.tS, sunRic);
       // RIC -> world (x = I, y = R, z = -C).
@@ -68,23 +74,14 @@ export function SunDirection({ mission }: SunDirectionProps) {
       sunState.shadowFraction = sun.targetShadowFraction(clock.tS);
       sunState.available = true;
     }
-    const d = sunState.dirWorld;
     if (arrow.current) {
       arrow.current.visible = sunState.available;
-      arrow.current.quaternion.copy(scratchQ.setFromUnitVectors(UP, d));
+      arrow.current.quaternion.copy(scratchQ.setFromUnitVectors(UP, sunState.dirWorld));
     }
-    if (light.current) {
-      light.current.position.copy(d).multiplyScalar(10);
-      light.current.intensity = SUN_INTENSITY * (1 - sunState.shadowFraction);
-    }
-  });
+  }, -1);
 
   return (
     <group name="sun-earth">
-      <ambientLight intensity={0.28} />
-      <hemisphereLight args={['#9fb4d6', '#1a2230', 0.35]} />
-      <directionalLight ref={light} intensity={SUN_INTENSITY} color="#fff6e5" />
-      <directionalLight ref={headlight} intensity={0.45} color="#cfd8e6" />
       <group ref={arrow} visible={false}>
         <Arrow
           direction={UP_DIR}
@@ -103,6 +100,28 @@ export function SunDirection({ mission }: SunDirectionProps) {
         labelClassName="label-dir"
         labelTestId="dir-earth"
       />
+    </group>
+  );
+}
+
+/** The scene's lights, following the Sun of `sunState` and the camera. */
+export function SceneLights() {
+  const light = useRef<DirectionalLight>(null);
+  const headlight = useRef<DirectionalLight>(null);
+  useFrame(({ camera }) => {
+    // A dim light from the viewer, so the night side and eclipses stay readable.
+    headlight.current?.position.copy(camera.position);
+    if (light.current) {
+      light.current.position.copy(sunState.dirWorld).multiplyScalar(10);
+      light.current.intensity = SUN_INTENSITY * (1 - sunState.shadowFraction);
+    }
+  });
+  return (
+    <group name="lights">
+      <ambientLight intensity={0.28} />
+      <hemisphereLight args={['#9fb4d6', '#1a2230', 0.35]} />
+      <directionalLight ref={light} intensity={SUN_INTENSITY} color="#fff6e5" />
+      <directionalLight ref={headlight} intensity={0.45} color="#cfd8e6" />
     </group>
   );
 }
