@@ -107,6 +107,16 @@ interface Order {
 /** What waits for the first scene: in the scene, then in the page. */
 const LATER = ['keep-out', 'ric-axes', 'range-rings', 'sun-earth', 'burns-GSSAP-1'];
 
+/** Opens the default scenario, paused, with the recorder; waits for the first scene. */
+async function openToFirstScene() {
+  const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.addInitScript(RECORDER);
+  await page.goto(`${baseUrl}?play=0`);
+  await page.waitForFunction('window.__order.scene !== null', undefined, { timeout: 60_000 });
+  return { context, page, order: (await page.evaluate('window.__order')) as Order };
+}
+
 describe('the first scene', () => {
   it('shows the plots and starts the score worker after the first scene is drawn', async () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
@@ -129,12 +139,7 @@ describe('the first scene', () => {
   });
 
   it('draws the spacecraft unlit in the first scene, then lit once their programs are compiled', async () => {
-    const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    await page.addInitScript(RECORDER);
-    await page.goto(`${baseUrl}?play=0`);
-    await page.waitForFunction('window.__order.scene !== null', undefined, { timeout: 60_000 });
-    const order = (await page.evaluate('window.__order')) as Order;
+    const { context, page, order } = await openToFirstScene();
     // the target (bus and two wings) and the inspector, all present from the first scene
     expect(order.sceneMaterials).toEqual(Array(4).fill('MeshBasicMaterial'));
     // the first scene's programs handed to the GPU together before its first draw (all but the
@@ -153,12 +158,7 @@ describe('the first scene', () => {
   });
 
   it('draws the trajectory, target and inspector first, the rest of the scene and the panels after', async () => {
-    const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    await page.addInitScript(RECORDER);
-    await page.goto(`${baseUrl}?play=0`);
-    await page.waitForFunction('window.__order.scene !== null', undefined, { timeout: 60_000 });
-    const order = (await page.evaluate('window.__order')) as Order;
+    const { context, page, order } = await openToFirstScene();
     expect(order.sceneGroups).toEqual(
       expect.arrayContaining(['trail-GSSAP-1', 'target', 'inspector-GSSAP-1']),
     );
