@@ -3,8 +3,8 @@
  * shader pipeline a frame draws for the first time costs that frame 30-50 ms, and the first
  * frame of the default scenario met about ten of them. So the first frame draws what the
  * scenario is about (the trajectories, the target and the inspectors), and the frames, zones,
- * rings, burn arrows and stars come in the frames after it, `step` frames after the first
- * scene: each part in a frame of its own, so that no frame waits for all of them. Once the first
+ * rings, burn arrows and stars come in the frames after it, `afterFrames` frames after the
+ * first scene: each part in a frame of its own, so that no frame waits for all of them. Once the first
  * scene is drawn, whatever mounts (the next scenario) shows at once.
  */
 
@@ -15,12 +15,12 @@ import { firstSceneDrawn, firstSceneWasDrawn } from '../../state/firstScene.ts';
 /** Props of `AfterFirstScene`. */
 export interface AfterFirstSceneProps {
   /** How many frames after the first scene the children appear (1: the next frame). */
-  step: number;
+  afterFrames: number;
   children: ReactNode;
 }
 
-/** Renders its children from `step` frames after the first scene on. */
-export function AfterFirstScene({ step, children }: AfterFirstSceneProps) {
+/** Renders its children from `afterFrames` frames after the first scene on. */
+export function AfterFirstScene({ afterFrames, children }: AfterFirstSceneProps) {
   const [shown, setShown] = useState(firstSceneWasDrawn);
   const invalidate = useThree((s) => s.invalidate);
   useEffect(() => {
@@ -33,7 +33,7 @@ export function AfterFirstScene({ step, children }: AfterFirstSceneProps) {
       let frames = 0;
       remove = addAfterEffect(() => {
         frames++;
-        if (frames < step) invalidate();
+        if (frames < afterFrames) invalidate();
         else {
           remove();
           setShown(true);
@@ -45,7 +45,7 @@ export function AfterFirstScene({ step, children }: AfterFirstSceneProps) {
       active = false;
       remove();
     };
-  }, [shown, step, invalidate]);
+  }, [shown, afterFrames, invalidate]);
   // the frame that draws them
   useLayoutEffect(() => {
     if (shown) invalidate();

@@ -49,28 +49,28 @@ export function SceneContent({ mission }: SceneContentProps) {
       {mission.crafts.map((c) => (
         <group key={`${mission.sourceName}:${c.id}`}>
           <Trail craft={c} />
-          <AfterFirstScene step={2}>
+          <AfterFirstScene afterFrames={2}>
             <BurnArrows craft={c} />
           </AfterFirstScene>
           <Inspector craft={c} />
         </group>
       ))}
-      <AfterFirstScene step={1}>
+      <AfterFirstScene afterFrames={1}>
         {mission.keepOut && <KeepOutZone zone={mission.keepOut} crafts={mission.crafts} />}
         {mission.scenario.constraints && (
           <ConstraintZones constraints={mission.scenario.constraints} />
         )}
       </AfterFirstScene>
-      <AfterFirstScene step={3}>
+      <AfterFirstScene afterFrames={3}>
         <RicAxes />
       </AfterFirstScene>
-      <AfterFirstScene step={4}>
+      <AfterFirstScene afterFrames={4}>
         <RangeRings />
       </AfterFirstScene>
-      <AfterFirstScene step={5}>
+      <AfterFirstScene afterFrames={5}>
         <SunDirection mission={mission} />
       </AfterFirstScene>
-      <AfterFirstScene step={6}>
+      <AfterFirstScene afterFrames={6}>
         <Starfield />
       </AfterFirstScene>
       <GhostTrails />
